@@ -1,0 +1,84 @@
+package org.serveline.server.audit;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.serveline.server.audit.internal.AuditRows;
+import org.serveline.server.support.Sha256;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Re-computes every event's hash and its link to the predecessor in its chain, in one pass over the table in
+ * id order, and checks each chain head against its last event.
+ */
+@Service
+public class AuditVerifier {
+
+    private final JdbcClient jdbc;
+
+    AuditVerifier(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public AuditVerification verify(String onlyChain) {
+        Map<String, Link> last = new HashMap<>();
+        AtomicLong checked = new AtomicLong();
+        AtomicReference<AuditVerification.BrokenEvent> broken = new AtomicReference<>();
+        String sql = AuditRows.SELECT + (onlyChain == null ? "" : " WHERE chain_key = :chain") + " ORDER BY id";
+        var spec = jdbc.sql(sql);
+        if (onlyChain != null) {
+            spec = spec.param("chain", onlyChain);
+        }
+        try (var events = spec.query(AuditRows.MAPPER).stream()) {
+            events.takeWhile(e -> broken.get() == null).forEach(e -> {
+                checked.incrementAndGet();
+                String reason = problemWith(e, last.get(e.chain()));
+                if (reason != null) {
+                    broken.set(new AuditVerification.BrokenEvent(e.id(), e.chain(), e.seq(), reason));
+                }
+                last.put(e.chain(), new Link(e.seq(), e.hash()));
+            });
+        }
+        if (broken.get() == null) {
+            broken.set(headMismatch(last, onlyChain));
+        }
+        return new AuditVerification(broken.get() == null, checked.get(), last.size(), broken.get());
+    }
+
+    private static String problemWith(AuditEvent e, Link previous) {
+        long expectedSeq = previous == null ? 1 : previous.seq() + 1;
+        String expectedPrev = previous == null ? Sha256.ZERO : previous.hash();
+        if (e.seq() != expectedSeq) {
+            return "sequence " + e.seq() + " where " + expectedSeq + " was expected (an event is missing)";
+        }
+        if (!e.prevHash().equals(expectedPrev)) {
+            return "previous-hash link does not match the preceding event";
+        }
+        if (!Sha256.hex(e.hashedContent()).equals(e.hash())) {
+            return "content does not match its hash (the event was altered)";
+        }
+        return null;
+    }
+
+    private AuditVerification.BrokenEvent headMismatch(Map<String, Link> last, String onlyChain) {
+        String sql = "SELECT chain_key, last_seq, last_hash FROM audit_chain_head"
+                + (onlyChain == null ? "" : " WHERE chain_key = :chain") + " ORDER BY chain_key";
+        var spec = jdbc.sql(sql);
+        if (onlyChain != null) {
+            spec = spec.param("chain", onlyChain);
+        }
+        return spec.query((rs, n) -> {
+            Link seen = last.get(rs.getString(1));
+            boolean matches = seen != null && seen.seq() == rs.getLong(2) && seen.hash().equals(rs.getString(3));
+            return matches ? null : new AuditVerification.BrokenEvent(0, rs.getString(1), rs.getLong(2),
+                    "chain head does not match the chain's last event (events were removed or re-written)");
+        }).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private record Link(long seq, String hash) {
+    }
+}

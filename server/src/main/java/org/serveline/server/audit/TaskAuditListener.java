@@ -1,0 +1,30 @@
+package org.serveline.server.audit;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.serveline.server.task.TaskStateChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Writes every task state change into the task's chain, inside the transaction that made it. */
+@Component
+class TaskAuditListener {
+
+    private final AuditTrail trail;
+
+    TaskAuditListener(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventListener
+    void on(TaskStateChanged change) {
+        Map<String, Object> details = new HashMap<>();
+        if (change.reason() != null) {
+            details.put("reason", change.reason());
+        }
+        String action = change.trigger() == null ? "TASK_SUBMITTED" : "TASK_" + change.trigger().name();
+        trail.append(new AuditRecord(change.taskId().auditChain(), change.actor(), action,
+                "task:" + change.taskId(), change.from() == null ? null : change.from().name(), change.to().name(),
+                details));
+    }
+}

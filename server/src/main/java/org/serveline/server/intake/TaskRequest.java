@@ -1,0 +1,21 @@
+package org.serveline.server.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.serveline.server.task.Priority;
+
+/** One party of a case to be served with the given documents. */
+public record TaskRequest(
+        @NotBlank @Size(max = 32) String court,
+        @NotBlank @Size(max = 64) String caseNumber,
+        @Size(max = 200) String cause,
+        @NotNull @Valid PartyRequest party,
+        @NotNull @Size(min = 1, max = 50, message = "at least one document is required") List<@NotBlank String> documents,
+        Priority priority,
+        LocalDate deadline,
+        LocalDate hearingDate) {
+}

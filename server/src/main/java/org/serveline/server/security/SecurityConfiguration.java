@@ -1,0 +1,64 @@
+package org.serveline.server.security;
+
+import org.serveline.server.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for the API and the console; each route needs the role whose work it is. Failures answer with
+ * RFC 9457 problem details like every other error.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                        problems.write(res, HttpStatus.UNAUTHORIZED, "authentication required", req.getRequestURI())))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((req, res, e) -> {
+                            res.setHeader("WWW-Authenticate", "Basic realm=\"serveline\"");
+                            problems.write(res, HttpStatus.UNAUTHORIZED, "authentication required", req.getRequestURI());
+                        })
+                        .accessDeniedHandler((req, res, e) ->
+                                problems.write(res, HttpStatus.FORBIDDEN, "your role may not do this", req.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/index.html", "/console/**", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/tasks", "/api/v1/task-batches")
+                        .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/review")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/cancel")
+                        .hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (SecurityProperties.User user : properties.users()) {
+            users.createUser(User.withUsername(user.name()).password(user.password())
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
+        }
+        return users;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,183 @@
+package org.serveline.server.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One party of a case to be served with a set of documents: the aggregate the whole workflow turns on. Its
+ * state changes only through {@link #apply}, which consults {@link TaskLifecycle} and registers a
+ * {@link TaskStateChanged} event that the audit trail records in the same transaction.
+ */
+@Table("service_task")
+public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
+
+    @Id
+    private Long id;
+    private final String courtId;
+    private final Long caseId;
+    private final String caseNumber;
+    private final Long batchId;
+    private TaskState state;
+    private final String channelChain;
+    private final Priority priority;
+    private final LocalDate deadline;
+    private final LocalDate hearingDate;
+    private String returnReason;
+    private String cancelReason;
+    @Embedded.Nullable(prefix = "party_")
+    private final Party party;
+    @MappedCollection(idColumn = "service_task", keyColumn = "service_task_key")
+    private final List<PartyPhone> phones;
+    @MappedCollection(idColumn = "service_task", keyColumn = "service_task_key")
+    private final List<TaskDocument> documents;
+    private final String createdBy;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Integer version;
+
+    @PersistenceCreator
+    ServiceTask(Long id, String courtId, Long caseId, String caseNumber, Long batchId, TaskState state, String channelChain,
+            Priority priority, LocalDate deadline, LocalDate hearingDate, String returnReason, String cancelReason,
+            Party party, List<PartyPhone> phones, List<TaskDocument> documents, String createdBy,
+            Instant createdAt, Instant updatedAt, Integer version) {
+        this.id = id;
+        this.courtId = courtId;
+        this.caseId = caseId;
+        this.caseNumber = caseNumber;
+        this.batchId = batchId;
+        this.state = state;
+        this.channelChain = channelChain;
+        this.priority = priority;
+        this.deadline = deadline;
+        this.hearingDate = hearingDate;
+        this.returnReason = returnReason;
+        this.cancelReason = cancelReason;
+        this.party = party;
+        this.phones = new ArrayList<>(phones);
+        this.documents = new ArrayList<>(documents);
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
+    }
+
+    /** A new task, SUBMITTED, with the court's channel chain fixed for its whole life. */
+    public static ServiceTask submit(NewTask spec, String actor, Instant now) {
+        return new ServiceTask(null, spec.courtId(), spec.caseId(), spec.caseNumber(), spec.batchId(), TaskState.SUBMITTED,
+                ServiceChannel.formatChain(spec.channelChain()), spec.priority(), spec.deadline(),
+                spec.hearingDate(), null, null, spec.party(),
+                spec.phones().stream().map(n -> new PartyPhone(n, PartyPhone.PhoneStatus.UNTRIED)).toList(),
+                spec.documentIds().stream().map(TaskDocument::new).toList(), actor, now, now, null);
+    }
+
+    /** Moves the task by the life-cycle table; throws {@link IllegalTransitionException} for an illegal move. */
+    public TaskState apply(TaskTrigger trigger, String actor, String reason, Instant now) {
+        TaskState from = state;
+        TaskState to = TaskLifecycle.next(from, trigger, channelChain());
+        if ((trigger == TaskTrigger.RETURN || trigger == TaskTrigger.CANCEL) && (reason == null || reason.isBlank())) {
+            throw new IllegalTransitionException(from, trigger, "a reason is required");
+        }
+        switch (trigger) {
+            case RETURN -> returnReason = reason;
+            case CANCEL -> cancelReason = reason;
+            case RESUBMIT -> returnReason = null;
+            default -> { }
+        }
+        state = to;
+        updatedAt = now;
+        registerEvent(new TaskStateChanged(id(), from, to, trigger, actor, reason, now));
+        return to;
+    }
+
+    public TaskId id() {
+        return id == null ? null : new TaskId(id);
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public Optional<ServiceChannel> currentChannel() {
+        return state.channel();
+    }
+
+    public List<ServiceChannel> channelChain() {
+        return ServiceChannel.parseChain(channelChain);
+    }
+
+    public String courtId() {
+        return courtId;
+    }
+
+    public Long caseId() {
+        return caseId;
+    }
+
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    public Long batchId() {
+        return batchId;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public LocalDate deadline() {
+        return deadline;
+    }
+
+    public LocalDate hearingDate() {
+        return hearingDate;
+    }
+
+    public String returnReason() {
+        return returnReason;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public Party party() {
+        return party;
+    }
+
+    public List<PartyPhone> phones() {
+        return List.copyOf(phones);
+    }
+
+    public List<String> documentIds() {
+        return documents.stream().map(TaskDocument::documentId).toList();
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public int version() {
+        return Objects.requireNonNullElse(version, 0);
+    }
+}

@@ -1,0 +1,51 @@
+package org.serveline.server.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.serveline.server.task.internal.ServiceTaskRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task feature's entry point: creates tasks and moves them through their life cycle. Every move is saved
+ * with its {@link TaskStateChanged} event in one transaction, so the audit row exists before anything acts on it.
+ */
+@Service
+public class ServiceTasks {
+
+    private final ServiceTaskRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ServiceTasks(ServiceTaskRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public ServiceTask submit(NewTask spec, String actor) {
+        ServiceTask saved = repository.save(ServiceTask.submit(spec, actor, now()));
+        events.publishEvent(new TaskStateChanged(saved.id(), null, saved.state(), null, actor, null,
+                saved.createdAt()));
+        return saved;
+    }
+
+    @Transactional
+    public ServiceTask move(TaskId id, TaskTrigger trigger, String actor, String reason) {
+        ServiceTask task = get(id);
+        task.apply(trigger, actor, reason, now());
+        return repository.save(task);
+    }
+
+    @Transactional(readOnly = true)
+    public ServiceTask get(TaskId id) {
+        return repository.findById(id.value()).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

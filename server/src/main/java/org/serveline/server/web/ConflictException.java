@@ -1,0 +1,9 @@
+package org.serveline.server.web;
+
+/** The request clashes with the current state of a resource (409). */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}
