@@ -1,10 +1,11 @@
 package org.serveline.server.audit;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
 /** One stored, hash-chained audit event. */
 public record AuditEvent(long id, String chain, long seq, Instant occurredAt, String actor, String action,
-        String subject, String before, String after, String details, String prevHash, String hash) {
+        String subject, String before, String after, @JsonRawValue String details, String prevHash, String hash) {
 
     /** The text the hash covers: every field but the id, in a fixed order, with the predecessor's hash. */
     String hashedContent() {

@@ -18,7 +18,7 @@ class TaskAuditListener {
 
     @EventListener
     void on(TaskStateChanged change) {
-        Map<String, Object> details = new HashMap<>();
+        Map<String, Object> details = new HashMap<>(change.evidence());
         if (change.reason() != null) {
             details.put("reason", change.reason());
         }

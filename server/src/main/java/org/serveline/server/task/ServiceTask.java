@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -84,6 +85,12 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
 
     /** Moves the task by the life-cycle table; throws {@link IllegalTransitionException} for an illegal move. */
     public TaskState apply(TaskTrigger trigger, String actor, String reason, Instant now) {
+        return apply(trigger, actor, reason, Map.of(), now);
+    }
+
+    /** As {@link #apply(TaskTrigger, String, String, Instant)}, with the evidence the move rests on. */
+    public TaskState apply(TaskTrigger trigger, String actor, String reason, Map<String, Object> evidence,
+            Instant now) {
         TaskState from = state;
         TaskState to = TaskLifecycle.next(from, trigger, channelChain());
         if ((trigger == TaskTrigger.RETURN || trigger == TaskTrigger.CANCEL) && (reason == null || reason.isBlank())) {
@@ -97,7 +104,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         }
         state = to;
         updatedAt = now;
-        registerEvent(new TaskStateChanged(id(), from, to, trigger, actor, reason, now));
+        registerEvent(new TaskStateChanged(id(), from, to, trigger, actor, reason, now, evidence));
         return to;
     }
 

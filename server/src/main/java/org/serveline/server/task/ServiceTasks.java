@@ -3,6 +3,7 @@ package org.serveline.server.task;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.serveline.server.task.internal.ServiceTaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,10 @@ public class ServiceTasks {
     public ServiceTask submit(NewTask spec, String actor) {
         ServiceTask saved = repository.save(ServiceTask.submit(spec, actor, now()));
         events.publishEvent(new TaskStateChanged(saved.id(), null, saved.state(), null, actor, null,
-                saved.createdAt()));
+                saved.createdAt(), Map.of("court", saved.courtId(), "caseNumber", saved.caseNumber(),
+                        "party", saved.party().name(), "documents", saved.documentIds(),
+                        "phones", saved.phones().stream().map(PartyPhone::e164).toList(),
+                        "channelChain", ServiceChannel.formatChain(saved.channelChain()))));
         return saved;
     }
 

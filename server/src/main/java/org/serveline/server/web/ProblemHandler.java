@@ -1,5 +1,6 @@
 package org.serveline.server.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -43,6 +45,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", e.getMessage());
         problem.setProperty("errors", e.violations());
         return problem;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<InvalidRequestException.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new InvalidRequestException.Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                violations.size() + " value(s) are invalid");
+        problem.setProperty("errors", violations);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidRequestException.Violation> violations = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(error -> new InvalidRequestException.Violation(
+                        r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                violations.size() + " value(s) are invalid");
+        problem.setProperty("errors", violations);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
