@@ -43,7 +43,7 @@ class TaskLeasesIntegrationTests {
 
     @Test
     @Timeout(120)
-    void twoNodesClaimingAtOnceNeverGetTheSameTask() throws Exception {
+    void twoNodesClaimingInALoopNeverGetTheSameTask() throws Exception {
         List<TaskId> approved = approvedTasks(60);
         CountDownLatch start = new CountDownLatch(1);
         try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
@@ -59,8 +59,38 @@ class TaskLeasesIntegrationTests {
             Set<TaskId> all = new HashSet<>(byA);
             all.addAll(byB);
             assertThat(all).containsAll(approved);
-            assertThat(byA).isNotEmpty();
-            assertThat(byB).isNotEmpty();
+            assertThat(byA.size() + byB.size()).isEqualTo(all.size());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aClaimStillInFlightIsSkippedNotWaitedForAndNotDuplicated() throws Exception {
+        approvedTasks(4);
+        CountDownLatch aHoldsLocks = new CountDownLatch(1);
+        CountDownLatch bDone = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            Future<List<TaskId>> a = nodes.submit(() -> transactions.execute(tx -> {
+                List<TaskId> mine = leases.claim(List.of(TaskState.APPROVED), "node-a", 2, Duration.ofMinutes(5));
+                aHoldsLocks.countDown();
+                awaitQuietly(bDone);
+                return mine;
+            }));
+            aHoldsLocks.await();
+            List<TaskId> byB = leases.claim(List.of(TaskState.APPROVED), "node-b", 1000, Duration.ofMinutes(5));
+            bDone.countDown();
+            List<TaskId> byA = a.get();
+
+            assertThat(byA).hasSize(2);
+            assertThat(byB).isNotEmpty().doesNotContainAnyElementsOf(byA);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

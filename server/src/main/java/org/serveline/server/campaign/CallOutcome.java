@@ -1,0 +1,30 @@
+package org.serveline.server.campaign;
+
+/**
+ * How a call attempt ended, as far as the dialer's rules care: the telephony outcome, refined by what the
+ * notice application heard when the party answered.
+ */
+public enum CallOutcome {
+    /** Answered and consented by keypad (or by the operator). */
+    CONSENTED,
+    /** Answered and refused electronic service. */
+    REFUSED,
+    /** Answered but no valid key after the notice's repeats. */
+    NO_RESPONSE,
+    /** Answered, asked for an operator. */
+    TRANSFERRED,
+    /** Answered, then hung up within seconds. */
+    HUNG_UP_EARLY,
+    NO_ANSWER,
+    BUSY,
+    CONGESTION,
+    REJECTED,
+    INVALID_NUMBER,
+    /** The PBX or the link failed; nothing is known about the party. */
+    FAILED;
+
+    /** The party was reached and heard (part of) the notice. */
+    public boolean reachedParty() {
+        return this == CONSENTED || this == REFUSED || this == NO_RESPONSE || this == TRANSFERRED;
+    }
+}
