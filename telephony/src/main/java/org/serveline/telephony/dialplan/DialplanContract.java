@@ -22,6 +22,17 @@ public final class DialplanContract {
     /** FastAGI script path of the IVR consent step reached by Redirect during an operator call. */
     public static final String CONSENT_AGI_PATH = "consent";
 
+    /** Query parameter of the AGI URL carrying the attempt id ({@code agi://host:port/notice?attempt=...}). */
+    public static final String ATTEMPT_PARAMETER = "attempt";
+    /** Query parameter of the AGI URL carrying the task id. */
+    public static final String TASK_PARAMETER = "task";
+    /** Channel variable the notice application sets for the dialplan after AGI() (see {@code NoticeResult}). */
+    public static final String NOTICE_RESULT_VARIABLE = "SERVELINE_NOTICE_RESULT";
+    /** Channel variable naming the operator endpoint {@code serveline-operator} dials, e.g. {@code PJSIP/agent100}. */
+    public static final String OPERATOR_ENDPOINT_VARIABLE = "SERVELINE_OPERATOR";
+    /** Channel variable holding the party's dial string that {@code serveline-operator} bridges to. */
+    public static final String PARTY_DIAL_VARIABLE = "SERVELINE_PARTY_DIAL";
+
     private DialplanContract() {
     }
 }
