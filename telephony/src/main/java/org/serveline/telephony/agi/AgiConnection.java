@@ -1,8 +1,9 @@
 package org.serveline.telephony.agi;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -18,17 +19,18 @@ final class AgiConnection {
 
     private static final Logger log = LoggerFactory.getLogger(AgiConnection.class);
     private static final int MAX_ENVIRONMENT_LINES = 256;
+    private static final int MAX_LINE_BYTES = 8192;
     private static final String HANGUP_LINE = "HANGUP";
 
     private final Socket socket;
-    private final BufferedReader in;
+    private final InputStream in;
     private final OutputStream out;
     private final String label;
     private volatile boolean hungUp;
 
     AgiConnection(Socket socket, String label) throws IOException {
         this.socket = socket;
-        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.label = label;
     }
@@ -39,7 +41,7 @@ final class AgiConnection {
         Map<String, String> environment = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            String line = in.readLine();
+            String line = readLine();
             if (line == null) {
                 throw new BadRequestException(environment.isEmpty()
                         ? "connection closed before any agi_ line"
@@ -68,6 +70,8 @@ final class AgiConnection {
             return readReply(command);
         } catch (SocketTimeoutException late) {
             throw new AgiProtocolException("no reply to '" + command + "' within " + replyTimeout, late);
+        } catch (BadRequestException badLine) {
+            throw new AgiProtocolException("bad reply to '" + command + "': " + badLine.getMessage(), badLine);
         } catch (IOException lost) {
             throw new AgiException("connection lost while sending '" + command + "': " + lost.getMessage(), lost);
         }
@@ -75,7 +79,7 @@ final class AgiConnection {
 
     private AgiReply readReply(String command) throws IOException {
         while (true) {
-            String line = in.readLine();
+            String line = readLine();
             if (line == null) {
                 hungUp = true;
                 throw new AgiHangupException("PBX closed the connection while '" + command + "' awaited its reply");
@@ -105,9 +109,33 @@ final class AgiConnection {
         String closing = first.substring(0, 3) + " ";
         String line;
         do {
-            line = in.readLine();
+            line = readLine();
         } while (line != null && !line.startsWith(closing));
         return first;
+    }
+
+    /**
+     * One LF-terminated line (a CR before the LF is dropped); null at the end of the stream. A line cut off by the
+     * end of the stream, or longer than {@value #MAX_LINE_BYTES} bytes, is an error, not a line.
+     */
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int next;
+        while ((next = in.read()) != '\n') {
+            if (next == -1) {
+                if (line.size() == 0) {
+                    return null;
+                }
+                throw new BadRequestException("connection closed in the middle of a line: '"
+                        + abbreviate(line.toString(StandardCharsets.UTF_8)) + "'");
+            }
+            if (line.size() >= MAX_LINE_BYTES) {
+                throw new BadRequestException("line longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            line.write(next);
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
     boolean hungUp() {
