@@ -28,10 +28,22 @@ public final class DialplanContract {
     public static final String TASK_PARAMETER = "task";
     /** Channel variable the notice application sets for the dialplan after AGI() (see {@code NoticeResult}). */
     public static final String NOTICE_RESULT_VARIABLE = "SERVELINE_NOTICE_RESULT";
+    /** The value of {@link #NOTICE_RESULT_VARIABLE} after which {@code serveline-outbound} transfers to an operator. */
+    public static final String NOTICE_RESULT_TRANSFER = "transfer";
     /** Channel variable naming the operator endpoint {@code serveline-operator} dials, e.g. {@code PJSIP/agent100}. */
     public static final String OPERATOR_ENDPOINT_VARIABLE = "SERVELINE_OPERATOR";
     /** Channel variable holding the party's dial string that {@code serveline-operator} bridges to. */
     public static final String PARTY_DIAL_VARIABLE = "SERVELINE_PARTY_DIAL";
+
+    /** Global variable: the operators an IVR transfer rings when the call names none. */
+    public static final String DEFAULT_OPERATORS_VARIABLE = "SERVELINE_DEFAULT_OPERATORS";
+    /** Extension of {@code serveline-operator} that an IVR transfer jumps to. */
+    public static final String TRANSFER_EXTENSION = "transfer";
+    /**
+     * Recordings are {@code <attempt id>.wav} in Asterisk's monitor spool; the consent step during an operator call
+     * records {@code <attempt id>-consent.wav}.
+     */
+    public static final String CONSENT_RECORDING_SUFFIX = "-consent";
 
     private DialplanContract() {
     }

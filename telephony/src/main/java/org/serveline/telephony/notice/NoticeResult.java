@@ -2,6 +2,7 @@ package org.serveline.telephony.notice;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.serveline.telephony.dialplan.DialplanContract;
 import org.serveline.telephony.prompt.ScriptVersion;
 
 /**
@@ -49,7 +50,7 @@ public sealed interface NoticeResult {
             implements NoticeResult {
         @Override
         public String dialplanCode() {
-            return "transfer";
+            return DialplanContract.NOTICE_RESULT_TRANSFER;
         }
     }
 
