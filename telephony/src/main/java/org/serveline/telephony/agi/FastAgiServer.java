@@ -156,6 +156,10 @@ public final class FastAgiServer implements AutoCloseable {
             if (!sessions.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("FastAGI sessions still running {} after stop", STOP_GRACE);
             }
+            // the executor counts a task done a moment before its thread ends: wait for the threads themselves
+            for (Thread thread : liveThreads) {
+                thread.join(STOP_GRACE.toMillis());
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

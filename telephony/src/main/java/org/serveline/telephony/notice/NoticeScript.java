@@ -36,10 +36,24 @@ public record NoticeScript(RenderedPrompt notice, RenderedPrompt consentQuestion
     /** The script for {@code data}, with the mobile step when {@code collectMobile}. */
     public static NoticeScript of(NoticePrompts prompts, NoticeData data, boolean collectMobile,
             Optional<String> knownNumber) {
-        Optional<MobileStep> mobile = collectMobile
+        return new NoticeScript(prompts.notice(data), prompts.consentQuestion(),
+                mobileStep(prompts, collectMobile, knownNumber));
+    }
+
+    /**
+     * The script of the consent step an operator redirects a party to: the question alone (its version is the one
+     * reported), with the mobile step when {@code collectMobile}.
+     */
+    public static NoticeScript consentStep(NoticePrompts prompts, boolean collectMobile, Optional<String> knownNumber) {
+        RenderedPrompt question = prompts.consentQuestion();
+        return new NoticeScript(question, question, mobileStep(prompts, collectMobile, knownNumber));
+    }
+
+    private static Optional<MobileStep> mobileStep(NoticePrompts prompts, boolean collectMobile,
+            Optional<String> knownNumber) {
+        return collectMobile
                 ? Optional.of(new MobileStep(prompts.mobileRequest(), prompts.mobileReadback(), prompts.mobileConfirm(),
                         knownNumber))
                 : Optional.empty();
-        return new NoticeScript(prompts.notice(data), prompts.consentQuestion(), mobile);
     }
 }

@@ -160,6 +160,19 @@ class FastAgiServerIntegrationTests {
     }
 
     @Test
+    void endsASessionWhoseLineNeverEnds() throws IOException {
+        FastAgiServer server = start(Map.of("notice", session -> session.channel().answer()));
+
+        try (AgiTestClient flood = new AgiTestClient(server.port())) {
+            flood.send("agi_network_script: " + "x".repeat(10_000));
+            assertThat(flood.closedByServer()).isTrue();
+        }
+        AgiSessionEnd end = awaitEnd(1);
+        assertThat(end.ending()).isEqualTo(Ending.BAD_REQUEST);
+        assertThat(end.detail()).contains("longer than 8192 bytes");
+    }
+
+    @Test
     void endsASessionForAnUnknownScript() throws IOException {
         FastAgiServer server = start(Map.of("notice", session -> session.channel().answer()));
 
