@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.serveline.telephony.agi.AgiSessionEnd.Ending;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class FastAgiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
 
     private final FastAgiConfig config;
     private final AgiSessionHandler handler;
@@ -95,6 +97,8 @@ public final class FastAgiServer implements AutoCloseable {
             } catch (IOException acceptFailure) {
                 if (!stopping) {
                     log.error("FastAGI accept failed; still listening", acceptFailure);
+                    // e.g. out of file descriptors: do not spin while it lasts
+                    LockSupport.parkNanos(ACCEPT_BACKOFF.toNanos());
                 }
             }
         }
