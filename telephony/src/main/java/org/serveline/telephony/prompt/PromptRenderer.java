@@ -1,0 +1,99 @@
+package org.serveline.telephony.prompt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders templates to speech, cached by content: the file name is the SHA-256 of template version, voice and text,
+ * so the same notice is synthesized once and a changed word or voice never reuses old audio. The cache directory
+ * must be readable by Asterisk under the same path (same host or a shared mount).
+ */
+public final class PromptRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(PromptRenderer.class);
+    private static final int WAV_HEADER_BYTES = 44;
+
+    private final SpeechSynthesizer synthesizer;
+    private final Path cacheDirectory;
+
+    public PromptRenderer(SpeechSynthesizer synthesizer, Path cacheDirectory) {
+        this.synthesizer = synthesizer;
+        this.cacheDirectory = cacheDirectory.toAbsolutePath();
+    }
+
+    /** Start-up check: the speech engine works and the cache directory is writable. */
+    public void check() {
+        synthesizer.check();
+        try {
+            Files.createDirectories(cacheDirectory);
+        } catch (IOException io) {
+            throw new PromptException("cannot create the prompt cache " + cacheDirectory, io);
+        }
+        if (!Files.isWritable(cacheDirectory)) {
+            throw new PromptException("the prompt cache " + cacheDirectory + " is not writable");
+        }
+    }
+
+    public RenderedPrompt render(PromptTemplate template, Map<String, String> values) {
+        String text = template.render(values);
+        String hash = sha256(template.version() + "\n" + synthesizer.voiceId() + "\n" + text);
+        ScriptVersion version = new ScriptVersion(template.version(), hash);
+        Path wav = cacheDirectory.resolve(hash + ".wav");
+        if (isComplete(wav)) {
+            return new RenderedPrompt(wav, version, text, true);
+        }
+        try {
+            Files.createDirectories(cacheDirectory);
+            Path partial = Files.createTempFile(cacheDirectory, hash + "-", ".partial.wav");
+            try {
+                synthesizer.synthesize(text, partial);
+                if (!isComplete(partial)) {
+                    throw new PromptException(synthesizer.voiceId() + " produced no audio for " + template.version());
+                }
+                moveIntoPlace(partial, wav);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException io) {
+            throw new UncheckedIOException("cannot write prompt " + wav, io);
+        }
+        log.info("rendered prompt {} ({}) to {}", template.version(), synthesizer.voiceId(), wav);
+        return new RenderedPrompt(wav, version, text, false);
+    }
+
+    private static void moveIntoPlace(Path partial, Path wav) throws IOException {
+        try {
+            Files.move(partial, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(partial, wav, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean isComplete(Path wav) {
+        try {
+            return Files.isRegularFile(wav) && Files.size(wav) > WAV_HEADER_BYTES;
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+}
