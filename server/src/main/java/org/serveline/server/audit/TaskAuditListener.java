@@ -2,6 +2,7 @@ package org.serveline.server.audit;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.serveline.server.task.TaskChanged;
 import org.serveline.server.task.TaskStateChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,5 +27,11 @@ class TaskAuditListener {
         trail.append(new AuditRecord(change.taskId().auditChain(), change.actor(), action,
                 "task:" + change.taskId(), change.from() == null ? null : change.from().name(), change.to().name(),
                 details));
+    }
+
+    @EventListener
+    void on(TaskChanged change) {
+        trail.append(new AuditRecord(change.taskId().auditChain(), change.actor(), change.action(),
+                "task:" + change.taskId(), null, null, change.details()));
     }
 }

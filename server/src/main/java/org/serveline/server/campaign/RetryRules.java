@@ -1,5 +1,7 @@
 package org.serveline.server.campaign;
 
+import org.serveline.server.call.CallOutcome;
+
 import java.time.Duration;
 import java.util.Optional;
 

@@ -43,6 +43,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/cancel")
                         .hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/**").authenticated()
+                        .requestMatchers("/api/v1/campaigns/**", "/api/v1/do-not-call/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

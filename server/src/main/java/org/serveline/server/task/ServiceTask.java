@@ -36,6 +36,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     private final LocalDate hearingDate;
     private String returnReason;
     private String cancelReason;
+    private String electronicAddress;
     @Embedded.Nullable(prefix = "party_")
     private final Party party;
     @MappedCollection(idColumn = "service_task", keyColumn = "service_task_key")
@@ -51,7 +52,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     @PersistenceCreator
     ServiceTask(Long id, String courtId, Long caseId, String caseNumber, Long batchId, TaskState state, String channelChain,
             Priority priority, LocalDate deadline, LocalDate hearingDate, String returnReason, String cancelReason,
-            Party party, List<PartyPhone> phones, List<TaskDocument> documents, String createdBy,
+            String electronicAddress, Party party, List<PartyPhone> phones, List<TaskDocument> documents, String createdBy,
             Instant createdAt, Instant updatedAt, Integer version) {
         this.id = id;
         this.courtId = courtId;
@@ -65,6 +66,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         this.hearingDate = hearingDate;
         this.returnReason = returnReason;
         this.cancelReason = cancelReason;
+        this.electronicAddress = electronicAddress;
         this.party = party;
         this.phones = new ArrayList<>(phones);
         this.documents = new ArrayList<>(documents);
@@ -78,7 +80,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     public static ServiceTask submit(NewTask spec, String actor, Instant now) {
         return new ServiceTask(null, spec.courtId(), spec.caseId(), spec.caseNumber(), spec.batchId(), TaskState.SUBMITTED,
                 ServiceChannel.formatChain(spec.channelChain()), spec.priority(), spec.deadline(),
-                spec.hearingDate(), null, null, spec.party(),
+                spec.hearingDate(), null, null, null, spec.party(),
                 spec.phones().stream().map(n -> new PartyPhone(n, PartyPhone.PhoneStatus.UNTRIED)).toList(),
                 spec.documentIds().stream().map(TaskDocument::new).toList(), actor, now, now, null);
     }
@@ -106,6 +108,41 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         updatedAt = now;
         registerEvent(new TaskStateChanged(id(), from, to, trigger, actor, reason, now, evidence));
         return to;
+    }
+
+    /**
+     * The party consented to electronic service on a recorded call and confirmed where to send the documents;
+     * the evidence names the attempt, the recording, the digit and its offset.
+     */
+    public TaskState consent(String address, String actor, Map<String, Object> evidence, Instant now) {
+        TaskState to = apply(TaskTrigger.CONSENT_CAPTURED, actor, null, evidence, now);
+        electronicAddress = address;
+        return to;
+    }
+
+    /** A number that cannot be dialled (invalid, disconnected) is kept, marked BAD, and skipped from then on. */
+    public void markPhoneBad(String e164, Instant now) {
+        for (int i = 0; i < phones.size(); i++) {
+            if (phones.get(i).e164().equals(e164)) {
+                phones.set(i, new PartyPhone(e164, PartyPhone.PhoneStatus.BAD));
+                updatedAt = now;
+            }
+        }
+    }
+
+    /** New numbers proposed by a contact lookup, appended after the known ones (duplicates ignored). */
+    public List<String> addPhones(List<String> e164s, Instant now) {
+        List<String> added = e164s.stream().distinct()
+                .filter(n -> phones.stream().noneMatch(p -> p.e164().equals(n))).toList();
+        added.forEach(n -> phones.add(new PartyPhone(n, PartyPhone.PhoneStatus.UNTRIED)));
+        if (!added.isEmpty()) {
+            updatedAt = now;
+        }
+        return added;
+    }
+
+    public String electronicAddress() {
+        return electronicAddress;
     }
 
     public TaskId id() {

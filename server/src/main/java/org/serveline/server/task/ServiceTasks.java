@@ -3,6 +3,7 @@ package org.serveline.server.task;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.serveline.server.task.internal.ServiceTaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +43,38 @@ public class ServiceTasks {
         ServiceTask task = get(id);
         task.apply(trigger, actor, reason, now());
         return repository.save(task);
+    }
+
+    /** A move with the evidence it rests on (attempt, recording, consent digit and offset …). */
+    @Transactional
+    public ServiceTask move(TaskId id, TaskTrigger trigger, String actor, String reason, Map<String, Object> evidence) {
+        ServiceTask task = get(id);
+        task.apply(trigger, actor, reason, evidence, now());
+        return repository.save(task);
+    }
+
+    @Transactional
+    public ServiceTask consent(TaskId id, String address, String actor, Map<String, Object> evidence) {
+        ServiceTask task = get(id);
+        task.consent(address, actor, evidence, now());
+        return repository.save(task);
+    }
+
+    @Transactional
+    public ServiceTask markPhoneBad(TaskId id, String e164, String actor, String why) {
+        ServiceTask task = get(id);
+        task.markPhoneBad(e164, now());
+        events.publishEvent(new TaskChanged(id, actor, "PHONE_MARKED_BAD", Map.of("number", e164, "why", why)));
+        return repository.save(task);
+    }
+
+    @Transactional
+    public List<String> addPhones(TaskId id, List<String> e164s, String actor, String source) {
+        ServiceTask task = get(id);
+        List<String> added = task.addPhones(e164s, now());
+        events.publishEvent(new TaskChanged(id, actor, "PHONES_ADDED", Map.of("numbers", added, "source", source)));
+        repository.save(task);
+        return added;
     }
 
     @Transactional(readOnly = true)

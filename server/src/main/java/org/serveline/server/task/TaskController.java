@@ -21,16 +21,19 @@ class TaskController {
     private final ServiceTasks tasks;
     private final TaskQueries queries;
     private final CurrentActor actor;
+    private final TaskAttemptHistory attempts;
 
-    TaskController(ServiceTasks tasks, TaskQueries queries, CurrentActor actor) {
+    TaskController(ServiceTasks tasks, TaskQueries queries, CurrentActor actor, TaskAttemptHistory attempts) {
         this.tasks = tasks;
         this.queries = queries;
         this.actor = actor;
+        this.attempts = attempts;
     }
 
     @GetMapping("/{id}")
     TaskView get(@PathVariable long id) {
-        return TaskView.of(tasks.get(taskId(id)));
+        ServiceTask task = tasks.get(taskId(id));
+        return TaskView.of(task, attempts.attemptsOf(task.id()));
     }
 
     @GetMapping

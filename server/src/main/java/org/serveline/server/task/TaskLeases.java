@@ -19,13 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskLeases {
 
-    private static final String PICK = """
-            SELECT id FROM service_task
-             WHERE state IN (:states) AND (lease_until IS NULL OR lease_until < :now)
-             ORDER BY FIELD(priority, 'URGENT', 'HIGH', 'NORMAL', 'LOW'), hearing_date IS NULL, hearing_date, id
-             LIMIT :limit
-               FOR UPDATE SKIP LOCKED""";
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -37,17 +30,62 @@ public class TaskLeases {
     /** Claims up to {@code limit} unleased (or lease-expired) tasks in the given states for {@code owner}. */
     @Transactional
     public List<TaskId> claim(Collection<TaskState> states, String owner, int limit, Duration lease) {
+        return claim(new ClaimQuery(states, null, null, false, false), owner, limit, lease);
+    }
+
+    /** Which tasks a claim takes: by state, optionally by court and case type, only when due, never mid-call. */
+    public record ClaimQuery(Collection<TaskState> states, String courtId, String caseType, boolean dueOnly,
+            boolean withoutLiveCall) {
+    }
+
+    /** Claims up to {@code limit} tasks matching {@code query} for {@code owner}, in priority order. */
+    @Transactional
+    public List<TaskId> claim(ClaimQuery query, String owner, int limit, Duration lease) {
         Instant now = now();
-        List<Long> ids = jdbc.sql(PICK)
-                .param("states", states.stream().map(Enum::name).toList())
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(Long.class).list();
+        StringBuilder sql = new StringBuilder("""
+                SELECT t.id FROM service_task t
+                 WHERE t.state IN (:states) AND (t.lease_until IS NULL OR t.lease_until < :now)""");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("states", query.states().stream().map(Enum::name).toList());
+        params.put("now", Timestamp.from(now));
+        if (query.courtId() != null) {
+            sql.append(" AND t.court_id = :court");
+            params.put("court", query.courtId());
+        }
+        if (query.caseType() != null) {
+            sql.append(" AND t.case_number LIKE :caseType");
+            params.put("caseType", "%" + query.caseType() + "%");
+        }
+        if (query.dueOnly()) {
+            sql.append(" AND (t.next_call_at IS NULL OR t.next_call_at <= :now)");
+        }
+        if (query.withoutLiveCall()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM call_attempt a WHERE a.task_id = t.id AND a.state <> 'ENDED')");
+        }
+        sql.append("""
+                 ORDER BY FIELD(t.priority, 'URGENT', 'HIGH', 'NORMAL', 'LOW'), t.hearing_date IS NULL, t.hearing_date,
+                          t.deadline IS NULL, t.deadline, t.id
+                 LIMIT :limit FOR UPDATE SKIP LOCKED""");
+        List<Long> ids = jdbc.sql(sql.toString()).params(params).param("limit", limit).query(Long.class).list();
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE service_task SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
                     .param("owner", owner).param("until", Timestamp.from(now.plus(lease))).param("ids", ids).update();
         }
         return ids.stream().map(TaskId::new).toList();
+    }
+
+    /** When the dialer may call the task's party again (null: as soon as a campaign takes it). */
+    @Transactional
+    public void scheduleNextCall(TaskId task, Instant at) {
+        jdbc.sql("UPDATE service_task SET next_call_at = :at WHERE id = :id")
+                .param("at", at == null ? null : Timestamp.from(at)).param("id", task.value()).update();
+    }
+
+    /** Marks that the task's contacts were looked up; false when that had happened already (look up once). */
+    @Transactional
+    public boolean markContactLookup(TaskId task) {
+        return jdbc.sql("UPDATE service_task SET contact_lookup_at = :now WHERE id = :id AND contact_lookup_at IS NULL")
+                .param("now", Timestamp.from(now())).param("id", task.value()).update() == 1;
     }
 
     /** Extends a lease this owner still holds; false when it was lost (expired and taken over). */

@@ -1,5 +1,7 @@
 package org.serveline.server.campaign;
 
+import org.serveline.server.call.CallOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

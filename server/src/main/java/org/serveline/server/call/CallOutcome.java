@@ -1,4 +1,4 @@
-package org.serveline.server.campaign;
+package org.serveline.server.call;
 
 /**
  * How a call attempt ended, as far as the dialer's rules care: the telephony outcome, refined by what the

@@ -1,0 +1,245 @@
+package org.serveline.server.call;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.serveline.server.audit.AuditRecord;
+import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.task.TaskAttemptHistory;
+import org.serveline.server.task.TaskId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The durable record of every dial. A row is written DIALING and committed before the Originate leaves; the
+ * network result ({@link CallEnded}) and the notice result ({@link NoticeHeard}) arrive in either order and
+ * the attempt settles exactly once, when it has what it needs, publishing {@link CallAttemptSettled}.
+ */
+@Service
+public class CallAttempts implements TaskAttemptHistory {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CallAttempts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a new attempt is: who is dialled, through which PBX trunk, from which node and campaign. */
+    public record NewAttempt(long taskId, Long campaignId, String operator, String pbxId, String trunk, String number,
+            String node, String actor) {
+    }
+
+    @Transactional
+    public CallAttempt open(NewAttempt spec) {
+        String id = UUID.randomUUID().toString();
+        Instant now = now();
+        jdbc.sql("""
+                INSERT INTO call_attempt (id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state,
+                                          created_at)
+                VALUES (:id, :task, :campaign, :operator, :pbx, :trunk, :number, :node, 'DIALING', :now)""")
+                .param("id", id).param("task", spec.taskId()).param("campaign", spec.campaignId())
+                .param("operator", spec.operator()).param("pbx", spec.pbxId()).param("trunk", spec.trunk())
+                .param("number", spec.number()).param("node", spec.node()).param("now", Timestamp.from(now)).update();
+        audit.append(new AuditRecord("task:" + spec.taskId(), spec.actor(), "CALL_DIALING", "attempt:" + id, null,
+                AttemptState.DIALING.name(), Map.of("attemptId", id, "number", spec.number(), "pbx", spec.pbxId(),
+                        "trunk", spec.trunk(), "node", spec.node())));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public void recordCallEnded(CallEnded ended) {
+        lock(ended.attemptId()).ifPresent(attempt -> {
+            if (attempt.state() == AttemptState.ENDED) {
+                return;
+            }
+            jdbc.sql("""
+                    UPDATE call_attempt SET network_outcome = :outcome, answered_at = :answered, ended_at = :ended,
+                           outcome_evidence = :evidence, state = :state WHERE id = :id""")
+                    .param("state", ended.answered() ? AttemptState.ANSWERED.name() : attempt.state().name())
+                    .param("outcome", ended.outcome() == null ? "ANSWERED" : ended.outcome().name())
+                    .param("answered", ts(ended.answeredAt())).param("ended", ts(ended.endedAt()))
+                    .param("evidence", truncate(ended.evidence())).param("id", ended.attemptId()).update();
+            CallAttempt now = find(ended.attemptId()).orElseThrow();
+            if (!ended.answered()) {
+                settle(now, ended.outcome(), "call");
+            } else if (now.noticeResult() != null) {
+                settle(now, CallOutcome.valueOf(now.noticeResult()), "call");
+            }
+        });
+    }
+
+    @Transactional
+    public void recordNoticeHeard(NoticeHeard heard) {
+        lock(heard.attemptId()).ifPresent(attempt -> {
+            if (attempt.state() == AttemptState.ENDED || attempt.noticeResult() != null) {
+                return;
+            }
+            jdbc.sql("""
+                    UPDATE call_attempt SET notice_result = :result, consent_digit = :digit,
+                           consent_offset_ms = :offset, script_version = :script, mobile_number = :mobile,
+                           state = 'ANSWERED', answered_at = COALESCE(answered_at, :now) WHERE id = :id""")
+                    .param("result", heard.outcome().name()).param("digit", heard.digit())
+                    .param("offset", heard.offset() == null ? null : heard.offset().toMillis())
+                    .param("script", heard.scriptVersion()).param("mobile", heard.mobileNumber())
+                    .param("now", Timestamp.from(now())).param("id", heard.attemptId()).update();
+            CallAttempt now = find(heard.attemptId()).orElseThrow();
+            audit.append(new AuditRecord("task:" + now.taskId(), "ivr", "NOTICE_" + heard.outcome().name(),
+                    "attempt:" + now.id(), null, null, noticeEvidence(now, heard.detail())));
+            if (now.endedAt() != null) {
+                settle(now, heard.outcome(), "notice");
+            }
+        });
+    }
+
+    /**
+     * Settles an attempt whose other half never came: answered calls without a notice result after
+     * {@code grace}, and attempts the PBX no longer knows ({@code reason} names which).
+     */
+    @Transactional
+    public boolean settleStale(String attemptId, CallOutcome outcome, String reason) {
+        return lock(attemptId).filter(a -> a.state() != AttemptState.ENDED).map(a -> {
+            jdbc.sql("UPDATE call_attempt SET ended_at = COALESCE(ended_at, :now), outcome_evidence = :why WHERE id = :id")
+                    .param("now", Timestamp.from(now())).param("why", truncate(reason)).param("id", attemptId).update();
+            settle(find(attemptId).orElseThrow(), outcome, "reconcile");
+            return true;
+        }).orElse(false);
+    }
+
+    /** Attempts, on any node, not ENDED and created before {@code before}. */
+    @Transactional(readOnly = true)
+    public List<CallAttempt> unsettledBefore(Instant before) {
+        return jdbc.sql(SELECT + " WHERE state <> 'ENDED' AND created_at <= :before")
+                .param("before", Timestamp.from(before)).query(CallAttempts::map).list();
+    }
+
+    /** Answered attempts whose call ended more than {@code grace} ago but whose notice never reported. */
+    @Transactional(readOnly = true)
+    public List<CallAttempt> awaitingNotice(Duration grace) {
+        return jdbc.sql(SELECT + " WHERE state <> 'ENDED' AND ended_at IS NOT NULL AND ended_at < :cutoff")
+                .param("cutoff", Timestamp.from(now().minus(grace))).query(CallAttempts::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CallAttempt> find(String id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(CallAttempts::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CallAttempt> forTask(long taskId) {
+        return jdbc.sql(SELECT + " WHERE task_id = :task ORDER BY created_at, id").param("task", taskId)
+                .query(CallAttempts::map).list();
+    }
+
+    @Override
+    public List<CallAttempt> attemptsOf(TaskId task) {
+        return forTask(task.value());
+    }
+
+    @Transactional(readOnly = true)
+    public int liveInCampaign(long campaignId) {
+        return jdbc.sql("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :id AND state <> 'ENDED'")
+                .param("id", campaignId).query(Integer.class).single();
+    }
+
+    /** Live attempts (not ENDED) per PBX and trunk, across every node sharing the database. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> liveByTrunk() {
+        Map<String, Integer> live = new HashMap<>();
+        jdbc.sql("SELECT pbx_id, trunk, COUNT(*) FROM call_attempt WHERE state <> 'ENDED' GROUP BY pbx_id, trunk")
+                .query(rs -> {
+                    live.put(rs.getString(1) + "/" + rs.getString(2), rs.getInt(3));
+                });
+        return live;
+    }
+
+    private void settle(CallAttempt attempt, CallOutcome outcome, String by) {
+        jdbc.sql("UPDATE call_attempt SET state = 'ENDED', outcome = :outcome, settled_by = :by WHERE id = :id")
+                .param("outcome", outcome.name()).param("by", by).param("id", attempt.id()).update();
+        CallAttempt settled = find(attempt.id()).orElseThrow();
+        Map<String, Object> evidence = noticeEvidence(settled, settled.outcomeEvidence());
+        evidence.put("outcome", outcome.name());
+        evidence.put("settledBy", by);
+        audit.append(new AuditRecord("task:" + settled.taskId(), "dialer", "CALL_" + outcome.name(),
+                "attempt:" + settled.id(), AttemptState.DIALING.name(), AttemptState.ENDED.name(), evidence));
+        events.publishEvent(new CallAttemptSettled(settled));
+    }
+
+    private static Map<String, Object> noticeEvidence(CallAttempt a, String detail) {
+        Map<String, Object> evidence = new HashMap<>();
+        evidence.put("attemptId", a.id());
+        evidence.put("number", a.number());
+        evidence.put("recording", a.id());
+        putIfPresent(evidence, "consentDigit", a.consentDigit());
+        putIfPresent(evidence, "consentOffsetMs", a.consentOffset() == null ? null : a.consentOffset().toMillis());
+        putIfPresent(evidence, "scriptVersion", a.scriptVersion());
+        putIfPresent(evidence, "mobileNumber", a.mobileNumber());
+        putIfPresent(evidence, "answeredAt", a.answeredAt() == null ? null : a.answeredAt().toString());
+        putIfPresent(evidence, "detail", detail);
+        return evidence;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private Optional<CallAttempt> lock(String id) {
+        return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(CallAttempts::map).optional();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static final String SELECT = """
+            SELECT id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state, network_outcome,
+                   outcome, outcome_evidence, notice_result, consent_digit, consent_offset_ms, script_version,
+                   mobile_number, created_at, answered_at, ended_at, settled_by FROM call_attempt""";
+
+    private static CallAttempt map(ResultSet rs, int row) throws SQLException {
+        long offset = rs.getLong("consent_offset_ms");
+        Duration consentOffset = rs.wasNull() ? null : Duration.ofMillis(offset);
+        return new CallAttempt(rs.getString("id"), rs.getLong("task_id"), (Long) rs.getObject("campaign_id", Long.class),
+                rs.getString("operator"), rs.getString("pbx_id"), rs.getString("trunk"), rs.getString("number_e164"),
+                rs.getString("node"), AttemptState.valueOf(rs.getString("state")),
+                outcome(rs.getString("network_outcome")), outcome(rs.getString("outcome")),
+                rs.getString("outcome_evidence"), rs.getString("notice_result"), rs.getString("consent_digit"),
+                consentOffset, rs.getString("script_version"), rs.getString("mobile_number"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("answered_at")),
+                instant(rs.getTimestamp("ended_at")), rs.getString("settled_by"));
+    }
+
+    private static CallOutcome outcome(String value) {
+        return value == null || value.equals("ANSWERED") ? null : CallOutcome.valueOf(value);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

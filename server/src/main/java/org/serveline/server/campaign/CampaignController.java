@@ -1,0 +1,131 @@
+package org.serveline.server.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import org.serveline.server.security.CurrentActor;
+import org.serveline.server.web.InvalidRequestException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final DoNotCallList doNotCall;
+    private final CurrentActor actor;
+
+    CampaignController(Campaigns campaigns, DoNotCallList doNotCall, CurrentActor actor) {
+        this.campaigns = campaigns;
+        this.doNotCall = doNotCall;
+        this.actor = actor;
+    }
+
+    /** A new campaign; any limit left out takes its default. */
+    record CampaignRequest(@NotBlank @Size(max = 100) String name, @Size(max = 32) String court,
+            @Size(max = 20) String caseType, Integer maxConcurrentCalls, Double maxCallsPerSecond,
+            Duration ringTimeout, LocalTime callingFrom, LocalTime callingUntil, Boolean callOnWeekends,
+            Set<LocalDate> holidays, Duration busyRetry, Duration noAnswerRetry, Duration failureRetry,
+            Integer maxAttemptsPerNumberPerDay, Integer maxAttemptsPerTask) {
+
+        CampaignLimits limits() {
+            CampaignLimits d = CampaignLimits.defaults();
+            try {
+                return new CampaignLimits(or(maxConcurrentCalls, d.maxConcurrentCalls()),
+                        or(maxCallsPerSecond, d.maxCallsPerSecond()), or(ringTimeout, d.ringTimeout()),
+                        or(callingFrom, d.callingFrom()), or(callingUntil, d.callingUntil()),
+                        or(callOnWeekends, d.callOnWeekends()), or(holidays, d.holidays()), or(busyRetry, d.busyRetry()),
+                        or(noAnswerRetry, d.noAnswerRetry()), or(failureRetry, d.failureRetry()),
+                        or(maxAttemptsPerNumberPerDay, d.maxAttemptsPerNumberPerDay()),
+                        or(maxAttemptsPerTask, d.maxAttemptsPerTask()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("limits", "impossible campaign limits: " + e.getMessage());
+            }
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    @PostMapping("/campaigns")
+    ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest request) {
+        Campaign campaign = campaigns.create(request.name().strip(), request.court(), request.caseType(),
+                request.limits(), actor.name());
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
+    }
+
+    @GetMapping("/campaigns")
+    List<Campaign> all() {
+        return campaigns.all();
+    }
+
+    @GetMapping("/campaigns/{id}")
+    Campaign get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @GetMapping("/campaigns/{id}/progress")
+    CampaignProgress progress(@PathVariable long id) {
+        return campaigns.progress(id);
+    }
+
+    @PostMapping("/campaigns/{id}/start")
+    Campaign start(@PathVariable long id) {
+        return campaigns.move(id, CampaignState.RUNNING, actor.name());
+    }
+
+    @PostMapping("/campaigns/{id}/pause")
+    Campaign pause(@PathVariable long id) {
+        return campaigns.move(id, CampaignState.PAUSED, actor.name());
+    }
+
+    @PostMapping("/campaigns/{id}/resume")
+    Campaign resume(@PathVariable long id) {
+        if (campaigns.get(id).state() != CampaignState.PAUSED) {
+            throw new org.serveline.server.web.ConflictException("only a paused campaign can be resumed");
+        }
+        return campaigns.move(id, CampaignState.RUNNING, actor.name());
+    }
+
+    @PostMapping("/campaigns/{id}/stop")
+    Campaign stop(@PathVariable long id) {
+        return campaigns.move(id, CampaignState.STOPPED, actor.name());
+    }
+
+    record DoNotCallRequest(@NotBlank String reason) {
+    }
+
+    @PutMapping("/do-not-call/{number}")
+    ResponseEntity<Void> block(@PathVariable String number, @Valid @RequestBody DoNotCallRequest request) {
+        doNotCall.add(e164(number), request.reason(), actor.name());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/do-not-call/{number}")
+    ResponseEntity<Void> unblock(@PathVariable String number) {
+        doNotCall.remove(e164(number), actor.name());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String e164(String number) {
+        if (!number.matches("\\+[1-9]\\d{6,14}")) {
+            throw new InvalidRequestException("number", "'" + number + "' is not an E.164 number such as +8613800138000");
+        }
+        return number;
+    }
+}

@@ -1,0 +1,96 @@
+package org.serveline.server.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.serveline.server.call.CallAttempt;
+import org.serveline.server.call.CallAttemptSettled;
+import org.serveline.server.call.CallOutcome;
+import org.serveline.server.task.ServiceTask;
+import org.serveline.server.task.ServiceTasks;
+import org.serveline.server.task.TaskId;
+import org.serveline.server.task.TaskLeases;
+import org.serveline.server.task.TaskState;
+import org.serveline.server.task.TaskTrigger;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every settled attempt moves its task: consent with an address leads to electronic service, a refusal to the
+ * next channel, a retryable outcome schedules the next call within calling hours, an invalid number is marked
+ * bad. Runs inside the transaction that settled the attempt, so the decision and the evidence commit together.
+ */
+@Component
+class OutcomeRules {
+
+    private static final String ACTOR = "dialer";
+
+    private final ServiceTasks tasks;
+    private final TaskLeases leases;
+    private final Campaigns campaigns;
+    private final Clock clock;
+
+    OutcomeRules(ServiceTasks tasks, TaskLeases leases, Campaigns campaigns, Clock clock) {
+        this.tasks = tasks;
+        this.leases = leases;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(CallAttemptSettled settled) {
+        CallAttempt attempt = settled.attempt();
+        TaskId id = new TaskId(attempt.taskId());
+        ServiceTask task = tasks.get(id);
+        if (task.state() != TaskState.PHONE || attempt.outcome() == null) {
+            return;
+        }
+        CampaignLimits limits = attempt.campaignId() == null ? CampaignLimits.defaults()
+                : campaigns.get(attempt.campaignId()).limits();
+        Instant now = clock.instant();
+        ZoneId zone = ZoneId.of(task.party().timeZone());
+        switch (limits.retryRules().after(attempt.outcome())) {
+            case RetryRules.Next.Finish finish -> finish(task, attempt, finish.result(), limits, now, zone);
+            case RetryRules.Next.RetrySameNumber retry ->
+                    leases.scheduleNextCall(id, limits.callingHours().nextAllowed(now.plus(retry.after()), zone));
+            case RetryRules.Next.NextNumber next -> {
+                if (next.markBad()) {
+                    tasks.markPhoneBad(id, attempt.number(), ACTOR, attempt.outcome().name());
+                }
+                leases.scheduleNextCall(id, null);
+            }
+        }
+    }
+
+    private void finish(ServiceTask task, CallAttempt attempt, CallOutcome result, CampaignLimits limits, Instant now,
+            ZoneId zone) {
+        Map<String, Object> evidence = evidence(attempt);
+        switch (result) {
+            case CONSENTED -> tasks.consent(task.id(),
+                    attempt.mobileNumber() != null ? attempt.mobileNumber() : attempt.number(), ACTOR, evidence);
+            case REFUSED -> tasks.move(task.id(), TaskTrigger.CHANNEL_FAILED, ACTOR,
+                    "the party refused electronic service on a recorded call", evidence);
+            default -> leases.scheduleNextCall(task.id(),
+                    limits.callingHours().nextAllowed(now.plus(limits.noAnswerRetry()), zone));
+        }
+    }
+
+    private static Map<String, Object> evidence(CallAttempt attempt) {
+        Map<String, Object> evidence = new HashMap<>();
+        evidence.put("attemptId", attempt.id());
+        evidence.put("recording", attempt.id());
+        evidence.put("number", attempt.number());
+        if (attempt.consentDigit() != null) {
+            evidence.put("consentDigit", attempt.consentDigit());
+        }
+        if (attempt.consentOffset() != null) {
+            evidence.put("consentOffsetMs", attempt.consentOffset().toMillis());
+        }
+        if (attempt.scriptVersion() != null) {
+            evidence.put("scriptVersion", attempt.scriptVersion());
+        }
+        return evidence;
+    }
+}

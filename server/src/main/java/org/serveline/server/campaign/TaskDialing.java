@@ -1,0 +1,128 @@
+package org.serveline.server.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.serveline.server.call.CallAttempt;
+import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.CallOutcome;
+import org.serveline.server.call.PbxGateway;
+import org.serveline.server.lookup.ContactLookup;
+import org.serveline.server.lookup.ContactLookupProvider;
+import org.serveline.server.task.PartyPhone;
+import org.serveline.server.task.ServiceTask;
+import org.serveline.server.task.ServiceTasks;
+import org.serveline.server.task.TaskId;
+import org.serveline.server.task.TaskLeases;
+import org.serveline.server.task.TaskState;
+import org.serveline.server.task.TaskTrigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One claimed task, one decision: dispatch it to the phone channel, then dial its next number — or wait for
+ * calling hours, look up new contacts, or fall back to the next channel when the numbers are exhausted. The
+ * attempt row is committed before the Originate is sent.
+ */
+@Component
+class TaskDialing {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskDialing.class);
+    private static final String ACTOR = "dialer";
+
+    private final ServiceTasks tasks;
+    private final TaskLeases leases;
+    private final CallAttempts attempts;
+    private final DoNotCallList doNotCall;
+    private final ContactLookup lookup;
+    private final TrunkCapacity capacity;
+    private final PbxGateway gateway;
+    private final DialerProperties properties;
+    private final Clock clock;
+
+    TaskDialing(ServiceTasks tasks, TaskLeases leases, CallAttempts attempts, DoNotCallList doNotCall,
+            ContactLookup lookup, TrunkCapacity capacity, PbxGateway gateway, DialerProperties properties,
+            Clock clock) {
+        this.tasks = tasks;
+        this.leases = leases;
+        this.attempts = attempts;
+        this.doNotCall = doNotCall;
+        this.lookup = lookup;
+        this.capacity = capacity;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void dial(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
+        ServiceTask task = tasks.get(id);
+        if (task.state() == TaskState.APPROVED) {
+            task = tasks.move(id, TaskTrigger.DISPATCH, ACTOR, null, Map.of("campaign", campaign.name()));
+        }
+        if (task.state() != TaskState.PHONE) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ZoneId zone = ZoneId.of(task.party().timeZone());
+        CallingHours hours = campaign.limits().callingHours();
+        if (!hours.allows(now, zone)) {
+            leases.scheduleNextCall(id, hours.nextAllowed(now, zone));
+            return;
+        }
+        switch (plan(task, campaign, now, zone)) {
+            case PhonePlan.Step.Dial dial -> place(campaign, task, dial.number(), liveByTrunk);
+            case PhonePlan.Step.WaitForNextDay wait ->
+                    leases.scheduleNextCall(id, hours.nextAllowed(now.atZone(zone).toLocalDate().plusDays(1)
+                            .atStartOfDay(zone).toInstant(), zone));
+            case PhonePlan.Step.Exhausted exhausted -> exhausted(task, exhausted.why());
+        }
+    }
+
+    private PhonePlan.Step plan(ServiceTask task, Campaign campaign, Instant now, ZoneId zone) {
+        List<PhonePlan.PastDial> history = attempts.forTask(task.id().value()).stream()
+                .map(a -> new PhonePlan.PastDial(a.number(), a.createdAt())).toList();
+        var blocked = doNotCall.listed(task.phones().stream().map(PartyPhone::e164).toList());
+        return PhonePlan.next(task.phones(), history, blocked, campaign.limits().retryRules(), now, zone);
+    }
+
+    private void place(Campaign campaign, ServiceTask task, String number, Map<String, Integer> liveByTrunk) {
+        Optional<PbxGateway.Trunk> trunk = capacity.take(liveByTrunk);
+        if (trunk.isEmpty()) {
+            return;
+        }
+        CallAttempt attempt = attempts.open(new CallAttempts.NewAttempt(task.id().value(), campaign.id(), null,
+                trunk.get().pbxId(), trunk.get().name(), number, properties.node(), ACTOR));
+        gateway.originate(new PbxGateway.OutboundCall(attempt.id(), task.id().value(), trunk.get().pbxId(),
+                        trunk.get().name(), number, campaign.limits().ringTimeout()))
+                .whenComplete((ok, failure) -> {
+                    if (failure instanceof PbxGateway.CallNotPlacedException refused
+                            || failure != null && failure.getCause() instanceof PbxGateway.CallNotPlacedException) {
+                        attempts.settleStale(attempt.id(), CallOutcome.FAILED, "the PBX refused the Originate: "
+                                + failure.getMessage());
+                    } else if (failure != null) {
+                        log.warn("originate of attempt {} unconfirmed ({}); it will be reconciled", attempt.id(),
+                                failure.toString());
+                    }
+                });
+    }
+
+    private void exhausted(ServiceTask task, String why) {
+        if (lookup.configured() && leases.markContactLookup(task.id())) {
+            List<String> found = lookup.lookup(new ContactLookupProvider.PartyQuery(task.party().name(),
+                            task.party().idNumber(), task.phones().stream().map(PartyPhone::e164).toList(),
+                            task.party().address())).stream()
+                    .map(ContactLookupProvider.ContactProposal::phoneE164).filter(n -> n != null).toList();
+            if (!tasks.addPhones(task.id(), found, ACTOR, "contact-lookup").isEmpty()) {
+                leases.scheduleNextCall(task.id(), null);
+                return;
+            }
+        }
+        tasks.move(task.id(), TaskTrigger.CHANNEL_FAILED, ACTOR, "phone channel exhausted: " + why,
+                Map.of("why", why));
+    }
+}

@@ -1,0 +1,59 @@
+package org.serveline.server.campaign;
+
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.serveline.server.call.PbxGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the next call may go: a trunk of a PBX whose link is up, below its channel limit (live attempts are
+ * counted in the database, so every node sees the same figure) and with a calls-per-second token left on this
+ * node. Asterisk has no CPS limit of its own, so this is the only one.
+ */
+@Component
+class TrunkCapacity {
+
+    private final PbxGateway gateway;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    TrunkCapacity(PbxGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** How many more calls the up trunks hold right now, given the live counts. */
+    int freeChannels(Map<String, Integer> liveByTrunk) {
+        return gateway.trunks().stream().filter(t -> gateway.isUp(t.pbxId()))
+                .mapToInt(t -> Math.max(0, t.maxChannels() - liveByTrunk.getOrDefault(key(t), 0))).sum();
+    }
+
+    /** Picks the least loaded up trunk with a free channel and a CPS token, counting the call against it. */
+    Optional<PbxGateway.Trunk> take(Map<String, Integer> liveByTrunk) {
+        return gateway.trunks().stream()
+                .filter(t -> gateway.isUp(t.pbxId()))
+                .filter(t -> liveByTrunk.getOrDefault(key(t), 0) < t.maxChannels())
+                .sorted(Comparator.comparingDouble(t -> liveByTrunk.getOrDefault(key(t), 0) / (double) t.maxChannels()))
+                .filter(t -> bucket(t).tryConsume(1))
+                .findFirst()
+                .map(t -> {
+                    liveByTrunk.merge(key(t), 1, Integer::sum);
+                    return t;
+                });
+    }
+
+    static String key(PbxGateway.Trunk trunk) {
+        return trunk.pbxId() + "/" + trunk.name();
+    }
+
+    private Bucket bucket(PbxGateway.Trunk trunk) {
+        return buckets.computeIfAbsent(key(trunk), k -> {
+            double cps = trunk.callsPerSecond();
+            long perSecond = Math.max(1, Math.round(cps));
+            Duration period = cps >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis(Math.round(1000 / cps));
+            return Bucket.builder().addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, period)).build();
+        });
+    }
+}
