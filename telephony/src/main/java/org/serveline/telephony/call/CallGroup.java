@@ -21,6 +21,18 @@ final class CallGroup {
     }
 
     record EndSignal(String uniqueId, String channel, Instant at, EndKind kind) {
+
+        /**
+         * Whether the party's side started the hang-up. A soft request or a bare hangup starts on its own leg; a
+         * (non-soft) HangupRequest comes from the leg's far end: for the ";2" half of a Local channel that is the
+         * ";1" half (our side), for the ";1" half it is the party, for a real channel it is the remote party.
+         */
+        boolean partyEnded(String controlUniqueId) {
+            if (kind != EndKind.REMOTE_REQUEST) {
+                return !uniqueId.equals(controlUniqueId);
+            }
+            return !(channel.startsWith("Local/") && channel.endsWith(";2"));
+        }
     }
 
     private static final class Leg {

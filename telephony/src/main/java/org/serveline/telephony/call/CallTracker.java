@@ -229,7 +229,7 @@ public final class CallTracker implements AutoCloseable {
         Optional<CallGroup.EndSignal> end = group.flatMap(CallGroup::firstEndAfterAnswer);
         if (end.isPresent()) {
             CallGroup.EndSignal signal = end.get();
-            boolean partyEnded = !signal.uniqueId().equals(control) || signal.kind() == CallGroup.EndKind.REMOTE_REQUEST;
+            boolean partyEnded = signal.partyEnded(control);
             Duration answeredFor = Duration.between(answeredAt, signal.at());
             OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow());
             settled.add(settle(attempt, kind, Optional.of(answeredAt), "OriginateResponse Success reason "

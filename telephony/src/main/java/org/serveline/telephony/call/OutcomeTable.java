@@ -30,8 +30,11 @@ import java.util.Optional;
  *
  * <p>An answered attempt is {@link OutcomeKind#HUNG_UP_EARLY} when the party's side ended the call within the
  * early-hangup window after the answer, and {@link OutcomeKind#ANSWERED} otherwise (we hung up, or the call
- * lasted longer). "The party's side ended it" means: the first hangup request or hangup after the answer was on a
- * leg other than the originated channel, or was a (non-soft) HangupRequest, i.e. asked for by the far end.
+ * lasted longer). "The party's side ended it" is read from the first hangup request or hangup after the answer:
+ * a SoftHangupRequest or Hangup on a leg other than the originated channel, or a (non-soft) HangupRequest from the
+ * far end of a leg (for a Local channel's ";2" half the far end is our ";1" half, so that one counts as ours).
+ * In the real traces: 1006 (party's dialplan runs Hangup() on ";2") is HUNG_UP_EARLY; 1001/1002/1007 (our AGI
+ * sends HANGUP on ";1") and agent100-call (our Playback ends on ";1", ";2" gets the HangupRequest) are ANSWERED.
  */
 public final class OutcomeTable {
 

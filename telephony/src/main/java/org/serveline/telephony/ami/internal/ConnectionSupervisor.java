@@ -108,7 +108,9 @@ final class ConnectionSupervisor {
                 backoff = min(backoff.multipliedBy(2), config.reconnectMax());
             }
         }
-        markDown("closed");
+        status = LinkHealth.Status.DOWN;
+        since = clock.instant();
+        detail = "closed";
     }
 
     private ManagerConnectionImpl newConnection() {
