@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param maxQueueWait        the longest any event waited
  * @param averageQueueWait    mean wait over all delivered events
  * @param subscriberFailures  subscriber calls that threw (logged and survived)
+ * @param malformedLines      lines from the PBX that were not AMI (logged and skipped)
  */
 public record LinkMetrics(long eventsReceived, long eventsDelivered, int queueDepth, int maxQueueDepth,
                           Duration lastQueueWait, Duration maxQueueWait, Duration averageQueueWait,
-                          long subscriberFailures) {
+                          long subscriberFailures, long malformedLines) {
 }

@@ -144,6 +144,7 @@ class PbxLinkIntegrationTests {
                     assertThat(hangup.cause()).isEqualTo(-1);
                 });
         assertThat(seen).noneMatch(e -> e.name().contains("NoSuchEvent"));
+        assertThat(link.metrics().malformedLines()).isEqualTo(3);
         assertThat(link.health().isUp()).isTrue();
         assertThat(link.health().reconnects()).isZero();
     }

@@ -114,7 +114,7 @@ final class ConnectionSupervisor {
     }
 
     private ManagerConnectionImpl newConnection() {
-        ManagerConnectionImpl connection = new ManagerConnectionImpl();
+        ManagerConnectionImpl connection = new InspectedManagerConnection(handOff);
         connection.setHostname(config.host());
         connection.setPort(config.port());
         connection.setUsername(config.username());

@@ -45,6 +45,7 @@ final class EventHandOff {
     private final AtomicLong totalWaitNanos = new AtomicLong();
     private final AtomicLong maxWaitNanos = new AtomicLong();
     private final AtomicLong subscriberFailures = new AtomicLong();
+    private final AtomicLong malformedLines = new AtomicLong();
     private volatile long lastWaitNanos;
     private volatile Instant lastEventAt;
 
@@ -74,6 +75,24 @@ final class EventHandOff {
         }
     }
 
+    /** Called on the AMI reader thread for a line that is not AMI; asterisk-java skips it. */
+    void malformedLine(String line) {
+        long count = malformedLines.incrementAndGet();
+        if (count <= 20 || count % 1000 == 0) {
+            log.warn("PBX {}: ignored a line that is not AMI (#{}, {} chars): '{}'", pbxId, count, line.length(),
+                    preview(line));
+        }
+    }
+
+    private static String preview(String line) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < line.length() && out.length() < 80; i++) {
+            char c = line.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     Subscription subscribe(Consumer<? super AmiEvent> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
@@ -87,7 +106,7 @@ final class EventHandOff {
         long count = delivered.get();
         Duration average = count == 0 ? Duration.ZERO : Duration.ofNanos(totalWaitNanos.get() / count);
         return new LinkMetrics(received.get(), count, queue.size(), maxDepth.get(), Duration.ofNanos(lastWaitNanos),
-                Duration.ofNanos(maxWaitNanos.get()), average, subscriberFailures.get());
+                Duration.ofNanos(maxWaitNanos.get()), average, subscriberFailures.get(), malformedLines.get());
     }
 
     /** Delivers what is already queued, then ends the event thread. */
