@@ -1,0 +1,52 @@
+package org.serveline.telephony.ami;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.serveline.telephony.ami.internal.AsteriskPbxLink;
+
+/**
+ * The AMI connection to one PBX: logs in, reconnects with backoff, and turns the event stream into
+ * {@link AmiEvent} records delivered on the link's own event thread (never on the socket reader thread).
+ * Subscribers must not block for long: they delay every later event of this PBX (the delay shows in
+ * {@link #metrics()}).
+ */
+public interface PbxLink extends AutoCloseable {
+
+    /** A link backed by asterisk-java; call {@link #start()} to connect. */
+    static PbxLink asterisk(PbxConfig config, Clock clock) {
+        return new AsteriskPbxLink(config, clock);
+    }
+
+    String pbxId();
+
+    /** Starts connecting in the background and returns at once; the link then stays connected until closed. */
+    void start();
+
+    LinkHealth health();
+
+    LinkMetrics metrics();
+
+    /** Delivers every later event to {@code subscriber} on the link's event thread, in wire order. */
+    Subscription subscribe(Consumer<? super AmiEvent> subscriber);
+
+    /**
+     * Sends an async Originate ({@code Async: true}) with ActionID {@link OriginateRequest#actionId()} and the
+     * channel variables {@link OriginateRequest#channelVariables()}. The future completes (never on the AMI reader
+     * thread) when Asterisk queued it, or fails with {@link OriginateRejectedException} (nothing dialled) or
+     * {@link OriginateUnconfirmedException} (no response in time; do not redial, reconcile).
+     */
+    CompletableFuture<OriginateAccepted> originate(OriginateRequest request);
+
+    /**
+     * The live channels that carry {@code SERVELINE_ATTEMPT_ID} (CoreShowChannels, then Getvar for each channel
+     * whose listing does not already carry the variable). Fails with {@link AmiException} when the link is down.
+     */
+    CompletableFuture<List<LiveAttempt>> liveAttempts();
+
+    /** Logs off, stops reconnecting, and ends every thread the link started. */
+    @Override
+    void close();
+}

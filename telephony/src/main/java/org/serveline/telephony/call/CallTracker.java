@@ -1,0 +1,327 @@
+package org.serveline.telephony.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.serveline.telephony.ami.AmiEvent;
+import org.serveline.telephony.ami.AmiEvent.ChannelRef;
+import org.serveline.telephony.ami.OriginateAccepted;
+import org.serveline.telephony.ami.OriginateRejectedException;
+import org.serveline.telephony.ami.OriginateRequest;
+import org.serveline.telephony.ami.PbxLink;
+import org.serveline.telephony.ami.Subscription;
+import org.serveline.telephony.dialplan.DialplanContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one PBX's AMI stream into exactly one {@link AttemptOutcome} per attempt originated through it.
+ *
+ * <p>Correlation never relies on timing: the OriginateResponse is matched by ActionID, its Uniqueid ties the
+ * attempt to the call's Linkedid group; a {@code SERVELINE_ATTEMPT_ID} VarSet ties it too. Channel events that
+ * arrive before the attempt is tied (or before the OriginateResponse) are kept per Linkedid, so order does not
+ * matter. Outcomes are delivered on the link's event thread or the tracker's timer thread: listeners must be quick.
+ */
+public final class CallTracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+
+    private final PbxLink link;
+    private final TrackerSettings settings;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final Map<String, TrackedAttempt> byActionId = new HashMap<>();
+    private final Map<String, TrackedAttempt> byAttemptId = new HashMap<>();
+    private final Map<String, CallGroup> groups = new LinkedHashMap<>();
+    private final Map<String, String> linkedIdByUniqueId = new HashMap<>();
+    private final List<Consumer<? super AttemptOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledThreadPoolExecutor timers;
+    private final Subscription subscription;
+    private final AtomicLong unknownActionIds = new AtomicLong();
+
+    public CallTracker(PbxLink link, TrackerSettings settings, Clock clock) {
+        this.link = link;
+        this.settings = settings;
+        this.clock = clock;
+        this.timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon(true).name("serveline-tracker-" + link.pbxId() + "-timers").factory());
+        this.timers.setRemoveOnCancelPolicy(true);
+        long sweep = settings.groupRetention().toMillis();
+        this.timers.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        this.subscription = link.subscribe(this::accept);
+    }
+
+    /** Registers {@code listener} for every outcome settled from now on. */
+    public Subscription onOutcome(Consumer<? super AttemptOutcome> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Tracks the attempt, then originates it through the link. If the link refuses (nothing dialled), the
+     * attempt is settled {@link OutcomeKind#FAILED} and the future fails too.
+     *
+     * @throws IllegalStateException if this attempt id is already being tracked
+     */
+    public CompletableFuture<OriginateAccepted> originate(OriginateRequest request) {
+        track(request);
+        return link.originate(request).whenComplete((accepted, error) -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof OriginateRejectedException) {
+                settleLater(request.attemptId(), OutcomeKind.FAILED, "originate rejected: " + cause.getMessage());
+            }
+        });
+    }
+
+    /** Attempts originated but not settled yet. */
+    public int openAttempts() {
+        synchronized (lock) {
+            return byAttemptId.size();
+        }
+    }
+
+    /** OriginateResponse events whose ActionID matched no open attempt (logged, then ignored). */
+    public long unknownActionIds() {
+        return unknownActionIds.get();
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        timers.shutdownNow();
+        try {
+            timers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void track(OriginateRequest request) {
+        synchronized (lock) {
+            if (byAttemptId.containsKey(request.attemptId())) {
+                throw new IllegalStateException("attempt " + request.attemptId() + " is already being tracked");
+            }
+            TrackedAttempt attempt = new TrackedAttempt(request, clock.instant());
+            byAttemptId.put(request.attemptId(), attempt);
+            byActionId.put(request.actionId(), attempt);
+            Duration wait = request.timeout().plus(settings.responseGrace());
+            attempt.deadline = timers.schedule(() -> deadlinePassed(attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void accept(AmiEvent event) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            Optional<TrackedAttempt> touched = switch (event) {
+                case AmiEvent.Newchannel e -> attemptOf(seen(e.channel(), e.receivedAt()));
+                case AmiEvent.Newstate e -> attemptOf(seen(e.channel(), e.receivedAt()));
+                case AmiEvent.VarSet e -> attemptOf(varSet(e));
+                case AmiEvent.DialEnd e -> {
+                    CallGroup group = seen(e.destination(), e.receivedAt());
+                    group.dialEnded(e.dialStatus(), e.receivedAt());
+                    yield attemptOf(group);
+                }
+                case AmiEvent.HangupRequest e -> {
+                    CallGroup group = seen(e.channel(), e.receivedAt());
+                    group.ending(e.channel(), e.soft() ? CallGroup.EndKind.LOCAL_REQUEST
+                            : CallGroup.EndKind.REMOTE_REQUEST, e.receivedAt());
+                    yield attemptOf(group);
+                }
+                case AmiEvent.Hangup e -> {
+                    CallGroup group = seen(e.channel(), e.receivedAt());
+                    group.hungUp(e.channel(), e.cause(), e.receivedAt());
+                    yield attemptOf(group);
+                }
+                case AmiEvent.OriginateResponse e -> originateResponse(e);
+                default -> Optional.empty();
+            };
+            touched.ifPresent(attempt -> evaluate(attempt, clock.instant(), settled));
+        }
+        deliver(settled);
+    }
+
+    private Optional<TrackedAttempt> attemptOf(CallGroup group) {
+        return group.attemptId().map(byAttemptId::get);
+    }
+
+    private CallGroup seen(ChannelRef channel, Instant at) {
+        String linkedId = channel.linkedId().isEmpty()
+                ? linkedIdByUniqueId.getOrDefault(channel.uniqueId(), channel.uniqueId()) : channel.linkedId();
+        if (!channel.uniqueId().isEmpty()) {
+            linkedIdByUniqueId.put(channel.uniqueId(), linkedId);
+        }
+        CallGroup group = groups.computeIfAbsent(linkedId, id -> new CallGroup(id, at));
+        group.seen(channel, at);
+        return group;
+    }
+
+    private CallGroup varSet(AmiEvent.VarSet event) {
+        CallGroup group = seen(event.channel(), event.receivedAt());
+        if (event.variable().equals(DialplanContract.ATTEMPT_ID_VARIABLE) && group.attemptId().isEmpty()) {
+            TrackedAttempt attempt = byAttemptId.get(event.value());
+            if (attempt != null && attempt.linkedId == null) {
+                bind(attempt, group.linkedId());
+            }
+        }
+        return group;
+    }
+
+    private Optional<TrackedAttempt> originateResponse(AmiEvent.OriginateResponse event) {
+        TrackedAttempt attempt = byActionId.get(event.actionId());
+        if (attempt == null) {
+            unknownActionIds.incrementAndGet();
+            log.warn("PBX {}: OriginateResponse for unknown ActionID '{}' (reason {}, channel {}) ignored",
+                    link.pbxId(), event.actionId(), event.reason(), event.channel());
+            return Optional.empty();
+        }
+        if (attempt.response != null) {
+            log.warn("PBX {}: second OriginateResponse for attempt {} ignored", link.pbxId(),
+                    attempt.request.attemptId());
+            return Optional.empty();
+        }
+        attempt.response = event;
+        event.uniqueId().ifPresent(uniqueId -> {
+            if (attempt.linkedId == null) {
+                bind(attempt, linkedIdByUniqueId.getOrDefault(uniqueId, uniqueId));
+            }
+        });
+        return Optional.of(attempt);
+    }
+
+    private void bind(TrackedAttempt attempt, String linkedId) {
+        attempt.linkedId = linkedId;
+        groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.request.attemptId());
+    }
+
+    /** Settles the attempt if the facts suffice; otherwise waits for more events or the answer window. */
+    private void evaluate(TrackedAttempt attempt, Instant now, List<AttemptOutcome> settled) {
+        if (attempt.settled || attempt.response == null) {
+            return;
+        }
+        AmiEvent.OriginateResponse response = attempt.response;
+        Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
+        String control = attempt.controlUniqueId().orElse(null);
+        if (!response.success()) {
+            String dialStatus = group.map(CallGroup::dialStatus).orElse("");
+            List<Integer> causes = group.map(g -> g.causesPartyFirst(control)).orElse(List.of());
+            OutcomeKind kind = OutcomeTable.unanswered(response.reason(), dialStatus, causes);
+            settled.add(settle(attempt, kind, Optional.empty(), "OriginateResponse Failure reason " + response.reason()
+                    + (dialStatus.isEmpty() ? "" : "; DialEnd " + dialStatus) + "; hangup causes " + causes));
+            return;
+        }
+        Instant answeredAt = group.flatMap(CallGroup::firstUp).filter(up -> up.isBefore(response.receivedAt()))
+                .orElse(response.receivedAt());
+        Optional<CallGroup.EndSignal> end = group.flatMap(CallGroup::firstEndAfterAnswer);
+        if (end.isPresent()) {
+            CallGroup.EndSignal signal = end.get();
+            boolean partyEnded = signal.partyEnded(control);
+            Duration answeredFor = Duration.between(answeredAt, signal.at());
+            OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow());
+            settled.add(settle(attempt, kind, Optional.of(answeredAt), "OriginateResponse Success reason "
+                    + response.reason() + "; first end " + signal.kind() + " on " + signal.channel() + " after "
+                    + answeredFor.toMillis() + " ms (" + (partyEnded ? "party" : "our side") + ")"));
+            return;
+        }
+        Duration up = Duration.between(answeredAt, now);
+        if (up.compareTo(settings.earlyHangupWindow()) >= 0) {
+            settled.add(settle(attempt, OutcomeKind.ANSWERED, Optional.of(answeredAt), "OriginateResponse Success reason "
+                    + response.reason() + "; still up after " + settings.earlyHangupWindow()));
+        } else if (attempt.answerWindow == null) {
+            long delay = settings.earlyHangupWindow().minus(up).toMillis() + 1;
+            attempt.answerWindow = timers.schedule(() -> reevaluate(attempt), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
+                                  String evidence) {
+        attempt.settled = true;
+        attempt.cancelTimers();
+        byAttemptId.remove(attempt.request.attemptId());
+        byActionId.remove(attempt.request.actionId());
+        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.request.attemptId(),
+                attempt.request.taskId(), kind, answeredAt, clock.instant(), attempt.controlUniqueId(), evidence);
+        log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), kind, evidence);
+        return outcome;
+    }
+
+    private void reevaluate(TrackedAttempt attempt) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            evaluate(attempt, clock.instant(), settled);
+        }
+        deliver(settled);
+    }
+
+    private void deadlinePassed(TrackedAttempt attempt) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            if (!attempt.settled && attempt.response == null) {
+                log.warn("PBX {}: no OriginateResponse for attempt {} within its timeout plus {}; settling FAILED "
+                        + "(reconcile with liveAttempts if the link was down)", link.pbxId(),
+                        attempt.request.attemptId(), settings.responseGrace());
+                settled.add(settle(attempt, OutcomeKind.FAILED, Optional.empty(), "no OriginateResponse"));
+            }
+        }
+        deliver(settled);
+    }
+
+    private void settleLater(String attemptId, OutcomeKind kind, String evidence) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            TrackedAttempt attempt = byAttemptId.get(attemptId);
+            if (attempt != null && !attempt.settled) {
+                settled.add(settle(attempt, kind, Optional.empty(), evidence));
+            }
+        }
+        deliver(settled);
+    }
+
+    private void deliver(List<AttemptOutcome> outcomes) {
+        for (AttemptOutcome outcome : outcomes) {
+            for (Consumer<? super AttemptOutcome> listener : listeners) {
+                try {
+                    listener.accept(outcome);
+                } catch (RuntimeException e) {
+                    log.error("PBX {}: outcome listener failed on attempt {}", link.pbxId(), outcome.attemptId(), e);
+                }
+            }
+        }
+    }
+
+    /** Forgets calls that ended or went quiet longer than the retention and belong to no open attempt. */
+    private void sweep() {
+        synchronized (lock) {
+            Instant horizon = clock.instant().minus(settings.groupRetention());
+            Iterator<CallGroup> it = groups.values().iterator();
+            while (it.hasNext()) {
+                CallGroup group = it.next();
+                boolean open = group.attemptId().map(byAttemptId::containsKey).orElse(false);
+                if (!open && group.lastActivity().isBefore(horizon)) {
+                    group.uniqueIds().forEach(linkedIdByUniqueId::remove);
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    int rememberedCalls() {
+        synchronized (lock) {
+            return groups.size();
+        }
+    }
+}
