@@ -147,7 +147,7 @@ abstract class AgiOperation {
             super(session, id, command);
             this.escape = escape;
             this.streamFile = streamFile;
-            this.samples = session.call().settings().promptDuration().toMillis() * CallSettings.SAMPLE_RATE / 1000;
+            this.samples = session.call().settings().promptDuration().toNanos() * CallSettings.SAMPLE_RATE / 1_000_000_000L;
         }
 
         @Override

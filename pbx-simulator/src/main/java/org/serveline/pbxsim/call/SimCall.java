@@ -92,8 +92,8 @@ final class SimCall {
     void start() {
         emit(CallEvents.newchannel(one));
         emit(CallEvents.newchannel(two));
-        dressChannel(one);
-        dressChannel(two);
+        dressChannel(one, false);
+        dressChannel(two, true);
         emit(CallEvents.localBridge(one, two, request.partyContext(), request.number()));
         emit(CallEvents.dialBegin(one, request.dialString()));
         timeoutTimer = schedule(request.timeout(), this::noAnswer);
@@ -111,12 +111,16 @@ final class SimCall {
         }
     }
 
-    private void dressChannel(SimChannel ch) {
+    /** Variables, then caller id; the ";2" half already carries the connected line when NewCallerid is sent. */
+    private void dressChannel(SimChannel ch, boolean connectedFirst) {
         for (Map.Entry<String, String> var : request.variables().entrySet()) {
             ch.setVariable(var.getKey(), var.getValue());
             emit(CallEvents.varSet(ch, var.getKey(), var.getValue()));
         }
         if (request.callerIdNum() != null) {
+            if (connectedFirst) {
+                ch.setConnectedLine(request.callerIdNum(), request.callerIdName());
+            }
             ch.setCallerId(request.callerIdNum(), request.callerIdName());
             emit(CallEvents.newCallerid(ch));
             ch.setConnectedLine(request.callerIdNum(), request.callerIdName());
@@ -336,8 +340,9 @@ final class SimCall {
             return;
         }
         oneGone = true;
-        emit(CallEvents.softHangupRequest(one, 16));
         if (inDialplanContext) {
+            // the end of the dialplan context and its h extension, as traced for outbound-notice
+            emit(CallEvents.softHangupRequest(one, 16));
             one.setLocation(one.context(), "h", 2);
         }
         if (!twoGone) {
