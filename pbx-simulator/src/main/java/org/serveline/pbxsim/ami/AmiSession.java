@@ -92,7 +92,7 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
             return;
         }
         if (challenge == null) {
-            challenge = Long.toString(random.nextLong(1L << 30, Long.MAX_VALUE >>> 33));
+            challenge = Long.toString(random.nextLong(1, 1L << 31));
         }
         reply(AmiMessage.response(message, "Success").add("Challenge", challenge).build());
     }
