@@ -43,6 +43,7 @@ abstract class AgiOperation {
         if (op instanceof Immediate immediate) {
             immediate.run(verb, one, call);
         } else {
+            session.activate(op);
             op.begin();
         }
         return op;
@@ -185,7 +186,9 @@ abstract class AgiOperation {
 
         /** Samples played so far, in whole 20 ms frames; Asterisk has read at least one frame (endpos=160). */
         private long position() {
-            long pbxNanos = session.call().settings().pbxNanos(System.nanoTime() - startNanos);
+            long hungUpAt = session.call().hangupNanos();
+            long end = hungUpAt > startNanos ? hungUpAt : System.nanoTime();
+            long pbxNanos = session.call().settings().pbxNanos(end - startNanos);
             long played = pbxNanos * CallSettings.SAMPLE_RATE / 1_000_000_000L / 160 * 160;
             return Math.min(samples, Math.max(160, played));
         }

@@ -121,10 +121,12 @@ final class AgiSession extends SimpleChannelInboundHandler<String> {
             finish(id, line, 511, DEAD_CHANNEL, "511 " + DEAD_CHANNEL);
             return;
         }
-        AgiOperation operation = AgiOperation.start(this, id, command, verb);
-        if (operation != null && active == null && !operation.isDone()) {
-            active = operation;
-        }
+        AgiOperation.start(this, id, command, verb);
+    }
+
+    /** Marks a command that finishes later as the running one, before it starts (it may end at once). */
+    void activate(AgiOperation operation) {
+        active = operation;
     }
 
     private static boolean allowedOnDeadChannel(AgiCommand.Verb verb) {

@@ -27,17 +27,29 @@ final class PartyScript {
     }
 
     void answered() {
-        holdTimer = call.schedule(party.timing().holdTime(), call::partyHangsUp);
+        armHoldTimer();
+    }
+
+    /** The party gives up after its hold time of quiet line: counted from answer, then from each prompt. */
+    private void armHoldTimer() {
+        if (holdTimer != null) {
+            holdTimer.cancel(false);
+        }
+        if (!stopped) {
+            holdTimer = call.schedule(party.timing().holdTime(), call::partyHangsUp);
+        }
     }
 
     void promptStarted() {
         cancelKeys();
+        armHoldTimer();
         if (party instanceof PartyBehaviour.HangUp && !stopped) {
-            call.loop().execute(call::partyHangsUp);
+            call.partyHangsUp();
         }
     }
 
     void promptEnded() {
+        armHoldTimer();
         if (stopped || nextKeys >= keys.size()) {
             return;
         }

@@ -38,6 +38,7 @@ final class SimCall {
     private int oneCause;
     private long recordingStartNanos = -1;
     private String[] redirect;
+    private long hangupNanos;
 
     SimCall(CallEnvironment env, EventLoop loop, OriginateRequest request, PartyBehaviour party,
             AmiMessage action, Consumer<AmiMessage> syncReply) {
@@ -274,6 +275,11 @@ final class SimCall {
         }
     }
 
+    /** When the channel's hangup began (0 while up): what a prompt cut by it had played is measured to here. */
+    long hangupNanos() {
+        return hangupNanos;
+    }
+
     void promptStarted() {
         script.promptStarted();
     }
@@ -287,6 +293,7 @@ final class SimCall {
         if (phase != Phase.UP || twoGone) {
             return;
         }
+        hangupNanos = System.nanoTime();
         emit(CallEvents.softHangupRequest(two, 16));
         emit(CallEvents.hangupRequest(one, 16));
         emit(CallEvents.hangup(two, 16));
@@ -305,6 +312,9 @@ final class SimCall {
     private void markOneDead(int cause) {
         if (oneDead) {
             return;
+        }
+        if (hangupNanos == 0) {
+            hangupNanos = System.nanoTime();
         }
         oneDead = true;
         oneCause = cause;

@@ -91,7 +91,7 @@ public sealed interface PartyBehaviour {
     }
 
     static PartyBehaviour hangUp() {
-        return new HangUp(PartyTiming.DEFAULT.withRingTime(Duration.ZERO).withHoldTime(Duration.ofSeconds(1)));
+        return new HangUp(PartyTiming.DEFAULT.withRingTime(Duration.ZERO).withHoldTime(Duration.ofSeconds(10)));
     }
 
     static PartyBehaviour silent() {

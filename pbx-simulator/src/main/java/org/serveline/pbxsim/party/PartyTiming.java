@@ -10,7 +10,8 @@ import java.util.Objects;
  *                   no ringing at all, as Asterisk shows for Busy() and an immediate Answer()
  * @param dtmfDelay  how long after a prompt ends (with no new prompt started) the party keys its digits
  * @param interDigit the gap between two keyed digits
- * @param holdTime   how long after answering the party hangs up if nobody has hung up before
+ * @param holdTime   how long the party stays on a quiet line before hanging up, counted from the answer and
+ *                   again from the start and the end of each prompt
  */
 public record PartyTiming(Duration ringTime, Duration dtmfDelay, Duration interDigit, Duration holdTime) {
 
