@@ -1,0 +1,112 @@
+package org.serveline.pbxsim.party;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** What the called party does. Each kind carries its timing; the factories give the defaults. */
+public sealed interface PartyBehaviour {
+
+    PartyTiming timing();
+
+    /** Whether the party picks up. */
+    default boolean answers() {
+        return switch (this) {
+            case NoAnswer n -> false;
+            case Busy b -> false;
+            case Congestion c -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The keys the party presses after it has heard its n-th prompt, one string per prompt; a party presses
+     * nothing after the last listed prompt.
+     */
+    default List<String> keysPerPrompt() {
+        return switch (this) {
+            case Consent c -> List.of("1");
+            case Refuse r -> List.of("2");
+            case AskOperator a -> List.of("0");
+            case EnterNumber e -> List.of("1", e.mobileNumber() + "#");
+            default -> List.of();
+        };
+    }
+
+    /** Answers, listens, presses 1. */
+    record Consent(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Answers, listens, presses 2. */
+    record Refuse(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Rings until the Originate times out. */
+    record NoAnswer(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Busy(): cause 17, OriginateResponse reason 5. */
+    record Busy(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Congestion(): cause 34, OriginateResponse reason 8. */
+    record Congestion(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Answers and hangs up as soon as the first prompt starts (or at hold time if none plays). */
+    record HangUp(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Answers, listens, never presses a key, hangs up at hold time. */
+    record Silent(PartyTiming timing) implements PartyBehaviour {}
+
+    /** Presses 1 after the first prompt, then keys a mobile number and # after the second. */
+    record EnterNumber(PartyTiming timing, String mobileNumber) implements PartyBehaviour {
+        public EnterNumber {
+            Objects.requireNonNull(mobileNumber, "mobileNumber");
+            if (!mobileNumber.matches("[0-9*]+")) {
+                throw new IllegalArgumentException("a keyed number holds only digits and *: " + mobileNumber);
+            }
+        }
+    }
+
+    /** Presses 0 to ask for an operator. */
+    record AskOperator(PartyTiming timing) implements PartyBehaviour {}
+
+    /** A machine: answers, talks over the prompts, keys nothing; AMD reports MACHINE. */
+    record AnsweringMachine(PartyTiming timing) implements PartyBehaviour {}
+
+    static PartyBehaviour consent() {
+        return new Consent(PartyTiming.DEFAULT);
+    }
+
+    static PartyBehaviour refuse() {
+        return new Refuse(PartyTiming.DEFAULT);
+    }
+
+    static PartyBehaviour noAnswer() {
+        return new NoAnswer(PartyTiming.DEFAULT);
+    }
+
+    static PartyBehaviour busy() {
+        return new Busy(PartyTiming.DEFAULT.withRingTime(Duration.ZERO));
+    }
+
+    static PartyBehaviour congestion() {
+        return new Congestion(PartyTiming.DEFAULT.withRingTime(Duration.ZERO));
+    }
+
+    static PartyBehaviour hangUp() {
+        return new HangUp(PartyTiming.DEFAULT.withRingTime(Duration.ZERO).withHoldTime(Duration.ofSeconds(10)));
+    }
+
+    static PartyBehaviour silent() {
+        return new Silent(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(20)));
+    }
+
+    static PartyBehaviour enterNumber(String mobileNumber) {
+        return new EnterNumber(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(60)), mobileNumber);
+    }
+
+    static PartyBehaviour askOperator() {
+        return new AskOperator(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(60)));
+    }
+
+    static PartyBehaviour answeringMachine() {
+        return new AnsweringMachine(PartyTiming.DEFAULT.withRingTime(Duration.ofSeconds(3)).withHoldTime(Duration.ofSeconds(30)));
+    }
+}

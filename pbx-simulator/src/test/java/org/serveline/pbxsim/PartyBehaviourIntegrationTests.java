@@ -1,0 +1,176 @@
+package org.serveline.pbxsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.serveline.pbxsim.ami.AmiMessage;
+
+/**
+ * Each party behaviour at time scale 0.01, through a FastAGI app shaped like the notice application: answer,
+ * AMD, play the notice, wait for a key, collect a number after 1, hang up.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PartyBehaviourIntegrationTests {
+
+    static final TestAgiServer.Script NOTICE_APP = c -> {
+        c.send("ANSWER");
+        c.send("EXEC AMD");
+        c.send("GET VARIABLE AMDSTATUS");
+        c.send("STREAM FILE notice \"\"");
+        String key = c.send("WAIT FOR DIGIT 5000");
+        if (key.equals("200 result=49")) {
+            c.send("GET DATA enter-number 5000 20");
+        }
+        c.send("HANGUP");
+        c.awaitHangupLine();
+    };
+
+    @TempDir
+    Path spool;
+
+    private TestAgiServer agi;
+    private PbxSimulator simulator;
+    private TestAmiClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        agi = new TestAgiServer(NOTICE_APP);
+        simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.01).spoolDir(spool).build());
+        client = TestAmiClient.loggedIn(simulator.start().ami(), true);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        simulator.close();
+        agi.close();
+    }
+
+    @Test
+    void consentPressesOneAndTheCallIsRecorded() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1001", agi.port());
+        TestAgiServer.Session session = agi.nextSession();
+
+        assertThat(session.env()).containsEntry("agi_network_script", "notice?attempt=att-1001");
+        assertThat(session.replies()).contains("200 result=1 (HUMAN)", "200 result=49");
+        assertThat(SimulatedCall.first(events, "DTMFEnd", ";1").getOrEmpty("Digit")).isEqualTo("1");
+        assertThat(SimulatedCall.first(events, "OriginateResponse", "").getOrEmpty("Reason")).isEqualTo("4");
+        assertThat(SimulatedCall.first(events, "VarSet", ";1").getOrEmpty("Variable")).isEqualTo("SERVELINE_AGI_URL");
+
+        Path wav = spool.resolve("att-1001.wav");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Files.exists(wav));
+        double seconds = wavSeconds(wav);
+        // prompt 1.404 s + 2.5 s before the key, in PBX time; real-time jitter at scale 0.01 only lengthens it
+        assertThat(seconds).isBetween(3.9, 30.0);
+        try (var files = Files.list(spool)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("att-1001.wav");
+        }
+    }
+
+    @Test
+    void refusePressesTwo() throws Exception {
+        SimulatedCall.run(client, "1002", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=50").doesNotContain("200 result=49");
+    }
+
+    @Test
+    void noAnswerRingsUntilTheOriginateTimesOut() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1003", agi.port());
+        AmiMessage response = SimulatedCall.first(events, "OriginateResponse", "");
+        assertThat(response.getOrEmpty("Response")).isEqualTo("Failure");
+        assertThat(response.getOrEmpty("Reason")).isEqualTo("3");
+        assertThat(SimulatedCall.first(events, "Hangup", ";2").getOrEmpty("Cause")).isEqualTo("19");
+        assertThat(agi.hadSession()).isFalse();
+    }
+
+    @Test
+    void busyIsCause17AndReason5() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1004", agi.port());
+        assertThat(SimulatedCall.first(events, "OriginateResponse", "").getOrEmpty("Reason")).isEqualTo("5");
+        assertThat(SimulatedCall.first(events, "Hangup", ";2").getOrEmpty("Cause-txt")).isEqualTo("User busy");
+    }
+
+    @Test
+    void congestionIsCause34AndReason8() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1005", agi.port());
+        assertThat(SimulatedCall.first(events, "OriginateResponse", "").getOrEmpty("Reason")).isEqualTo("8");
+        assertThat(SimulatedCall.first(events, "Hangup", ";2").getOrEmpty("Cause")).isEqualTo("34");
+    }
+
+    @Test
+    void hangUpLeavesAsThePromptStartsAndLaterCommandsGet511() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1006", agi.port());
+        TestAgiServer.Session session = agi.nextSession();
+        assertThat(session.replies()).contains("200 result=-1 endpos=160",
+                "511 Command Not Permitted on a dead channel or intercept routine");
+        assertThat(session.transcript()).contains("<< HANGUP");
+        assertThat(SimulatedCall.first(events, "Hangup", ";2").getOrEmpty("Cause")).isEqualTo("16");
+    }
+
+    @Test
+    void silentNeverPressesAKey() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1007", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=0");
+        assertThat(events).noneMatch(e -> e.getOrEmpty("Event").startsWith("DTMF"));
+    }
+
+    @Test
+    void enterNumberPressesOneThenKeysTheMobileNumber() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1008", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=49", "200 result=13800138000");
+        assertThat(events.stream().filter(e -> e.getOrEmpty("Event").equals("DTMFEnd"))
+                .map(e -> e.getOrEmpty("Digit")).reduce("", String::concat)).isEqualTo("113800138000#");
+    }
+
+    @Test
+    void askOperatorPressesZero() throws Exception {
+        SimulatedCall.run(client, "1009", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=48");
+    }
+
+    @Test
+    void answeringMachineIsDetectedAsMachine() throws Exception {
+        SimulatedCall.run(client, "1010", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=1 (MACHINE)", "200 result=0");
+    }
+
+    @Test
+    void unknownNumbersGetTheDefaultBehaviour() throws Exception {
+        SimulatedCall.run(client, "5551234", agi.port());
+        assertThat(agi.nextSession().replies()).contains("200 result=49");
+    }
+
+    /** Reads a WAV header strictly (PCM, mono, 8 kHz, 16 bit) and returns the length in seconds. */
+    static double wavSeconds(Path wav) throws IOException {
+        byte[] header;
+        long size = Files.size(wav);
+        try (InputStream in = Files.newInputStream(wav)) {
+            header = in.readNBytes(44);
+        }
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(header, 0, 4, "US-ASCII")).isEqualTo("RIFF");
+        assertThat(b.getInt(4)).isEqualTo((int) size - 8);
+        assertThat(new String(header, 8, 8, "US-ASCII")).isEqualTo("WAVEfmt ");
+        assertThat(b.getShort(20)).as("PCM").isEqualTo((short) 1);
+        assertThat(b.getShort(22)).as("mono").isEqualTo((short) 1);
+        assertThat(b.getInt(24)).isEqualTo(8000);
+        assertThat(b.getShort(34)).as("bits").isEqualTo((short) 16);
+        assertThat(new String(header, 36, 4, "US-ASCII")).isEqualTo("data");
+        int data = b.getInt(40);
+        assertThat(data).isEqualTo((int) size - 44);
+        return data / 2 / 8000.0;
+    }
+}
