@@ -74,6 +74,11 @@ public record OriginateRequest(String attemptId, String taskId, String channel, 
 
     /** The ActionID this Originate is sent with; its OriginateResponse event carries it back. */
     public String actionId() {
+        return actionIdFor(attemptId);
+    }
+
+    /** The ActionID an Originate for {@code attemptId} is (or was) sent with. */
+    public static String actionIdFor(String attemptId) {
         return ACTION_ID_PREFIX + attemptId;
     }
 

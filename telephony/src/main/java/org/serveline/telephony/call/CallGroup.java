@@ -88,6 +88,11 @@ final class CallGroup {
         }
     }
 
+    /** A leg known to have been answered before we saw any of its events (an adopted call). */
+    void answeredBefore(String uniqueId, String channel, Instant at) {
+        legs.computeIfAbsent(uniqueId, id -> new Leg(channel)).upAt = at;
+    }
+
     void dialEnded(String status, Instant at) {
         lastActivity = at;
         dialStatus = status;

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AmiEvent.ChannelRef;
+import org.serveline.telephony.ami.LiveAttempt;
 import org.serveline.telephony.ami.OriginateAccepted;
 import org.serveline.telephony.ami.OriginateRejectedException;
 import org.serveline.telephony.ami.OriginateRequest;
@@ -111,17 +112,67 @@ public final class CallTracker implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes over an attempt found alive on the PBX after a restart ({@link PbxLink#liveAttempts()}), so that it
+     * still gets its one outcome. An Up channel counts as answered when it was created (its age is all we know);
+     * any other is settled by its OriginateResponse, which Asterisk sends to every AMI session and which carries the
+     * attempt's ActionID, or FAILED after twice the response grace. Does nothing if the attempt is already tracked.
+     */
+    public void adopt(LiveAttempt live) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            if (byAttemptId.containsKey(live.attemptId())) {
+                return;
+            }
+            Instant now = clock.instant();
+            TrackedAttempt attempt = register(live.attemptId(), live.taskId().orElse(""),
+                    OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2));
+            String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
+            bind(attempt, linkedId);
+            if ("Up".equalsIgnoreCase(live.state())) {
+                Instant answeredAt = now.minus(age(live.duration()));
+                groups.get(linkedId).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
+                attempt.response = new AmiEvent.OriginateResponse(answeredAt, attempt.actionId, true, 4,
+                        live.channel(), Optional.of(live.uniqueId()), "", "", "", "");
+                evaluate(attempt, now, settled);
+            }
+            log.info("PBX {}: adopted live attempt {} on {} ({})", link.pbxId(), live.attemptId(), live.channel(),
+                    live.state());
+        }
+        deliver(settled);
+    }
+
     void track(OriginateRequest request) {
         synchronized (lock) {
             if (byAttemptId.containsKey(request.attemptId())) {
                 throw new IllegalStateException("attempt " + request.attemptId() + " is already being tracked");
             }
-            TrackedAttempt attempt = new TrackedAttempt(request, clock.instant());
-            byAttemptId.put(request.attemptId(), attempt);
-            byActionId.put(request.actionId(), attempt);
-            Duration wait = request.timeout().plus(settings.responseGrace());
-            attempt.deadline = timers.schedule(() -> deadlinePassed(attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
+            register(request.attemptId(), request.taskId(), request.actionId(),
+                    request.timeout().plus(settings.responseGrace()));
         }
+    }
+
+    private TrackedAttempt register(String attemptId, String taskId, String actionId, Duration responseDeadline) {
+        TrackedAttempt attempt = new TrackedAttempt(attemptId, taskId, actionId, clock.instant());
+        byAttemptId.put(attemptId, attempt);
+        byActionId.put(actionId, attempt);
+        attempt.deadline = timers.schedule(() -> deadlinePassed(attempt), responseDeadline.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return attempt;
+    }
+
+    /** CoreShowChannels reports a channel's age as HH:MM:SS; zero when unreadable. */
+    private static Duration age(String duration) {
+        String[] parts = duration.split(":");
+        try {
+            if (parts.length == 3) {
+                return Duration.ofHours(Long.parseLong(parts[0])).plusMinutes(Long.parseLong(parts[1]))
+                        .plusSeconds(Long.parseLong(parts[2]));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        return Duration.ZERO;
     }
 
     void accept(AmiEvent event) {
@@ -191,7 +242,7 @@ public final class CallTracker implements AutoCloseable {
         }
         if (attempt.response != null) {
             log.warn("PBX {}: second OriginateResponse for attempt {} ignored", link.pbxId(),
-                    attempt.request.attemptId());
+                    attempt.attemptId);
             return Optional.empty();
         }
         attempt.response = event;
@@ -205,7 +256,7 @@ public final class CallTracker implements AutoCloseable {
 
     private void bind(TrackedAttempt attempt, String linkedId) {
         attempt.linkedId = linkedId;
-        groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.request.attemptId());
+        groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.attemptId);
     }
 
     /** Settles the attempt if the facts suffice; otherwise waits for more events or the answer window. */
@@ -251,10 +302,10 @@ public final class CallTracker implements AutoCloseable {
                                   String evidence) {
         attempt.settled = true;
         attempt.cancelTimers();
-        byAttemptId.remove(attempt.request.attemptId());
-        byActionId.remove(attempt.request.actionId());
-        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.request.attemptId(),
-                attempt.request.taskId(), kind, answeredAt, clock.instant(), attempt.controlUniqueId(), evidence);
+        byAttemptId.remove(attempt.attemptId);
+        byActionId.remove(attempt.actionId);
+        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId,
+                attempt.taskId, kind, answeredAt, clock.instant(), attempt.controlUniqueId(), evidence);
         log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), kind, evidence);
         return outcome;
     }
@@ -273,7 +324,7 @@ public final class CallTracker implements AutoCloseable {
             if (!attempt.settled && attempt.response == null) {
                 log.warn("PBX {}: no OriginateResponse for attempt {} within its timeout plus {}; settling FAILED "
                         + "(reconcile with liveAttempts if the link was down)", link.pbxId(),
-                        attempt.request.attemptId(), settings.responseGrace());
+                        attempt.attemptId, settings.responseGrace());
                 settled.add(settle(attempt, OutcomeKind.FAILED, Optional.empty(), "no OriginateResponse"));
             }
         }

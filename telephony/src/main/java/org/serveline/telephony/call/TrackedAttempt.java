@@ -5,12 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 import org.serveline.telephony.ami.AmiEvent;
-import org.serveline.telephony.ami.OriginateRequest;
 
 /** Mutable state of one open attempt; guarded by the tracker's lock. */
 final class TrackedAttempt {
 
-    final OriginateRequest request;
+    final String attemptId;
+    final String taskId;
+    final String actionId;
     final Instant registeredAt;
     AmiEvent.OriginateResponse response;
     String linkedId;
@@ -18,8 +19,10 @@ final class TrackedAttempt {
     ScheduledFuture<?> deadline;
     ScheduledFuture<?> answerWindow;
 
-    TrackedAttempt(OriginateRequest request, Instant registeredAt) {
-        this.request = request;
+    TrackedAttempt(String attemptId, String taskId, String actionId, Instant registeredAt) {
+        this.attemptId = attemptId;
+        this.taskId = taskId;
+        this.actionId = actionId;
         this.registeredAt = registeredAt;
     }
 

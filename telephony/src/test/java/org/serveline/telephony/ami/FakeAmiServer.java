@@ -108,6 +108,13 @@ public final class FakeAmiServer implements AutoCloseable {
         return List.copyOf(actions);
     }
 
+    /** Sends raw bytes (maybe not even a whole frame) on every open connection. */
+    public void sendToAll(String bytes) throws IOException {
+        for (Session session : sessions) {
+            session.send(bytes);
+        }
+    }
+
     /** Cuts every open connection, as a PBX restart or a network failure would. */
     public void dropConnections() {
         sessions.forEach(Session::close);

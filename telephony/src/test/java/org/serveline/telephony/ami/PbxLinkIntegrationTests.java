@@ -152,21 +152,22 @@ class PbxLinkIntegrationTests {
     @Test
     void aTruncatedFrameThenADroppedConnectionLeadsToAReconnectAndNoHalfEvent() throws Exception {
         PbxConfig config = serve(new ScriptedAmi().afterLogin((login, session) -> {
-            if (login == 1) {
-                session.send("Event: Newchannel\r\nChannel: PJSIP/trunc");
-                return false;
+            if (login > 1) {
+                session.send("Event: Newchannel\r\nChannel: PJSIP/whole-1\r\nUniqueid: 3.3\r\nLinkedid: 3.3\r\n\r\n");
             }
-            session.send("Event: Newchannel\r\nChannel: PJSIP/whole-1\r\nUniqueid: 3.3\r\nLinkedid: 3.3\r\n\r\n");
             return true;
         }));
         List<AmiEvent> seen = new CopyOnWriteArrayList<>();
         link = PbxLink.asterisk(config, clock);
         link.subscribe(seen::add);
         link.start();
+        await().until(() -> link.health().isUp());
+
+        server.sendToAll("Event: Newchannel\r\nChannel: PJSIP/trunc");
+        server.dropConnections();
 
         await().until(() -> link.health().isUp() && link.health().reconnects() == 1);
         await().until(() -> seen.stream().anyMatch(AmiEvent.Newchannel.class::isInstance));
-
         assertThat(seen).filteredOn(AmiEvent.Newchannel.class::isInstance)
                 .extracting(e -> ((AmiEvent.Newchannel) e).channel().channel()).containsExactly("PJSIP/whole-1");
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AmiEvent.ChannelRef;
+import org.serveline.telephony.ami.LiveAttempt;
 import org.serveline.telephony.ami.OriginateRejectedException;
 import org.serveline.telephony.ami.OriginateRequest;
 import org.serveline.telephony.dialplan.DialplanContract;
@@ -237,6 +238,54 @@ class CallTrackerTests {
         assertThat(tracker.rememberedCalls()).isEqualTo(1);
 
         await().until(() -> tracker.rememberedCalls() == 0);
+    }
+
+    @Test
+    void anAdoptedCallUpForLongerThanTheWindowIsAnsweredAtOnce() {
+        tracker.adopt(new LiveAttempt("stub", "A-16", Optional.of("T-16"), one.channel(), "10.1", "10.1", "Up",
+                "AGI", "00:01:00"));
+        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true), new AmiEvent.Hangup(at(1001), up(two), 16, ""));
+
+        assertThat(tracker.openAttempts()).isZero();
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.ANSWERED);
+            assertThat(outcome.taskId()).isEqualTo("T-16");
+            assertThat(outcome.answeredAt()).contains(T0.minusSeconds(60));
+        });
+    }
+
+    @Test
+    void anAdoptedCallThatJustAnsweredIsStillJudgedByTheWindow() {
+        tracker.adopt(new LiveAttempt("stub", "A-19", Optional.empty(), one.channel(), "10.1", "10.1", "Up",
+                "AGI", "00:00:01"));
+        assertThat(outcomes).isEmpty();
+        clock.set(at(1000));
+
+        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true));
+
+        assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.HUNG_UP_EARLY);
+    }
+
+    @Test
+    void anAdoptedRingingCallIsSettledByTheOriginateResponseOfItsOldSession() {
+        tracker.adopt(new LiveAttempt("stub", "A-17", Optional.empty(), one.channel(), "10.1", "10.1", "Ringing",
+                "AppDial2", "00:00:05"));
+        assertThat(outcomes).isEmpty();
+
+        push(new AmiEvent.OriginateResponse(at(100), OriginateRequest.actionIdFor("A-17"), false, 3, "Local/555@parties",
+                Optional.empty(), "", "", "", ""));
+
+        assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.NO_ANSWER);
+    }
+
+    @Test
+    void adoptingAnAttemptAlreadyTrackedChangesNothing() {
+        originate("A-18");
+
+        tracker.adopt(new LiveAttempt("stub", "A-18", Optional.empty(), one.channel(), "10.1", "10.1", "Up", "", ""));
+
+        assertThat(tracker.openAttempts()).isEqualTo(1);
+        assertThat(outcomes).isEmpty();
     }
 
     private CallTracker tracker(TrackerSettings settings, Clock trackerClock) {

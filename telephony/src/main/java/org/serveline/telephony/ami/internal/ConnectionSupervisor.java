@@ -138,7 +138,7 @@ final class ConnectionSupervisor {
             } catch (InterruptedException e) {
                 return; // closing
             }
-            if (!pingAnswered(connection)) {
+            if (!pingAnswered(connection) && !closing) {
                 markDown("no answer to Ping within " + config.responseTimeout());
                 log.warn("PBX {}: AMI Ping not answered, dropping the connection", config.id());
                 return;
