@@ -2,6 +2,8 @@ package org.serveline.server.call;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing stays DIALING forever. Answered calls whose notice never reported are settled after a grace period;
- * attempts older than {@code serveline.dialer.reconcile-after} are checked against the PBX's live channels
- * (by SERVELINE_ATTEMPT_ID) and settled as FAILED when the PBX no longer has them — which also covers a node
- * that restarted or died mid-call. A PBX whose link is down is left alone until it is back.
+ * Nothing stays DIALING forever. Attempts older than {@code serveline.dialer.reconcile-after}, and answered
+ * calls whose notice has not reported {@code notice-grace} after the network outcome, are checked against the
+ * PBX's live channels (by SERVELINE_ATTEMPT_ID); those the PBX no longer has are settled — which also covers a
+ * node that restarted or died mid-call. A PBX whose link is down is left alone until it is back.
  */
 @Component
 class AttemptReconciler {
@@ -30,7 +32,7 @@ class AttemptReconciler {
     private final Duration reconcileAfter;
 
     AttemptReconciler(CallAttempts attempts, PbxGateway gateway, Clock clock,
-            @Value("${serveline.dialer.notice-grace:PT30S}") Duration noticeGrace,
+            @Value("${serveline.dialer.notice-grace:PT60S}") Duration noticeGrace,
             @Value("${serveline.dialer.reconcile-after:PT5M}") Duration reconcileAfter) {
         this.attempts = attempts;
         this.gateway = gateway;
@@ -42,8 +44,10 @@ class AttemptReconciler {
     @Scheduled(fixedDelayString = "${serveline.dialer.reconcile-interval:PT10S}")
     void sweep() {
         try {
-            settleAnsweredWithoutNotice();
-            reconcile(attemptsOlderThan(reconcileAfter));
+            Instant now = clock.instant();
+            reconcile(attempts.unsettledBefore(now.minus(reconcileAfter)).stream()
+                    .filter(a -> a.endedAt() == null).toList());
+            reconcile(attempts.awaitingNotice(noticeGrace));
         } catch (RuntimeException e) {
             log.warn("attempt reconciliation failed; next sweep goes on: {}", e.toString(), e);
         }
@@ -51,22 +55,22 @@ class AttemptReconciler {
 
     /** Reconciles every unsettled attempt now, whatever its age (after a restart or a PBX reconnect). */
     public int reconcileAll() {
-        return reconcile(attemptsOlderThan(Duration.ZERO));
+        return reconcile(attempts.unsettledBefore(clock.instant()));
     }
 
-    private void settleAnsweredWithoutNotice() {
-        for (CallAttempt attempt : attempts.awaitingNotice(noticeGrace)) {
-            CallOutcome outcome = attempt.networkOutcome() != null ? attempt.networkOutcome() : CallOutcome.NO_RESPONSE;
-            attempts.settleStale(attempt.id(), outcome, "answered, but the notice application never reported");
+    /**
+     * What an attempt the PBX no longer has comes to: its network outcome if one was known (an answered call
+     * whose notice never reported counts as no response), FAILED otherwise.
+     */
+    private static CallOutcome lostOutcome(CallAttempt attempt) {
+        if (attempt.networkOutcome() != null) {
+            return attempt.networkOutcome();
         }
+        return attempt.answeredAt() != null ? CallOutcome.NO_RESPONSE : CallOutcome.FAILED;
     }
 
-    private Map<String, java.util.List<CallAttempt>> attemptsOlderThan(Duration age) {
-        return attempts.unsettledBefore(clock.instant().minus(age)).stream()
-                .collect(Collectors.groupingBy(CallAttempt::pbxId));
-    }
-
-    private int reconcile(Map<String, java.util.List<CallAttempt>> byPbx) {
+    private int reconcile(List<CallAttempt> candidates) {
+        Map<String, List<CallAttempt>> byPbx = candidates.stream().collect(Collectors.groupingBy(CallAttempt::pbxId));
         int settled = 0;
         for (var entry : byPbx.entrySet()) {
             if (!gateway.isUp(entry.getKey())) {
@@ -80,7 +84,7 @@ class AttemptReconciler {
                 continue;
             }
             for (CallAttempt attempt : entry.getValue()) {
-                if (!live.contains(attempt.id()) && attempts.settleStale(attempt.id(), CallOutcome.FAILED,
+                if (!live.contains(attempt.id()) && attempts.settleStale(attempt.id(), lostOutcome(attempt),
                         "reconciled: no live channel on PBX " + entry.getKey() + " carries this attempt")) {
                     settled++;
                 }

@@ -34,8 +34,8 @@ public record CampaignLimits(int maxConcurrentCalls, double maxCallsPerSecond, D
             throw new IllegalArgumentException("ringTimeout must be between 5 s and 3 min");
         }
         holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
-        callingHours();
-        retryRules();
+        new CallingHours(callingFrom, callingUntil, callOnWeekends, holidays);
+        new RetryRules(busyRetry, noAnswerRetry, failureRetry, maxAttemptsPerNumberPerDay, maxAttemptsPerTask);
     }
 
     public CallingHours callingHours() {

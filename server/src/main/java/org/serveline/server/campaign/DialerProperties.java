@@ -18,7 +18,7 @@ public record DialerProperties(Boolean enabled, String node, Duration tick, Dura
         tick = tick == null ? Duration.ofMillis(200) : tick;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         batch = batch <= 0 ? 50 : batch;
-        noticeGrace = noticeGrace == null ? Duration.ofSeconds(30) : noticeGrace;
+        noticeGrace = noticeGrace == null ? Duration.ofSeconds(60) : noticeGrace;
         reconcileAfter = reconcileAfter == null ? Duration.ofMinutes(5) : reconcileAfter;
     }
 

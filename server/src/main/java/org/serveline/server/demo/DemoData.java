@@ -2,8 +2,15 @@ package org.serveline.server.demo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Set;
 import java.util.List;
+import org.serveline.server.campaign.Campaign;
+import org.serveline.server.campaign.CampaignLimits;
+import org.serveline.server.campaign.CampaignState;
+import org.serveline.server.campaign.Campaigns;
 import org.serveline.server.document.Documents;
 import org.serveline.server.document.StoredDocument;
 import org.serveline.server.intake.PartyRequest;
@@ -36,9 +43,11 @@ class DemoData {
     private final TaskIntake intake;
     private final ServiceTasks tasks;
     private final TaskQueries queries;
+    private final Campaigns campaigns;
 
     DemoData(DemoProperties properties, Documents documents, TaskIntake intake, ServiceTasks tasks,
-            TaskQueries queries) {
+            TaskQueries queries, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.properties = properties;
         this.documents = documents;
         this.intake = intake;
@@ -54,22 +63,32 @@ class DemoData {
         StoredDocument summons = upload("传票.pdf", "Summons (2026)内0303民初1234号");
         StoredDocument complaint = upload("起诉状副本.pdf", "Complaint copy (2026)内0303民初1234号");
         List<String> docs = List.of(summons.id(), complaint.id());
+        // The numbers' behaviours are set in the simulator (application-demo.yml).
         String[][] parties = {
             {"张伟", "+86 138 0000 1001"}, {"王芳", "+86 138 0000 1002"}, {"李娜", "+86 138 0000 1003"},
             {"刘洋", "+86 138 0000 1004"}, {"陈静", "+86 138 0000 1005"}, {"杨磊", "+86 138 0000 1006"},
-            {"赵敏", "+86 138 0000 1007"}, {"黄强", "+86 138 0000 1008"},
+            {"赵敏", "+86 138 0000 1007"}, {"周杰", "+86 473 123 1008"}, {"吴刚", "+86 138 0000 1009"},
+            {"孙丽", "+86 138 0000 1010"}, {"黄强", "+86 138 0000 1011"},
         };
         for (int i = 0; i < parties.length; i++) {
-            String caseNumber = i < 4 ? "(2026)内0303民初1234号" : "(2026)内0303民初1301号";
+            String caseNumber = i < 5 ? "(2026)内0303民初1234号" : "(2026)内0303民初1301号";
             ServiceTask task = intake.submit(request(caseNumber, parties[i][0], parties[i][1], docs, i), ACTOR);
-            if (i < 6) {
+            if (i < parties.length - 2) {
                 tasks.move(task.id(), TaskTrigger.APPROVE, ACTOR, null);
-            } else if (i == 7) {
+            } else if (i == parties.length - 1) {
                 tasks.move(task.id(), TaskTrigger.RETURN, ACTOR, "送达地址缺少门牌号，请补正");
             }
         }
-        log.info("Demo data: {} tasks in 2 cases; sign in to the console as clerk/clerk, reviewer/reviewer or "
-                + "supervisor/supervisor", parties.length);
+        Campaign campaign = campaigns.create("演示外呼 demo campaign", properties.court(), null, demoLimits(), ACTOR);
+        campaigns.move(campaign.id(), CampaignState.RUNNING, ACTOR);
+        log.info("Demo data: {} tasks in 2 cases, campaign '{}' running; sign in to the console as clerk/clerk, reviewer/reviewer or "
+                + "supervisor/supervisor", parties.length, campaign.name());
+    }
+
+    /** Short retries and 24/7 hours, so the whole life cycle shows within two minutes. */
+    private static CampaignLimits demoLimits() {
+        return new CampaignLimits(20, 5, Duration.ofSeconds(10), LocalTime.MIN, LocalTime.of(23, 59, 59), true,
+                Set.of(), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(10), 3, 3);
     }
 
     private TaskRequest request(String caseNumber, String name, String phone, List<String> docs, int i) {

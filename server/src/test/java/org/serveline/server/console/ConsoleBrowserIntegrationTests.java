@@ -56,7 +56,7 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong user or password"));
 
         signIn("reviewer", "reviewer-pw");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 8));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 11));
         WebElement submitted = browser.findElement(By.xpath("//tbody/tr[td/span[text()='SUBMITTED']]"));
         String party = submitted.findElements(By.tagName("td")).get(2).getText();
         submitted.click();

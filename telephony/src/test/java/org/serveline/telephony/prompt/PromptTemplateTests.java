@@ -21,7 +21,7 @@ class PromptTemplateTests {
 
         assertThat(notice.version()).isEqualTo("notice-v1.zh");
         assertThat(notice.placeholders()).containsExactlyInAnyOrder("court", "caseNumber", "partyName", "documents",
-                "hearing");
+                "hearingSentence");
         assertThat(text).contains("北京市朝阳区人民法院", "（2026）京0105民初1234号", "张三",
                 "起诉状副本、应诉通知书、开庭传票", "2026年12月3日上午9点30分", "请按1")
                 .doesNotContain("{", "#");
@@ -31,7 +31,16 @@ class PromptTemplateTests {
     void speaksAnAfternoonHourOnTheTwelveHourClock() {
         NoticeData afternoon = new NoticeData("法院", "案号", "李四", List.of("传票"), LocalDateTime.of(2027, 1, 5, 14, 0));
 
-        assertThat(afternoon.values().get("hearing")).isEqualTo("2027年1月5日下午2点");
+        assertThat(afternoon.values().get("hearingSentence")).isEqualTo("本案定于2027年1月5日下午2点开庭审理。");
+    }
+
+    @Test
+    void aNoticeWithoutHearingSaysNothingOfOneAndADateAloneNoHour() {
+        NoticeData none = new NoticeData("法院", "案号", "李四", List.of("判决书"), null, null);
+        NoticeData dateOnly = new NoticeData("法院", "案号", "李四", List.of("传票"), java.time.LocalDate.of(2027, 1, 5), null);
+
+        assertThat(none.values().get("hearingSentence")).isEmpty();
+        assertThat(dateOnly.values().get("hearingSentence")).isEqualTo("本案定于2027年1月5日开庭审理。");
     }
 
     @Test

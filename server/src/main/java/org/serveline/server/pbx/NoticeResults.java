@@ -1,0 +1,56 @@
+package org.serveline.server.pbx;
+
+import org.serveline.server.call.CallEnded;
+import org.serveline.server.call.CallOutcome;
+import org.serveline.server.call.NoticeHeard;
+import org.serveline.telephony.call.AttemptOutcome;
+import org.serveline.telephony.notice.NoticeResult;
+import org.serveline.telephony.prompt.ScriptVersion;
+
+/** Translates the telephony module's records into the server's call events: one place, one table each. */
+final class NoticeResults {
+
+    private NoticeResults() {
+    }
+
+    static CallEnded callEnded(AttemptOutcome outcome) {
+        CallOutcome kind = switch (outcome.kind()) {
+            case ANSWERED -> null;
+            case NO_ANSWER -> CallOutcome.NO_ANSWER;
+            case BUSY -> CallOutcome.BUSY;
+            case CONGESTION -> CallOutcome.CONGESTION;
+            case REJECTED -> CallOutcome.REJECTED;
+            case INVALID_NUMBER -> CallOutcome.INVALID_NUMBER;
+            case HUNG_UP_EARLY -> CallOutcome.HUNG_UP_EARLY;
+            case FAILED -> CallOutcome.FAILED;
+        };
+        return new CallEnded(outcome.attemptId(), kind, outcome.answeredAt().orElse(null), outcome.settledAt(),
+                outcome.evidence());
+    }
+
+    static NoticeHeard noticeHeard(NoticeResult result) {
+        return switch (result) {
+            case NoticeResult.ConsentCaptured c -> heard(c, CallOutcome.CONSENTED, c.digit(), version(c.script()),
+                    c.mobileNumber().orElse(null), null);
+            case NoticeResult.ConsentRefused r -> heard(r, CallOutcome.REFUSED, r.digit(), version(r.script()), null, null);
+            case NoticeResult.TransferRequested t -> heard(t, CallOutcome.TRANSFERRED, t.digit(), version(t.script()),
+                    null, null);
+            case NoticeResult.NoResponse n -> heard(n, CallOutcome.NO_RESPONSE, null, version(n.script()), null,
+                    n.rounds() + " round(s) without a valid key; wrong keys: '" + n.wrongKeys() + "'");
+            case NoticeResult.PartyHungUp h -> heard(h, CallOutcome.HUNG_UP_EARLY, null, version(h.script()), null,
+                    "the party hung up during the notice");
+            case NoticeResult.NoticeFailed f -> heard(f, CallOutcome.FAILED, null,
+                    f.script().map(NoticeResults::version).orElse(null), null, f.reason());
+        };
+    }
+
+    private static NoticeHeard heard(NoticeResult result, CallOutcome outcome, Character digit, String script,
+            String mobile, String detail) {
+        return new NoticeHeard(result.attemptId(), outcome, digit == null ? null : digit.toString(), result.offset(),
+                script, mobile == null ? null : "+86" + mobile, detail);
+    }
+
+    private static String version(ScriptVersion version) {
+        return version.templateVersion() + "@" + version.contentHash();
+    }
+}

@@ -1,0 +1,139 @@
+package org.serveline.server.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.serveline.server.testsupport.Problems.assertProblem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.ServelineIntegrationTest;
+import org.serveline.server.testsupport.TaskFixtures;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The phone channel end to end: a running campaign dials approved tasks through the PBX simulator over real
+ * AMI and FastAGI (the notice rendered by espeak-ng), and each outcome moves its task. Private schema.
+ */
+@ServelineIntegrationTest
+@TestPropertySource(properties = {
+    "serveline.embedded-db.schema=serveline_phone",
+    "serveline.simulator.enabled=true",
+    "serveline.simulator.time-scale=0.05",
+    "serveline.simulator.parties.13800002001=CONSENT",
+    "serveline.simulator.parties.13800002002=REFUSE",
+    "serveline.simulator.parties.13800002004=BUSY",
+    "serveline.simulator.parties.4731232008=ENTER_NUMBER:13912345678",
+    "serveline.simulator.parties.13800002003=NO_ANSWER",
+    "serveline.dialer.tick=PT0.05S",
+})
+class PhoneChannelIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    TaskFixtures fixtures;
+    ApiClient supervisor;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new TaskFixtures(port);
+        supervisor = fixtures.supervisor;
+    }
+
+    @Test
+    void consentRefusalAndExhaustedRetriesEachMoveTheirTask() {
+        long consent = approvedTask("张同意", "+86 138 0000 2001");
+        long refuse = approvedTask("王拒绝", "+86 138 0000 2002");
+        long busy = approvedTask("刘占线", "+86 138 0000 2004");
+        long keyed = approvedTask("周座机", "+86 473 123 2008");
+        long blocked = approvedTask("赵免扰", "+86 138 0000 2003");
+        assertThat(supervisor.post("/api/v1/do-not-call/+8613800002003",
+                ApiClient.json(Map.of("reason", "party asked not to be called"))).status()).isEqualTo(204);
+
+        long campaign = startCampaign("it-" + System.nanoTime());
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(state(consent)).isEqualTo("ELECTRONIC");
+            assertThat(state(refuse)).isEqualTo("POSTAL");
+            assertThat(state(busy)).isEqualTo("POSTAL");
+            assertThat(state(keyed)).isEqualTo("ELECTRONIC");
+            assertThat(state(blocked)).isEqualTo("POSTAL");
+        });
+
+        JsonNode consented = task(consent);
+        assertThat(consented.get("electronicAddress").asString()).isEqualTo("+8613800002001");
+        JsonNode attempt = consented.get("attempts").get(0);
+        assertThat(attempt.get("outcome").asString()).isEqualTo("CONSENTED");
+        assertThat(attempt.get("consentDigit").asString()).isEqualTo("1");
+        assertThat(attempt.get("scriptVersion").asString()).startsWith("notice-v1.zh@");
+        assertThat(Duration.parse(attempt.get("consentOffset").asString())).isPositive();
+        assertThat(timelineActions(consent)).containsSubsequence("TASK_DISPATCH", "CALL_DIALING", "NOTICE_CONSENTED",
+                "CALL_CONSENTED", "TASK_CONSENT_CAPTURED");
+
+        assertThat(task(keyed).get("electronicAddress").asString()).isEqualTo("+8613912345678");
+        assertThat(task(busy).get("attempts").findValuesAsString("outcome")).containsOnly("BUSY").hasSize(2);
+        assertThat(task(blocked).get("attempts").size()).isZero();
+        assertThat(timelineActions(refuse)).contains("CALL_REFUSED", "TASK_CHANNEL_FAILED");
+
+        JsonNode progress = supervisor.get("/api/v1/campaigns/" + campaign + "/progress").body();
+        assertThat(progress.get("consented").asLong()).isEqualTo(2);
+        assertThat(progress.get("refused").asLong()).isEqualTo(1);
+        assertThat(progress.get("inCall").asLong()).isZero();
+    }
+
+    @Test
+    void impossibleLimitsAndIllegalCampaignMovesAreRefused() {
+        assertProblem(supervisor.post("/api/v1/campaigns", ApiClient.json(Map.of("name", "bad hours",
+                "callingFrom", "21:00", "callingUntil", "08:00"))), 400, "start before they end");
+        assertProblem(supervisor.post("/api/v1/campaigns", ApiClient.json(Map.of("name", "bad rate",
+                "maxCallsPerSecond", 0))), 400, "maxCallsPerSecond");
+        long id = supervisor.post("/api/v1/campaigns", ApiClient.json(Map.of("name", "moves-" + System.nanoTime())))
+                .body().get("id").asLong();
+        assertProblem(supervisor.post("/api/v1/campaigns/" + id + "/resume", "{}"), 409, "paused");
+        assertThat(supervisor.post("/api/v1/campaigns/" + id + "/stop", "{}").status()).isEqualTo(200);
+        assertProblem(supervisor.post("/api/v1/campaigns/" + id + "/start", "{}"), 409, "STOPPED");
+        assertProblem(supervisor.get("/api/v1/campaigns/999999"), 404, "no campaign");
+        assertProblem(fixtures.clerk.post("/api/v1/campaigns", ApiClient.json(Map.of("name", "x"))), 403, "");
+        assertProblem(supervisor.post("/api/v1/do-not-call/12345", ApiClient.json(Map.of("reason", "x"))), 400,
+                "E.164");
+    }
+
+    private long startCampaign(String name) {
+        ApiClient.Response created = supervisor.post("/api/v1/campaigns", ApiClient.json(Map.ofEntries(
+                Map.entry("name", name), Map.entry("court", "NMG0303"), Map.entry("ringTimeout", "PT5S"),
+                Map.entry("callingFrom", "00:00"), Map.entry("callingUntil", "23:59:59"),
+                Map.entry("callOnWeekends", true), Map.entry("busyRetry", "PT1S"), Map.entry("noAnswerRetry", "PT1S"),
+                Map.entry("failureRetry", "PT1S"), Map.entry("maxAttemptsPerTask", 2))));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        assertThat(supervisor.post("/api/v1/campaigns/" + id + "/start", "{}").body().get("state").asString())
+                .isEqualTo("RUNNING");
+        return id;
+    }
+
+    private long approvedTask(String name, String phone) {
+        JsonNode task = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(fixtures.taskRequest(
+                TaskFixtures.newCaseNumber(), TaskFixtures.party(name, phone)))).body();
+        long id = task.get("id").asLong();
+        fixtures.review(id, "APPROVE", null);
+        return id;
+    }
+
+    private JsonNode task(long id) {
+        return fixtures.clerk.get("/api/v1/tasks/" + id).body();
+    }
+
+    private String state(long id) {
+        return task(id).get("state").asString();
+    }
+
+    private List<String> timelineActions(long id) {
+        return fixtures.clerk.get("/api/v1/tasks/" + id + "/timeline").body().findValuesAsString("action");
+    }
+}
