@@ -158,6 +158,17 @@ class CallControlIntegrationTests {
     }
 
     @Test
+    void aSynchronousOriginateAnswersWithTheOutcomeInsteadOfAnEvent() throws Exception {
+        client.send("Action: Originate", "ActionID: sync-busy", "Channel: Local/1004@simulated-parties",
+                "Context: serveline-outbound", "Exten: s", "Async: false");
+        List<AmiMessage> before = new ArrayList<>();
+        AmiMessage failed = client.readResponse("sync-busy", before);
+        assertThat(failed.getOrEmpty("Response")).isEqualTo("Error");
+        assertThat(failed.getOrEmpty("Message")).isEqualTo("Originate failed");
+        assertThat(before).extracting(m -> m.getOrEmpty("Event")).contains("Hangup").doesNotContain("OriginateResponse");
+    }
+
+    @Test
     void anUnknownAgiCommandGets510AndTheSessionGoesOn() throws Exception {
         client.send(SimulatedCall.originate("garbage", agi.port(), "orig-garbage"));
         client.readUntil(SimulatedCall::over);
