@@ -68,7 +68,13 @@ public final class PbxSimulator implements AutoCloseable {
         queues = new QueueActions();
         queues.registerActions(ami);
         new ContactActions(config.contacts()).registerActions(ami);
-        InetSocketAddress bound = ami.bind(config.amiHost(), config.amiPort());
+        InetSocketAddress bound;
+        try {
+            bound = ami.bind(config.amiHost(), config.amiPort());
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            close();
+            throw new IllegalStateException("cannot listen for AMI on " + config.amiHost() + ":" + config.amiPort(), e);
+        }
         ports = new Ports(bound.getPort());
         log.info("PBX simulator listening for AMI on {}:{} (time scale {})", config.amiHost(), ports.ami(), config.timeScale());
         return ports;

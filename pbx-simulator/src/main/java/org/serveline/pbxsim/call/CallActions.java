@@ -3,6 +3,8 @@ package org.serveline.pbxsim.call;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.serveline.pbxsim.ami.AmiMessage;
 
 /** The AMI actions that act on calls, answered with Asterisk 22's headers and messages. */
@@ -37,9 +39,19 @@ final class CallActions {
             return;
         }
         int cause = parseCause(action.getOrEmpty("Cause"));
-        List<SimChannel> targets = name.length() > 2 && name.startsWith("/") && name.endsWith("/")
-                ? registry.channels().stream().filter(ch -> ch.name().matches(".*" + name.substring(1, name.length() - 1) + ".*")).toList()
-                : registry.call(name).map(call -> List.of(channelOf(call, name))).orElse(List.of());
+        List<SimChannel> targets;
+        if (name.length() > 2 && name.startsWith("/") && name.endsWith("/")) {
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(name.substring(1, name.length() - 1));
+            } catch (PatternSyntaxException e) {
+                reply.accept(AmiMessage.error(action, "Invalid regex"));
+                return;
+            }
+            targets = registry.channels().stream().filter(ch -> pattern.matcher(ch.name()).find()).toList();
+        } else {
+            targets = registry.call(name).map(call -> List.of(channelOf(call, name))).orElse(List.of());
+        }
         if (targets.isEmpty()) {
             reply.accept(AmiMessage.error(action, "No such channel"));
             return;
