@@ -149,7 +149,7 @@ final class CallActions {
             action.actionId().ifPresent(id -> b.add("ActionID", id));
             ch.appendTo(b, "");
             b.add("BridgeId", "").add("Application", ch.application()).add("ApplicationData", ch.applicationData())
-                    .add("Duration", duration(ch.ageSeconds()));
+                    .add("Duration", duration(pbxSeconds(ch)));
             reply.accept(b.build());
         }
         reply.accept(listComplete(action, "CoreShowChannelsComplete", channels.size()).build());
@@ -176,7 +176,7 @@ final class CallActions {
                     .add("Application", ch.application()).add("Data", ch.applicationData())
                     .add("Nativeformats", "(ulaw)").add("Readformat", "ulaw").add("Readtrans", "")
                     .add("Writeformat", "ulaw").add("Writetrans", "").add("Callgroup", "0").add("Pickupgroup", "0")
-                    .add("Seconds", ch.ageSeconds());
+                    .add("Seconds", pbxSeconds(ch));
             for (String var : wanted) {
                 String v = ch.variable(var.trim());
                 b.add("Variable", var.trim() + "=" + (v == null ? "" : v));
@@ -198,6 +198,11 @@ final class CallActions {
 
     private static SimChannel channelOf(SimCall call, String name) {
         return call.one().name().equals(name) ? call.one() : call.two();
+    }
+
+    /** A channel's age in PBX time, as a caller of a real Asterisk would see it. */
+    private long pbxSeconds(SimChannel channel) {
+        return engine.settings().pbxNanos(channel.ageNanos()) / 1_000_000_000L;
     }
 
     private static String duration(long seconds) {
