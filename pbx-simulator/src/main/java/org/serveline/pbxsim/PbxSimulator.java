@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.serveline.pbxsim.ami.AmiCredentials;
 import org.serveline.pbxsim.ami.AmiServer;
 import org.serveline.pbxsim.call.CallCounters;
@@ -36,10 +35,9 @@ public final class PbxSimulator implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PbxSimulator.class);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SimulatorConfig config;
-    private final String threadPrefix = "pbxsim-" + INSTANCES.incrementAndGet();
+    private final String threadPrefix = "pbxsim-" + Integer.toHexString(System.identityHashCode(this));
     private EventLoopGroup group;
     private ExecutorService fileWriter;
     private AmiServer ami;
@@ -68,7 +66,13 @@ public final class PbxSimulator implements AutoCloseable {
         queues = new QueueActions();
         queues.registerActions(ami);
         new ContactActions(config.contacts()).registerActions(ami);
-        InetSocketAddress bound = ami.bind(config.amiHost(), config.amiPort());
+        InetSocketAddress bound;
+        try {
+            bound = ami.bind(config.amiHost(), config.amiPort());
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            close();
+            throw new IllegalStateException("cannot listen for AMI on " + config.amiHost() + ":" + config.amiPort(), e);
+        }
         ports = new Ports(bound.getPort());
         log.info("PBX simulator listening for AMI on {}:{} (time scale {})", config.amiHost(), ports.ami(), config.timeScale());
         return ports;

@@ -165,6 +165,25 @@ class AmiProtocolIntegrationTests {
     }
 
     @Test
+    void aMalformedHangupPatternIsAnErrorNotADisconnect() throws IOException {
+        try (TestAmiClient client = TestAmiClient.loggedIn(port, false)) {
+            client.send("Action: Hangup", "ActionID: h2", "Channel: /Local/(unclosed/");
+            assertThat(client.read().getOrEmpty("Message")).isEqualTo("Invalid regex");
+            client.send("Action: Ping", "ActionID: still-here");
+            assertThat(client.read().getOrEmpty("Ping")).isEqualTo("Pong");
+        }
+    }
+
+    @Test
+    void aBusyAmiPortIsAClearStartUpError() {
+        PbxSimulator second = new PbxSimulator(SimulatorConfig.builder().spoolDir(spool).amiPort(port).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot listen for AMI");
+        org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> LoadIntegrationTests.liveThreads(second.threadPrefix()) == 0);
+    }
+
+    @Test
     void eventsCanBeSwitchedOffAndOn() throws IOException {
         try (TestAmiClient client = TestAmiClient.loggedIn(port, true)) {
             client.send("Action: Events", "ActionID: e1", "EventMask: off");

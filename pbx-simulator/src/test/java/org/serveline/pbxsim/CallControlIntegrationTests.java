@@ -142,6 +142,23 @@ class CallControlIntegrationTests {
     }
 
     @Test
+    void managerHangupOfARingingCallFailsTheOriginate() throws Exception {
+        client.send(SimulatedCall.originate("1003", agi.port(), "orig-1003").stream()
+                .map(l -> l.startsWith("Timeout:") ? "Timeout: 3600000" : l).toList());
+        List<AmiMessage> ringing = client.readUntil(m -> !m.isEmpty()
+                && m.get(m.size() - 1).getOrEmpty("DialStatus").equals("RINGING"));
+        seen.addAll(ringing);
+        String two = SimulatedCall.first(ringing, "Newchannel", ";2").getOrEmpty("Channel");
+        action("Action: Hangup", "ActionID: h3", "Channel: " + two, "Cause: 21");
+        List<AmiMessage> rest = readRestOfCall();
+        AmiMessage response = SimulatedCall.first(rest, "OriginateResponse", "");
+        assertThat(response.getOrEmpty("Response")).isEqualTo("Failure");
+        assertThat(response.getOrEmpty("Reason")).isEqualTo("1");
+        assertThat(SimulatedCall.first(rest, "Hangup", ";2").getOrEmpty("Cause")).isEqualTo("21");
+        assertThat(agi.hadSession()).isFalse();
+    }
+
+    @Test
     void redirectRunsTheNewContextWithANewAgi() throws Exception {
         String one = liveCall("2004");
         client.send("Action: Redirect", "ActionID: r1", "Channel: " + one, "Context: serveline-consent", "Exten: s",
@@ -155,6 +172,17 @@ class CallControlIntegrationTests {
         assertThat(second.env()).containsEntry("agi_context", "serveline-consent")
                 .containsEntry("agi_network_script", "consent?attempt=att-2004");
         assertThat(second.replies()).contains("200 result=0 endpos=11234", "200 result=1");
+    }
+
+    @Test
+    void aSynchronousOriginateAnswersWithTheOutcomeInsteadOfAnEvent() throws Exception {
+        client.send("Action: Originate", "ActionID: sync-busy", "Channel: Local/1004@simulated-parties",
+                "Context: serveline-outbound", "Exten: s", "Async: false");
+        List<AmiMessage> before = new ArrayList<>();
+        AmiMessage failed = client.readResponse("sync-busy", before);
+        assertThat(failed.getOrEmpty("Response")).isEqualTo("Error");
+        assertThat(failed.getOrEmpty("Message")).isEqualTo("Originate failed");
+        assertThat(before).extracting(m -> m.getOrEmpty("Event")).contains("Hangup").doesNotContain("OriginateResponse");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.serveline.pbxsim.ami.AmiMessage;
+import org.serveline.pbxsim.party.PartyBehaviour;
+import org.serveline.pbxsim.party.PartyTiming;
 
 /**
  * Each party behaviour at time scale 0.01, through a FastAGI app shaped like the notice application: answer,
@@ -48,7 +51,19 @@ class PartyBehaviourIntegrationTests {
     @BeforeEach
     void start() throws IOException {
         agi = new TestAgiServer(NOTICE_APP);
-        simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.01).spoolDir(spool).build());
+        // long hold times: at scale 0.01 the default 15 s is 150 ms, which a loaded machine's FastAGI round
+        // trips could exceed; the behaviours' own defaults are exercised by the trace conformance tests
+        Duration hold = Duration.ofMinutes(2);
+        simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.01).spoolDir(spool)
+                .party("1001", new PartyBehaviour.Consent(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .party("1002", new PartyBehaviour.Refuse(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .party("1006", new PartyBehaviour.HangUp(PartyTiming.DEFAULT.withRingTime(Duration.ZERO).withHoldTime(hold)))
+                .party("1007", new PartyBehaviour.Silent(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .party("1008", new PartyBehaviour.EnterNumber(PartyTiming.DEFAULT.withHoldTime(hold), "13800138000"))
+                .party("1009", new PartyBehaviour.AskOperator(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .party("1010", new PartyBehaviour.AnsweringMachine(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .defaultParty(new PartyBehaviour.Consent(PartyTiming.DEFAULT.withHoldTime(hold)))
+                .build());
         client = TestAmiClient.loggedIn(simulator.start().ami(), true);
     }
 

@@ -80,9 +80,18 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
                     reply(AmiMessage.error(message, "Invalid/unknown command: " + action
                             + ". Use Action: ListCommands to show available commands."));
                 } else {
-                    handler.handle(message, this::reply);
+                    handle(handler, action, message);
                 }
             }
+        }
+    }
+
+    private void handle(ActionHandler handler, String action, AmiMessage message) {
+        try {
+            handler.handle(message, this::reply);
+        } catch (RuntimeException e) {
+            log.error("AMI action {} failed: {}", action, message, e);
+            reply(AmiMessage.error(message, "Internal error while processing " + action));
         }
     }
 

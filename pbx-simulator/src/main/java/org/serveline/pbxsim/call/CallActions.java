@@ -3,6 +3,8 @@ package org.serveline.pbxsim.call;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.serveline.pbxsim.ami.AmiMessage;
 
 /** The AMI actions that act on calls, answered with Asterisk 22's headers and messages. */
@@ -37,9 +39,19 @@ final class CallActions {
             return;
         }
         int cause = parseCause(action.getOrEmpty("Cause"));
-        List<SimChannel> targets = name.length() > 2 && name.startsWith("/") && name.endsWith("/")
-                ? registry.channels().stream().filter(ch -> ch.name().matches(".*" + name.substring(1, name.length() - 1) + ".*")).toList()
-                : registry.call(name).map(call -> List.of(channelOf(call, name))).orElse(List.of());
+        List<SimChannel> targets;
+        if (name.length() > 2 && name.startsWith("/") && name.endsWith("/")) {
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(name.substring(1, name.length() - 1));
+            } catch (PatternSyntaxException e) {
+                reply.accept(AmiMessage.error(action, "Invalid regex"));
+                return;
+            }
+            targets = registry.channels().stream().filter(ch -> pattern.matcher(ch.name()).find()).toList();
+        } else {
+            targets = registry.call(name).map(call -> List.of(channelOf(call, name))).orElse(List.of());
+        }
         if (targets.isEmpty()) {
             reply.accept(AmiMessage.error(action, "No such channel"));
             return;
@@ -137,7 +149,7 @@ final class CallActions {
             action.actionId().ifPresent(id -> b.add("ActionID", id));
             ch.appendTo(b, "");
             b.add("BridgeId", "").add("Application", ch.application()).add("ApplicationData", ch.applicationData())
-                    .add("Duration", duration(ch.ageSeconds()));
+                    .add("Duration", duration(pbxSeconds(ch)));
             reply.accept(b.build());
         }
         reply.accept(listComplete(action, "CoreShowChannelsComplete", channels.size()).build());
@@ -164,7 +176,7 @@ final class CallActions {
                     .add("Application", ch.application()).add("Data", ch.applicationData())
                     .add("Nativeformats", "(ulaw)").add("Readformat", "ulaw").add("Readtrans", "")
                     .add("Writeformat", "ulaw").add("Writetrans", "").add("Callgroup", "0").add("Pickupgroup", "0")
-                    .add("Seconds", ch.ageSeconds());
+                    .add("Seconds", pbxSeconds(ch));
             for (String var : wanted) {
                 String v = ch.variable(var.trim());
                 b.add("Variable", var.trim() + "=" + (v == null ? "" : v));
@@ -186,6 +198,11 @@ final class CallActions {
 
     private static SimChannel channelOf(SimCall call, String name) {
         return call.one().name().equals(name) ? call.one() : call.two();
+    }
+
+    /** A channel's age in PBX time, as a caller of a real Asterisk would see it. */
+    private long pbxSeconds(SimChannel channel) {
+        return engine.settings().pbxNanos(channel.ageNanos()) / 1_000_000_000L;
     }
 
     private static String duration(long seconds) {

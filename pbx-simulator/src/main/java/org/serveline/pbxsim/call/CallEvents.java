@@ -70,6 +70,24 @@ final class CallEvents {
         return channelEvent("MixMonitorStart", "call,all", ch);
     }
 
+    /** OriginateResponse: on failure Channel is the requested dial string and Uniqueid is unknown. */
+    static AmiMessage originateResponse(OriginateRequest request, SimChannel one, boolean success, int reason) {
+        AmiMessage.Builder b = AmiMessage.event("OriginateResponse", "call,all");
+        request.actionId().ifPresent(id -> b.add("ActionID", id));
+        b.add("Response", success ? "Success" : "Failure").add("Channel", success ? one.name() : request.channel());
+        if (request.runsApplication()) {
+            b.add("Application", request.application()).add("Data", request.data());
+        } else {
+            b.add("Context", request.context()).add("Exten", request.exten());
+        }
+        boolean callerId = request.callerIdNum() != null;
+        return b.add("Reason", reason)
+                .add("Uniqueid", success ? one.uniqueid() : "<unknown>")
+                .add("CallerIDNum", callerId ? request.callerIdNum() : "<unknown>")
+                .add("CallerIDName", callerId ? request.callerIdName() : "<unknown>")
+                .build();
+    }
+
     static AmiMessage agiExecStart(SimChannel ch, long commandId, String command) {
         return channelEventBuilder("AGIExecStart", "agi,all", ch)
                 .add("CommandId", commandId).add("Command", command).build();

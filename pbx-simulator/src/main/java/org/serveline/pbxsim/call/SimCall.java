@@ -187,22 +187,10 @@ final class SimCall {
     }
 
     String substitute(String template) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            int start = template.indexOf("${", i);
-            int end = start < 0 ? -1 : template.indexOf('}', start);
-            if (end < 0) {
-                out.append(template, i, template.length());
-                break;
-            }
-            out.append(template, i, start);
-            String name = template.substring(start + 2, end);
+        return Substitution.apply(template, name -> {
             String value = one.variable(name);
-            out.append(value != null ? value : settings().globalVariables().getOrDefault(name, ""));
-            i = end + 1;
-        }
-        return out.toString();
+            return value != null ? value : settings().globalVariables().get(name);
+        });
     }
 
     private void startAgi(String data) {
@@ -221,19 +209,7 @@ final class SimCall {
                     : AmiMessage.error(action, "Originate failed"));
             return;
         }
-        AmiMessage.Builder b = AmiMessage.event("OriginateResponse", "call,all");
-        request.actionId().ifPresent(id -> b.add("ActionID", id));
-        b.add("Response", success ? "Success" : "Failure").add("Channel", success ? one.name() : request.channel());
-        if (request.runsApplication()) {
-            b.add("Application", request.application()).add("Data", request.data());
-        } else {
-            b.add("Context", request.context()).add("Exten", request.exten());
-        }
-        b.add("Reason", reason)
-                .add("Uniqueid", success ? one.uniqueid() : "<unknown>")
-                .add("CallerIDNum", request.callerIdNum() == null ? "<unknown>" : request.callerIdNum())
-                .add("CallerIDName", request.callerIdNum() == null ? "<unknown>" : request.callerIdName());
-        emit(b.build());
+        emit(CallEvents.originateResponse(request, one, success, reason));
     }
 
     private void noAnswer() {

@@ -126,8 +126,9 @@ public final class SimChannel {
         return applicationData;
     }
 
-    public long ageSeconds() {
-        return (System.nanoTime() - createdNanos) / 1_000_000_000L;
+    /** Real nanoseconds since the channel was created (scale with the time scale for PBX time). */
+    public long ageNanos() {
+        return System.nanoTime() - createdNanos;
     }
 
     public String variable(String var) {
