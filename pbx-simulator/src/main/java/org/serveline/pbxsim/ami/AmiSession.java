@@ -73,6 +73,21 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
                     .add("Timestamp", String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0))
                     .build());
             case "events" -> events(message);
+            // asterisk-java asks for the version right after login; fields as Asterisk 22's manager.c sends them
+            case "coresettings" -> reply(AmiMessage.response(message, "Success")
+                    .add("AMIversion", "11.0.0")
+                    .add("AsteriskVersion", "22.10.1")
+                    .add("SystemName", "")
+                    .add("CoreMaxCalls", "0")
+                    .add("CoreMaxLoadAvg", "0.000000")
+                    .add("CoreRunUser", "")
+                    .add("CoreRunGroup", "")
+                    .add("CoreMaxFilehandles", "0")
+                    .add("CoreRealTimeEnabled", "No")
+                    .add("CoreCDRenabled", "No")
+                    .add("CoreHTTPenabled", "No")
+                    .add("SoundsSearchCustomDir", "No")
+                    .build());
             default -> {
                 ActionHandler handler = server.handler(action);
                 if (handler == null) {

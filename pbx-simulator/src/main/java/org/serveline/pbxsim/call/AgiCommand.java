@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 record AgiCommand(String line, List<String> args) {
 
-    enum Verb { ANSWER, STREAM_FILE, WAIT_FOR_DIGIT, GET_DATA, EXEC, GET_VARIABLE, SET_VARIABLE, HANGUP,
+    enum Verb { ANSWER, STREAM_FILE, SAY_DIGITS, WAIT_FOR_DIGIT, GET_DATA, EXEC, GET_VARIABLE, SET_VARIABLE, HANGUP,
         VERBOSE, NOOP, CHANNEL_STATUS, UNKNOWN }
 
     static AgiCommand parse(String line) {
@@ -51,6 +51,7 @@ record AgiCommand(String line, List<String> args) {
             case "WAIT FOR DIGIT" -> Verb.WAIT_FOR_DIGIT;
             default -> switch (two) {
                 case "STREAM FILE" -> Verb.STREAM_FILE;
+                case "SAY DIGITS" -> Verb.SAY_DIGITS;
                 case "GET DATA" -> Verb.GET_DATA;
                 case "GET VARIABLE" -> Verb.GET_VARIABLE;
                 case "SET VARIABLE" -> Verb.SET_VARIABLE;

@@ -29,6 +29,8 @@ abstract class AgiOperation {
         AgiOperation op = switch (verb) {
             case STREAM_FILE -> command.args().size() < 4 ? null
                     : new Prompt(session, id, command, command.arg(3, ""), true);
+            // SAY DIGITS number escape: the digits are played like a prompt; Asterisk answers 200 result=0
+            case SAY_DIGITS -> command.args().size() < 4 ? null : new Prompt(session, id, command, "", false);
             case WAIT_FOR_DIGIT -> command.args().size() < 4 ? null
                     : new WaitForDigit(session, id, command, command.argInt(3, -1));
             case GET_DATA -> command.args().size() < 3 ? null : new GetData(session, id, command);

@@ -28,7 +28,8 @@ public sealed interface PartyBehaviour {
             case Consent c -> List.of("1");
             case Refuse r -> List.of("2");
             case AskOperator a -> List.of("0");
-            case EnterNumber e -> List.of("1", e.mobileNumber() + "#");
+            // consent, key the number, confirm it when it is read back
+            case EnterNumber e -> List.of("1", e.mobileNumber() + "#", "1");
             default -> List.of();
         };
     }

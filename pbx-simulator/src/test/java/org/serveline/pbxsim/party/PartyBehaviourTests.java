@@ -13,7 +13,7 @@ class PartyBehaviourTests {
         assertThat(PartyBehaviour.consent().keysPerPrompt()).containsExactly("1");
         assertThat(PartyBehaviour.refuse().keysPerPrompt()).containsExactly("2");
         assertThat(PartyBehaviour.askOperator().keysPerPrompt()).containsExactly("0");
-        assertThat(PartyBehaviour.enterNumber("13800138000").keysPerPrompt()).containsExactly("1", "13800138000#");
+        assertThat(PartyBehaviour.enterNumber("13800138000").keysPerPrompt()).containsExactly("1", "13800138000#", "1");
         assertThat(PartyBehaviour.silent().keysPerPrompt()).isEmpty();
         assertThat(PartyBehaviour.answeringMachine().keysPerPrompt()).isEmpty();
     }

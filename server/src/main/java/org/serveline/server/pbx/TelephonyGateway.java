@@ -28,6 +28,7 @@ import org.serveline.telephony.call.CallTracker;
 import org.serveline.telephony.call.TrackerSettings;
 import org.serveline.telephony.dialplan.DialplanContract;
 import org.serveline.telephony.notice.NoticeApplication;
+import org.serveline.telephony.notice.NoticeCall;
 import org.serveline.telephony.notice.NoticeScript;
 import org.serveline.telephony.notice.NoticeSettings;
 import org.serveline.telephony.prompt.EspeakNgSynthesizer;
@@ -58,6 +59,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     private ExecutorService handOff;
     private FastAgiServer agi;
     private URI agiUrl;
+    private NoticePrompts prompts;
     private volatile boolean running;
 
     TelephonyGateway(TelephonyProperties properties, CallAttempts attempts, TaskNoticeScripts scripts,
@@ -101,7 +103,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
         PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer("espeak-ng", "ffmpeg",
                 properties.prompts().voice(), Duration.ofSeconds(60)), properties.prompts().cacheDir());
         renderer.check();
-        NoticePrompts prompts = NoticePrompts.mandarinV1(renderer);
+        prompts = NoticePrompts.mandarinV1(renderer);
         NoticeApplication notice = new NoticeApplication(call -> scripts.scriptFor(call, prompts),
                 NoticeSettings.defaults(),
                 result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result)));
@@ -162,7 +164,10 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("cannot dial: " + e.getMessage()));
         }
-        return pbx.tracker().originate(request).handle((accepted, failure) -> {
+        OriginateRequest originate = request;
+        // The notice is rendered before the PBX dials, so a party who answers never waits on the speech engine.
+        return CompletableFuture.runAsync(() -> prerender(call), handOff)
+                .thenCompose(rendered -> pbx.tracker().originate(originate)).handle((accepted, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof OriginateRejectedException rejected) {
                 throw new CallNotPlacedException(rejected.getMessage());
@@ -172,6 +177,15 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             }
             return null;
         });
+    }
+
+    private void prerender(OutboundCall call) {
+        try {
+            scripts.scriptFor(new NoticeCall(call.attemptId(), java.util.Optional.of(Long.toString(call.taskId())),
+                    ""), prompts);
+        } catch (RuntimeException e) {
+            log.warn("could not render the notice for attempt {} ahead of the call: {}", call.attemptId(), e.toString());
+        }
     }
 
     @Override

@@ -53,7 +53,7 @@ class PhoneChannelIntegrationTests {
         long busy = approvedTask("刘占线", "+86 138 0000 2004");
         long keyed = approvedTask("周座机", "+86 473 123 2008");
         long blocked = approvedTask("赵免扰", "+86 138 0000 2003");
-        assertThat(supervisor.post("/api/v1/do-not-call/+8613800002003",
+        assertThat(supervisor.put("/api/v1/do-not-call/+8613800002003",
                 ApiClient.json(Map.of("reason", "party asked not to be called"))).status()).isEqualTo(204);
 
         long campaign = startCampaign("it-" + System.nanoTime());
@@ -100,7 +100,7 @@ class PhoneChannelIntegrationTests {
         assertProblem(supervisor.post("/api/v1/campaigns/" + id + "/start", "{}"), 409, "STOPPED");
         assertProblem(supervisor.get("/api/v1/campaigns/999999"), 404, "no campaign");
         assertProblem(fixtures.clerk.post("/api/v1/campaigns", ApiClient.json(Map.of("name", "x"))), 403, "");
-        assertProblem(supervisor.post("/api/v1/do-not-call/12345", ApiClient.json(Map.of("reason", "x"))), 400,
+        assertProblem(supervisor.put("/api/v1/do-not-call/12345", ApiClient.json(Map.of("reason", "x"))), 400,
                 "E.164");
     }
 

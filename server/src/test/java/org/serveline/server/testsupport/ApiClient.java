@@ -57,6 +57,11 @@ public final class ApiClient {
         return send(builder);
     }
 
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response upload(String fileName, byte[] content) {
         String boundary = "serveline-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
