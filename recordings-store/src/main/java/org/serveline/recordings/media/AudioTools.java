@@ -1,0 +1,145 @@
+package org.serveline.recordings.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import net.bramp.ffmpeg.FFmpeg;
+import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.RunProcessFunction;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
+import net.bramp.ffmpeg.probe.FFmpegProbeResult;
+import net.bramp.ffmpeg.probe.FFmpegStream;
+import net.bramp.ffmpeg.shared.CodecType;
+
+import org.serveline.recordings.internal.AtomicFiles;
+
+/** Probing, Opus transcoding and decode checks, through ffmpeg-cli-wrapper over the checked system programs. */
+public final class AudioTools {
+
+	private final FfmpegTools tools;
+
+	private final FFprobe ffprobe;
+
+	public AudioTools(FfmpegTools tools) {
+		this.tools = tools;
+		this.ffprobe = new FFprobe(tools.ffprobePath(), new RunProcessFunction());
+	}
+
+	/**
+	 * Format, codec, duration, sample rate and channels of the first audio stream.
+	 *
+	 * @throws NotAudioException if ffprobe cannot read the file or it has no audio stream
+	 */
+	public AudioInfo probe(Path file) {
+		FFmpegProbeResult result;
+		try {
+			result = ffprobe.probe(file.toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": " + ex.getMessage());
+		}
+		if (result.hasError()) {
+			throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": "
+					+ result.getError().getString());
+		}
+		FFmpegStream audio = result.getStreams()
+			.stream()
+			.filter(stream -> stream.codec_type == CodecType.AUDIO)
+			.findFirst()
+			.orElseThrow(() -> new NotAudioException(file.getFileName() + " has no audio stream"));
+		double seconds = result.getFormat().getDuration() > 0 ? result.getFormat().getDuration() : audio.duration;
+		if (!(seconds > 0)) {
+			throw new NotAudioException(file.getFileName() + " has no measurable duration");
+		}
+		return new AudioInfo(result.getFormat().getFormatName(), audio.codec_name,
+				Duration.ofNanos(Math.round(seconds * 1e9)), audio.sample_rate, audio.channels);
+	}
+
+	/**
+	 * Writes an Opus-in-Ogg copy of {@code source} to {@code target}, atomically (a partial file never has the
+	 * target's name) and durably. Stops at the first decoding error of the source.
+	 *
+	 * @throws MediaException if ffmpeg fails
+	 */
+	public void transcodeToOpus(Path source, Path target, OpusSettings settings) {
+		Path partial = target.resolveSibling(target.getFileName() + ".part");
+		FFmpegBuilder builder = baseBuilder().addInput(source.toString())
+			.done()
+			.addOutput(partial.toString())
+			.setFormat("ogg")
+			.disableVideo()
+			.disableSubtitle()
+			.setAudioCodec("libopus")
+			.setAudioChannels(settings.channels())
+			.setAudioBitRate(settings.bitRate())
+			.addExtraArgs("-application", settings.application())
+			.done();
+		try {
+			run(builder.build(), source);
+			AtomicFiles.fsyncFile(partial);
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			AtomicFiles.fsyncDirectory(target.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new MediaException("cannot write the Opus copy " + target + ": " + ex, ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(partial);
+			}
+			catch (IOException ignored) {
+				// the next attempt overwrites it
+			}
+		}
+	}
+
+	/**
+	 * Decodes the whole file (output discarded), failing on the first error, then probes it.
+	 *
+	 * @return what the decoded file is, including its duration
+	 * @throws MediaException if the file does not decode cleanly
+	 */
+	public AudioInfo verifyDecodes(Path file) {
+		FFmpegBuilder builder = baseBuilder().addInput(file.toString())
+			.done()
+			.addOutput("-")
+			.setFormat("null")
+			.disableVideo()
+			.disableSubtitle()
+			.done();
+		run(builder.build(), file);
+		return probe(file);
+	}
+
+	private static FFmpegBuilder baseBuilder() {
+		return new FFmpegBuilder().setVerbosity(FFmpegBuilder.Verbosity.ERROR)
+			.overrideOutputFiles(true)
+			.addExtraArgs("-nostdin", "-nostats", "-xerror");
+	}
+
+	private void run(List<String> args, Path subject) {
+		StringBuilder output = new StringBuilder();
+		try {
+			// one FFmpeg per run: the wrapper keeps the output sink on the instance
+			FFmpeg ffmpeg = new FFmpeg(tools.ffmpegPath(), new RunProcessFunction());
+			ffmpeg.setProcessOutputStream(output);
+			ffmpeg.setProcessErrorStream(output);
+			ffmpeg.run(args);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new MediaException("ffmpeg failed on " + subject.getFileName() + ": " + firstLines(output, ex));
+		}
+	}
+
+	private static String firstLines(StringBuilder output, Exception ex) {
+		String text = output.toString().strip();
+		if (text.isEmpty()) {
+			return String.valueOf(ex.getMessage());
+		}
+		return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse(text);
+	}
+}
