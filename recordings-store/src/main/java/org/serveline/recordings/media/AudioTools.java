@@ -133,11 +133,16 @@ public final class AudioTools {
 		catch (IOException | RuntimeException ex) {
 			throw new MediaException("ffmpeg failed on " + subject.getFileName() + ": " + firstLines(output, ex));
 		}
+		// at -v error anything ffmpeg prints is an error; some (an Ogg CRC mismatch) leave the exit status at 0
+		if (!output.toString().isBlank()) {
+			throw new MediaException("ffmpeg reported errors on " + subject.getFileName() + ": "
+					+ firstLines(output, null));
+		}
 	}
 
 	private static String firstLines(StringBuilder output, Exception ex) {
 		String text = output.toString().strip();
-		if (text.isEmpty()) {
+		if (text.isEmpty() && ex != null) {
 			return String.valueOf(ex.getMessage());
 		}
 		return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse(text);
