@@ -1,14 +1,17 @@
 package org.serveline.recordings.media;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-import net.bramp.ffmpeg.FFmpeg;
 import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.ProcessFunction;
 import net.bramp.ffmpeg.RunProcessFunction;
 import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
@@ -23,6 +26,8 @@ public final class AudioTools {
 	private final FfmpegTools tools;
 
 	private final FFprobe ffprobe;
+
+	private final ProcessFunction processes = new RunProcessFunction();
 
 	public AudioTools(FfmpegTools tools) {
 		this.tools = tools;
@@ -61,7 +66,8 @@ public final class AudioTools {
 
 	/**
 	 * Writes an Opus-in-Ogg copy of {@code source} to {@code target}, atomically (a partial file never has the
-	 * target's name) and durably. Stops at the first decoding error of the source.
+	 * target's name) and durably. Stops at the first decoding error of the source. The output is bit-exact: the same
+	 * source always gives the same bytes, so the copy's content address is stable.
 	 *
 	 * @throws MediaException if ffmpeg fails
 	 */
@@ -77,6 +83,8 @@ public final class AudioTools {
 			.setAudioChannels(settings.channels())
 			.setAudioBitRate(settings.bitRate())
 			.addExtraArgs("-application", settings.application())
+			// bitexact: a fixed Ogg serial number and no version tags, so equal input gives an equal copy
+			.addExtraArgs("-fflags", "+bitexact", "-flags:a", "+bitexact")
 			.done();
 		try {
 			run(builder.build(), source);
@@ -122,29 +130,35 @@ public final class AudioTools {
 	}
 
 	private void run(List<String> args, Path subject) {
-		StringBuilder output = new StringBuilder();
+		List<String> command = new ArrayList<>(args.size() + 1);
+		command.add(tools.ffmpegPath());
+		command.addAll(args);
+		String output;
+		int status;
 		try {
-			// one FFmpeg per run: the wrapper keeps the output sink on the instance
-			FFmpeg ffmpeg = new FFmpeg(tools.ffmpegPath(), new RunProcessFunction());
-			ffmpeg.setProcessOutputStream(output);
-			ffmpeg.setProcessErrorStream(output);
-			ffmpeg.run(args);
+			// the wrapper's process function merges stderr into stdout; at -v error the output stays small
+			Process process = processes.run(command);
+			try (InputStream in = process.getInputStream()) {
+				output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			status = process.waitFor();
 		}
-		catch (IOException | RuntimeException ex) {
-			throw new MediaException("ffmpeg failed on " + subject.getFileName() + ": " + firstLines(output, ex));
+		catch (IOException ex) {
+			throw new MediaException("cannot run ffmpeg on " + subject.getFileName() + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MediaException("interrupted while ffmpeg worked on " + subject.getFileName(), ex);
 		}
 		// at -v error anything ffmpeg prints is an error; some (an Ogg CRC mismatch) leave the exit status at 0
-		if (!output.toString().isBlank()) {
-			throw new MediaException("ffmpeg reported errors on " + subject.getFileName() + ": "
-					+ firstLines(output, null));
+		if (status != 0 || !output.isBlank()) {
+			throw new MediaException("ffmpeg " + (status != 0 ? "failed (exit " + status + ")" : "reported errors")
+					+ " on " + subject.getFileName() + ": " + firstLines(output));
 		}
 	}
 
-	private static String firstLines(StringBuilder output, Exception ex) {
-		String text = output.toString().strip();
-		if (text.isEmpty() && ex != null) {
-			return String.valueOf(ex.getMessage());
-		}
-		return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse(text);
+	private static String firstLines(String output) {
+		String text = output.strip();
+		return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse("(no output)");
 	}
 }
