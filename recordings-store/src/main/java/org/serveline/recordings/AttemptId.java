@@ -10,22 +10,22 @@ import java.util.regex.Pattern;
  */
 public record AttemptId(String value) {
 
-	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
-	public AttemptId {
-		Objects.requireNonNull(value, "attempt id");
-		if (!SAFE.matcher(value).matches() || value.contains("..")) {
-			throw new IllegalArgumentException("invalid attempt id '" + value
-					+ "': only letters, digits, '.', '_' and '-' (no leading '.', no '..', at most 128 characters)");
-		}
-	}
+    public AttemptId {
+        Objects.requireNonNull(value, "attempt id");
+        if (!SAFE.matcher(value).matches() || value.contains("..")) {
+            throw new IllegalArgumentException("invalid attempt id '" + value
+                    + "': only letters, digits, '.', '_' and '-' (no leading '.', no '..', at most 128 characters)");
+        }
+    }
 
-	public static AttemptId of(String value) {
-		return new AttemptId(value);
-	}
+    public static AttemptId of(String value) {
+        return new AttemptId(value);
+    }
 
-	@Override
-	public String toString() {
-		return value;
-	}
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -22,30 +22,30 @@ import java.util.Objects;
  * @param storedAt when the ingest committed the recording
  */
 public record StoredRecording(AttemptId attemptId, ContentAddress original, long size, String mediaType, String codec,
-		Duration duration, int sampleRate, int channels, ContentAddress copy, long copySize, Duration copyDuration,
-		Instant storedAt) {
+        Duration duration, int sampleRate, int channels, ContentAddress copy, long copySize, Duration copyDuration,
+        Instant storedAt) {
 
-	/** Media type of every listening copy. */
-	public static final String COPY_MEDIA_TYPE = "audio/ogg; codecs=opus";
+    /** Media type of every listening copy. */
+    public static final String COPY_MEDIA_TYPE = "audio/ogg; codecs=opus";
 
-	public StoredRecording {
-		Objects.requireNonNull(attemptId, "attemptId");
-		Objects.requireNonNull(original, "original");
-		Objects.requireNonNull(mediaType, "mediaType");
-		Objects.requireNonNull(codec, "codec");
-		Objects.requireNonNull(duration, "duration");
-		Objects.requireNonNull(copy, "copy");
-		Objects.requireNonNull(copyDuration, "copyDuration");
-		Objects.requireNonNull(storedAt, "storedAt");
-	}
+    public StoredRecording {
+        Objects.requireNonNull(attemptId, "attemptId");
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(copy, "copy");
+        Objects.requireNonNull(copyDuration, "copyDuration");
+        Objects.requireNonNull(storedAt, "storedAt");
+    }
 
-	/** SHA-256 (hex) of the original recording. */
-	public String sha256() {
-		return original.sha256();
-	}
+    /** SHA-256 (hex) of the original recording. */
+    public String sha256() {
+        return original.sha256();
+    }
 
-	/** SHA-256 (hex) of the Opus copy. */
-	public String copySha256() {
-		return copy.sha256();
-	}
+    /** SHA-256 (hex) of the Opus copy. */
+    public String copySha256() {
+        return copy.sha256();
+    }
 }

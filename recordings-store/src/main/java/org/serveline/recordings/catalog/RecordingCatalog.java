@@ -14,18 +14,18 @@ import org.serveline.recordings.StoredRecording;
  */
 public interface RecordingCatalog {
 
-	Optional<CatalogEntry> find(AttemptId attemptId);
+    Optional<CatalogEntry> find(AttemptId attemptId);
 
-	/**
-	 * Records a committed recording. Adding the same recording again is a no-op; a different recording for an attempt
-	 * id already present is refused (nothing is ever overwritten).
-	 *
-	 * @throws org.serveline.recordings.RecordingStoreException on a conflicting entry
-	 */
-	void add(StoredRecording recording);
+    /**
+     * Records a committed recording. Adding the same recording again is a no-op; a different recording for an attempt
+     * id already present is refused (nothing is ever overwritten).
+     *
+     * @throws org.serveline.recordings.RecordingStoreException on a conflicting entry
+     */
+    void add(StoredRecording recording);
 
-	/** Notes that retention removed one part of a recording. */
-	void markRemoved(AttemptId attemptId, ObjectKind kind, Instant at);
+    /** Notes that retention removed one part of a recording. */
+    void markRemoved(AttemptId attemptId, ObjectKind kind, Instant at);
 
-	List<CatalogEntry> entries();
+    List<CatalogEntry> entries();
 }

@@ -8,14 +8,14 @@ import org.serveline.recordings.AttemptId;
  */
 public interface IngestInterceptor {
 
-	IngestInterceptor NONE = new IngestInterceptor() {
-	};
+    IngestInterceptor NONE = new IngestInterceptor() {
+    };
 
-	/** Called before a step starts. */
-	default void beforeStep(AttemptId attemptId, IngestStep step) {
-	}
+    /** Called before a step starts. */
+    default void beforeStep(AttemptId attemptId, IngestStep step) {
+    }
 
-	/** Called after a step's effect, before the journal records it as done. */
-	default void afterStep(AttemptId attemptId, IngestStep step) {
-	}
+    /** Called after a step's effect, before the journal records it as done. */
+    default void afterStep(AttemptId attemptId, IngestStep step) {
+    }
 }

@@ -20,28 +20,28 @@ import org.serveline.recordings.media.OpusSettings;
  * @param extensions spool file extensions to pick up, lower case, without the dot
  */
 public record IngestSettings(Path spoolDir, Path workDir, Duration settleTime, Duration durationTolerance,
-		OpusSettings opus, List<String> extensions) {
+        OpusSettings opus, List<String> extensions) {
 
-	public IngestSettings {
-		Objects.requireNonNull(spoolDir, "spoolDir");
-		Objects.requireNonNull(workDir, "workDir");
-		Objects.requireNonNull(opus, "opus");
-		if (settleTime.isNegative() || durationTolerance.isNegative()) {
-			throw new IllegalArgumentException("settleTime and durationTolerance must not be negative");
-		}
-		extensions = List.copyOf(extensions);
-		if (extensions.isEmpty()) {
-			throw new IllegalArgumentException("at least one spool file extension is needed");
-		}
-	}
+    public IngestSettings {
+        Objects.requireNonNull(spoolDir, "spoolDir");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(opus, "opus");
+        if (settleTime.isNegative() || durationTolerance.isNegative()) {
+            throw new IllegalArgumentException("settleTime and durationTolerance must not be negative");
+        }
+        extensions = List.copyOf(extensions);
+        if (extensions.isEmpty()) {
+            throw new IllegalArgumentException("at least one spool file extension is needed");
+        }
+    }
 
-	/** WAV files, 10 s settle time, 0.5 s tolerance, voice Opus. */
-	public static IngestSettings defaults(Path spoolDir, Path workDir) {
-		return new IngestSettings(spoolDir, workDir, Duration.ofSeconds(10), Duration.ofMillis(500),
-				OpusSettings.VOICE, List.of("wav"));
-	}
+    /** WAV files, 10 s settle time, 0.5 s tolerance, voice Opus. */
+    public static IngestSettings defaults(Path spoolDir, Path workDir) {
+        return new IngestSettings(spoolDir, workDir, Duration.ofSeconds(10), Duration.ofMillis(500),
+                OpusSettings.VOICE, List.of("wav"));
+    }
 
-	public IngestSettings withSettleTime(Duration settle) {
-		return new IngestSettings(spoolDir, workDir, settle, durationTolerance, opus, extensions);
-	}
+    public IngestSettings withSettleTime(Duration settle) {
+        return new IngestSettings(spoolDir, workDir, settle, durationTolerance, opus, extensions);
+    }
 }

@@ -6,18 +6,18 @@ package org.serveline.recordings.ingest;
  * original) is untouched until {@link #RELEASE_SPOOL}, which runs only after the store holds both verified objects.
  */
 public enum IngestStep {
-	/** ffprobe the spool file: format, codec, duration, sample rate, channels; refuse empty, non-audio, truncated. */
-	PROBE,
-	/** ffmpeg the spool file to an Opus/Ogg copy in the ingest's work folder. */
-	TRANSCODE,
-	/** decode the whole copy and compare its duration with the original's. */
-	VERIFY,
-	/** copy the original into the content-addressed storage (temp file, fsync, rename); its SHA-256. */
-	STORE_ORIGINAL,
-	/** copy the verified Opus copy into the storage. */
-	STORE_COPY,
-	/** add the recording to the catalogue. */
-	COMMIT,
-	/** delete the spool file and the ingest's work folder. */
-	RELEASE_SPOOL
+    /** ffprobe the spool file: format, codec, duration, sample rate, channels; refuse empty, non-audio, truncated. */
+    PROBE,
+    /** ffmpeg the spool file to an Opus/Ogg copy in the ingest's work folder. */
+    TRANSCODE,
+    /** decode the whole copy and compare its duration with the original's. */
+    VERIFY,
+    /** copy the original into the content-addressed storage (temp file, fsync, rename); its SHA-256. */
+    STORE_ORIGINAL,
+    /** copy the verified Opus copy into the storage. */
+    STORE_COPY,
+    /** add the recording to the catalogue. */
+    COMMIT,
+    /** delete the spool file and the ingest's work folder. */
+    RELEASE_SPOOL
 }

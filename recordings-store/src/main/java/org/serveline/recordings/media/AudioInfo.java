@@ -14,22 +14,22 @@ import java.util.Objects;
  */
 public record AudioInfo(String formatName, String codec, Duration duration, int sampleRate, int channels) {
 
-	public AudioInfo {
-		Objects.requireNonNull(formatName, "formatName");
-		Objects.requireNonNull(codec, "codec");
-		Objects.requireNonNull(duration, "duration");
-	}
+    public AudioInfo {
+        Objects.requireNonNull(formatName, "formatName");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(duration, "duration");
+    }
 
-	/** The media type of the container, for HTTP and the catalogue. */
-	public String mediaType() {
-		String first = formatName.split(",")[0];
-		return switch (first) {
-			case "wav" -> "audio/wav";
-			case "ogg" -> "audio/ogg";
-			case "gsm" -> "audio/gsm";
-			case "mp3" -> "audio/mpeg";
-			case "flac" -> "audio/flac";
-			default -> "application/octet-stream";
-		};
-	}
+    /** The media type of the container, for HTTP and the catalogue. */
+    public String mediaType() {
+        String first = formatName.split(",")[0];
+        return switch (first) {
+            case "wav" -> "audio/wav";
+            case "ogg" -> "audio/ogg";
+            case "gsm" -> "audio/gsm";
+            case "mp3" -> "audio/mpeg";
+            case "flac" -> "audio/flac";
+            default -> "application/octet-stream";
+        };
+    }
 }

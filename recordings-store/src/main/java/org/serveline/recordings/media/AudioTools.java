@@ -23,142 +23,142 @@ import org.serveline.recordings.internal.AtomicFiles;
 /** Probing, Opus transcoding and decode checks, through ffmpeg-cli-wrapper over the checked system programs. */
 public final class AudioTools {
 
-	private final FfmpegTools tools;
+    private final FfmpegTools tools;
 
-	private final FFprobe ffprobe;
+    private final FFprobe ffprobe;
 
-	private final ProcessFunction processes = new RunProcessFunction();
+    private final ProcessFunction processes = new RunProcessFunction();
 
-	public AudioTools(FfmpegTools tools) {
-		this.tools = tools;
-		this.ffprobe = new FFprobe(tools.ffprobePath(), new RunProcessFunction());
-	}
+    public AudioTools(FfmpegTools tools) {
+        this.tools = tools;
+        this.ffprobe = new FFprobe(tools.ffprobePath(), new RunProcessFunction());
+    }
 
-	/**
-	 * Format, codec, duration, sample rate and channels of the first audio stream.
-	 *
-	 * @throws NotAudioException if ffprobe cannot read the file or it has no audio stream
-	 */
-	public AudioInfo probe(Path file) {
-		FFmpegProbeResult result;
-		try {
-			result = ffprobe.probe(file.toString());
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": " + ex.getMessage());
-		}
-		if (result.hasError()) {
-			throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": "
-					+ result.getError().getString());
-		}
-		FFmpegStream audio = result.getStreams()
-			.stream()
-			.filter(stream -> stream.codec_type == CodecType.AUDIO)
-			.findFirst()
-			.orElseThrow(() -> new NotAudioException(file.getFileName() + " has no audio stream"));
-		double seconds = result.getFormat().getDuration() > 0 ? result.getFormat().getDuration() : audio.duration;
-		if (!(seconds > 0)) {
-			throw new NotAudioException(file.getFileName() + " has no measurable duration");
-		}
-		return new AudioInfo(result.getFormat().getFormatName(), audio.codec_name,
-				Duration.ofNanos(Math.round(seconds * 1e9)), audio.sample_rate, audio.channels);
-	}
+    /**
+     * Format, codec, duration, sample rate and channels of the first audio stream.
+     *
+     * @throws NotAudioException if ffprobe cannot read the file or it has no audio stream
+     */
+    public AudioInfo probe(Path file) {
+        FFmpegProbeResult result;
+        try {
+            result = ffprobe.probe(file.toString());
+        }
+        catch (IOException | RuntimeException ex) {
+            throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": " + ex.getMessage());
+        }
+        if (result.hasError()) {
+            throw new NotAudioException("ffprobe cannot read " + file.getFileName() + ": "
+                    + result.getError().getString());
+        }
+        FFmpegStream audio = result.getStreams()
+            .stream()
+            .filter(stream -> stream.codec_type == CodecType.AUDIO)
+            .findFirst()
+            .orElseThrow(() -> new NotAudioException(file.getFileName() + " has no audio stream"));
+        double seconds = result.getFormat().getDuration() > 0 ? result.getFormat().getDuration() : audio.duration;
+        if (!(seconds > 0)) {
+            throw new NotAudioException(file.getFileName() + " has no measurable duration");
+        }
+        return new AudioInfo(result.getFormat().getFormatName(), audio.codec_name,
+                Duration.ofNanos(Math.round(seconds * 1e9)), audio.sample_rate, audio.channels);
+    }
 
-	/**
-	 * Writes an Opus-in-Ogg copy of {@code source} to {@code target}, atomically (a partial file never has the
-	 * target's name) and durably. Stops at the first decoding error of the source. The output is bit-exact: the same
-	 * source always gives the same bytes, so the copy's content address is stable.
-	 *
-	 * @throws MediaException if ffmpeg fails
-	 */
-	public void transcodeToOpus(Path source, Path target, OpusSettings settings) {
-		Path partial = target.resolveSibling(target.getFileName() + ".part");
-		FFmpegBuilder builder = baseBuilder().addInput(source.toString())
-			.done()
-			.addOutput(partial.toString())
-			.setFormat("ogg")
-			.disableVideo()
-			.disableSubtitle()
-			.setAudioCodec("libopus")
-			.setAudioChannels(settings.channels())
-			.setAudioBitRate(settings.bitRate())
-			.addExtraArgs("-application", settings.application())
-			// bitexact: a fixed Ogg serial number and no version tags, so equal input gives an equal copy
-			.addExtraArgs("-fflags", "+bitexact", "-flags:a", "+bitexact")
-			.done();
-		try {
-			run(builder.build(), source);
-			AtomicFiles.fsyncFile(partial);
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			AtomicFiles.fsyncDirectory(target.toAbsolutePath().getParent());
-		}
-		catch (IOException ex) {
-			throw new MediaException("cannot write the Opus copy " + target + ": " + ex, ex);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(partial);
-			}
-			catch (IOException ignored) {
-				// the next attempt overwrites it
-			}
-		}
-	}
+    /**
+     * Writes an Opus-in-Ogg copy of {@code source} to {@code target}, atomically (a partial file never has the
+     * target's name) and durably. Stops at the first decoding error of the source. The output is bit-exact: the same
+     * source always gives the same bytes, so the copy's content address is stable.
+     *
+     * @throws MediaException if ffmpeg fails
+     */
+    public void transcodeToOpus(Path source, Path target, OpusSettings settings) {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        FFmpegBuilder builder = baseBuilder().addInput(source.toString())
+            .done()
+            .addOutput(partial.toString())
+            .setFormat("ogg")
+            .disableVideo()
+            .disableSubtitle()
+            .setAudioCodec("libopus")
+            .setAudioChannels(settings.channels())
+            .setAudioBitRate(settings.bitRate())
+            .addExtraArgs("-application", settings.application())
+            // bitexact: a fixed Ogg serial number and no version tags, so equal input gives an equal copy
+            .addExtraArgs("-fflags", "+bitexact", "-flags:a", "+bitexact")
+            .done();
+        try {
+            run(builder.build(), source);
+            AtomicFiles.fsyncFile(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.fsyncDirectory(target.toAbsolutePath().getParent());
+        }
+        catch (IOException ex) {
+            throw new MediaException("cannot write the Opus copy " + target + ": " + ex, ex);
+        }
+        finally {
+            try {
+                Files.deleteIfExists(partial);
+            }
+            catch (IOException ignored) {
+                // the next attempt overwrites it
+            }
+        }
+    }
 
-	/**
-	 * Decodes the whole file (output discarded), failing on the first error, then probes it.
-	 *
-	 * @return what the decoded file is, including its duration
-	 * @throws MediaException if the file does not decode cleanly
-	 */
-	public AudioInfo verifyDecodes(Path file) {
-		FFmpegBuilder builder = baseBuilder().addInput(file.toString())
-			.done()
-			.addOutput("-")
-			.setFormat("null")
-			.disableVideo()
-			.disableSubtitle()
-			.done();
-		run(builder.build(), file);
-		return probe(file);
-	}
+    /**
+     * Decodes the whole file (output discarded), failing on the first error, then probes it.
+     *
+     * @return what the decoded file is, including its duration
+     * @throws MediaException if the file does not decode cleanly
+     */
+    public AudioInfo verifyDecodes(Path file) {
+        FFmpegBuilder builder = baseBuilder().addInput(file.toString())
+            .done()
+            .addOutput("-")
+            .setFormat("null")
+            .disableVideo()
+            .disableSubtitle()
+            .done();
+        run(builder.build(), file);
+        return probe(file);
+    }
 
-	private static FFmpegBuilder baseBuilder() {
-		return new FFmpegBuilder().setVerbosity(FFmpegBuilder.Verbosity.ERROR)
-			.overrideOutputFiles(true)
-			.addExtraArgs("-nostdin", "-nostats", "-xerror");
-	}
+    private static FFmpegBuilder baseBuilder() {
+        return new FFmpegBuilder().setVerbosity(FFmpegBuilder.Verbosity.ERROR)
+            .overrideOutputFiles(true)
+            .addExtraArgs("-nostdin", "-nostats", "-xerror");
+    }
 
-	private void run(List<String> args, Path subject) {
-		List<String> command = new ArrayList<>(args.size() + 1);
-		command.add(tools.ffmpegPath());
-		command.addAll(args);
-		String output;
-		int status;
-		try {
-			// the wrapper's process function merges stderr into stdout; at -v error the output stays small
-			Process process = processes.run(command);
-			try (InputStream in = process.getInputStream()) {
-				output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			status = process.waitFor();
-		}
-		catch (IOException ex) {
-			throw new MediaException("cannot run ffmpeg on " + subject.getFileName() + ": " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MediaException("interrupted while ffmpeg worked on " + subject.getFileName(), ex);
-		}
-		// at -v error anything ffmpeg prints is an error; some (an Ogg CRC mismatch) leave the exit status at 0
-		if (status != 0 || !output.isBlank()) {
-			throw new MediaException("ffmpeg " + (status != 0 ? "failed (exit " + status + ")" : "reported errors")
-					+ " on " + subject.getFileName() + ": " + firstLines(output));
-		}
-	}
+    private void run(List<String> args, Path subject) {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(tools.ffmpegPath());
+        command.addAll(args);
+        String output;
+        int status;
+        try {
+            // the wrapper's process function merges stderr into stdout; at -v error the output stays small
+            Process process = processes.run(command);
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            status = process.waitFor();
+        }
+        catch (IOException ex) {
+            throw new MediaException("cannot run ffmpeg on " + subject.getFileName() + ": " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("interrupted while ffmpeg worked on " + subject.getFileName(), ex);
+        }
+        // at -v error anything ffmpeg prints is an error; some (an Ogg CRC mismatch) leave the exit status at 0
+        if (status != 0 || !output.isBlank()) {
+            throw new MediaException("ffmpeg " + (status != 0 ? "failed (exit " + status + ")" : "reported errors")
+                    + " on " + subject.getFileName() + ": " + firstLines(output));
+        }
+    }
 
-	private static String firstLines(String output) {
-		String text = output.strip();
-		return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse("(no output)");
-	}
+    private static String firstLines(String output) {
+        String text = output.strip();
+        return text.lines().limit(5).reduce((a, b) -> a + " | " + b).orElse("(no output)");
+    }
 }

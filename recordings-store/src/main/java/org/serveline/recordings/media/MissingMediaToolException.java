@@ -5,7 +5,7 @@ import org.serveline.recordings.RecordingStoreException;
 /** ffmpeg or ffprobe is missing or is not runnable; raised at start-up by {@link FfmpegTools#check}. */
 public class MissingMediaToolException extends RecordingStoreException {
 
-	public MissingMediaToolException(String message, Throwable cause) {
-		super(message, cause);
-	}
+    public MissingMediaToolException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -4,8 +4,8 @@ package org.serveline.recordings.retention;
 @FunctionalInterface
 public interface ExpiryListener {
 
-	ExpiryListener NONE = expired -> {
-	};
+    ExpiryListener NONE = expired -> {
+    };
 
-	void expired(RecordingExpired expired);
+    void expired(RecordingExpired expired);
 }

@@ -16,5 +16,5 @@ import org.serveline.recordings.ObjectKind;
  * @param removedAt when retention removed it
  */
 public record RecordingExpired(AttemptId attemptId, ObjectKind kind, ContentAddress address, Instant storedAt,
-		Instant removedAt) {
+        Instant removedAt) {
 }

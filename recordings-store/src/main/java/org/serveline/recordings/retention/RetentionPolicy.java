@@ -14,15 +14,15 @@ import org.serveline.recordings.ObjectKind;
  */
 public record RetentionPolicy(Duration originals, Duration copies) {
 
-	public RetentionPolicy {
-		Objects.requireNonNull(originals, "originals");
-		Objects.requireNonNull(copies, "copies");
-		if (originals.isNegative() || copies.isNegative()) {
-			throw new IllegalArgumentException("retention periods must not be negative");
-		}
-	}
+    public RetentionPolicy {
+        Objects.requireNonNull(originals, "originals");
+        Objects.requireNonNull(copies, "copies");
+        if (originals.isNegative() || copies.isNegative()) {
+            throw new IllegalArgumentException("retention periods must not be negative");
+        }
+    }
 
-	public Duration period(ObjectKind kind) {
-		return kind == ObjectKind.ORIGINAL ? originals : copies;
-	}
+    public Duration period(ObjectKind kind) {
+        return kind == ObjectKind.ORIGINAL ? originals : copies;
+    }
 }

@@ -16,33 +16,33 @@ import org.serveline.recordings.ContentAddress;
  */
 public interface RecordingStorage {
 
-	/**
-	 * Stores the stream's bytes atomically (readers never see a partial object) and returns their SHA-256 address.
-	 * The stream is read to its end but not closed. If reading fails nothing is stored.
-	 */
-	ContentAddress put(InputStream content);
+    /**
+     * Stores the stream's bytes atomically (readers never see a partial object) and returns their SHA-256 address.
+     * The stream is read to its end but not closed. If reading fails nothing is stored.
+     */
+    ContentAddress put(InputStream content);
 
-	/** Stores a file's bytes; see {@link #put(InputStream)}. */
-	ContentAddress put(Path file);
+    /** Stores a file's bytes; see {@link #put(InputStream)}. */
+    ContentAddress put(Path file);
 
-	/** Opens the whole object; the caller closes the stream. */
-	InputStream get(ContentAddress address);
+    /** Opens the whole object; the caller closes the stream. */
+    InputStream get(ContentAddress address);
 
-	/**
-	 * Opens {@code length} bytes from {@code offset} (fewer if the object ends first), for HTTP Range responses.
-	 *
-	 * @throws IllegalArgumentException if offset or length is negative, or offset is past the end of the object
-	 */
-	InputStream openRange(ContentAddress address, long offset, long length);
+    /**
+     * Opens {@code length} bytes from {@code offset} (fewer if the object ends first), for HTTP Range responses.
+     *
+     * @throws IllegalArgumentException if offset or length is negative, or offset is past the end of the object
+     */
+    InputStream openRange(ContentAddress address, long offset, long length);
 
-	boolean exists(ContentAddress address);
+    boolean exists(ContentAddress address);
 
-	/** Size in bytes. */
-	long size(ContentAddress address);
+    /** Size in bytes. */
+    long size(ContentAddress address);
 
-	/** Deletes an object (retention); returns false if there was none. */
-	boolean delete(ContentAddress address);
+    /** Deletes an object (retention); returns false if there was none. */
+    boolean delete(ContentAddress address);
 
-	/** Every stored address; close the stream. */
-	Stream<ContentAddress> list();
+    /** Every stored address; close the stream. */
+    Stream<ContentAddress> list();
 }

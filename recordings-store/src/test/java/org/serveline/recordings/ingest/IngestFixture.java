@@ -22,72 +22,72 @@ import org.serveline.recordings.storage.FileSystemRecordingStorage;
 /** A spool, a store and an ingest over them, in a temporary folder, with a fixed clock. */
 final class IngestFixture {
 
-	static final Instant NOW = Instant.parse("2026-11-27T04:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-27T04:00:00Z");
 
-	private static AudioTools audio;
+    private static AudioTools audio;
 
-	final Path spool;
+    final Path spool;
 
-	final Path work;
+    final Path work;
 
-	final FileSystemRecordingStorage storage;
+    final FileSystemRecordingStorage storage;
 
-	final FileRecordingCatalog catalog;
+    final FileRecordingCatalog catalog;
 
-	final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	IngestFixture(Path root) throws IOException {
-		this.spool = Files.createDirectories(root.resolve("spool"));
-		this.work = root.resolve("work");
-		this.storage = new FileSystemRecordingStorage(root.resolve("objects"));
-		this.catalog = new FileRecordingCatalog(root.resolve("catalog"));
-	}
+    IngestFixture(Path root) throws IOException {
+        this.spool = Files.createDirectories(root.resolve("spool"));
+        this.work = root.resolve("work");
+        this.storage = new FileSystemRecordingStorage(root.resolve("objects"));
+        this.catalog = new FileRecordingCatalog(root.resolve("catalog"));
+    }
 
-	static synchronized AudioTools audio() {
-		if (audio == null) {
-			audio = new AudioTools(FfmpegTools.check());
-		}
-		return audio;
-	}
+    static synchronized AudioTools audio() {
+        if (audio == null) {
+            audio = new AudioTools(FfmpegTools.check());
+        }
+        return audio;
+    }
 
-	IngestSettings settings() {
-		return IngestSettings.defaults(spool, work).withSettleTime(Duration.ofSeconds(10));
-	}
+    IngestSettings settings() {
+        return IngestSettings.defaults(spool, work).withSettleTime(Duration.ofSeconds(10));
+    }
 
-	RecordingIngest ingest() {
-		return ingest(IngestInterceptor.NONE);
-	}
+    RecordingIngest ingest() {
+        return ingest(IngestInterceptor.NONE);
+    }
 
-	RecordingIngest ingest(IngestInterceptor interceptor) {
-		return new RecordingIngest(settings(), storage, catalog, audio(), clock, interceptor);
-	}
+    RecordingIngest ingest(IngestInterceptor interceptor) {
+        return new RecordingIngest(settings(), storage, catalog, audio(), clock, interceptor);
+    }
 
-	/** Drops the real sample into the spool as a finished (settled) recording. */
-	Path spoolSample(String name) throws IOException {
-		return spoolBytes(name, Files.readAllBytes(Fixtures.recordingSample()));
-	}
+    /** Drops the real sample into the spool as a finished (settled) recording. */
+    Path spoolSample(String name) throws IOException {
+        return spoolBytes(name, Files.readAllBytes(Fixtures.recordingSample()));
+    }
 
-	Path spoolBytes(String name, byte[] bytes) throws IOException {
-		Path file = Files.write(spool.resolve(name), bytes);
-		Files.setLastModifiedTime(file, FileTime.from(NOW.minus(Duration.ofMinutes(1))));
-		return file;
-	}
+    Path spoolBytes(String name, byte[] bytes) throws IOException {
+        Path file = Files.write(spool.resolve(name), bytes);
+        Files.setLastModifiedTime(file, FileTime.from(NOW.minus(Duration.ofMinutes(1))));
+        return file;
+    }
 
-	List<ContentAddress> stored() {
-		try (Stream<ContentAddress> all = storage.list()) {
-			return all.toList();
-		}
-	}
+    List<ContentAddress> stored() {
+        try (Stream<ContentAddress> all = storage.list()) {
+            return all.toList();
+        }
+    }
 
-	List<Path> filesUnder(Path dir) {
-		if (!Files.exists(dir)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter(Files::isRegularFile).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+    List<Path> filesUnder(Path dir) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 }

@@ -15,65 +15,65 @@ import org.serveline.recordings.Fixtures;
 
 class AudioToolsIntegrationTests {
 
-	private static AudioTools audio;
+    private static AudioTools audio;
 
-	@TempDir
-	Path dir;
+    @TempDir
+    Path dir;
 
-	@BeforeAll
-	static void tools() {
-		audio = new AudioTools(FfmpegTools.check());
-	}
+    @BeforeAll
+    static void tools() {
+        audio = new AudioTools(FfmpegTools.check());
+    }
 
-	@Test
-	void probesTheRealMixMonitorRecording() {
-		AudioInfo info = audio.probe(Fixtures.recordingSample());
+    @Test
+    void probesTheRealMixMonitorRecording() {
+        AudioInfo info = audio.probe(Fixtures.recordingSample());
 
-		assertThat(info.formatName()).isEqualTo("wav");
-		assertThat(info.mediaType()).isEqualTo("audio/wav");
-		assertThat(info.codec()).isEqualTo("pcm_s16le");
-		assertThat(info.sampleRate()).isEqualTo(8000);
-		assertThat(info.channels()).isEqualTo(1);
-		assertThat(info.duration()).isEqualTo(Duration.ofMillis(4260));
-	}
+        assertThat(info.formatName()).isEqualTo("wav");
+        assertThat(info.mediaType()).isEqualTo("audio/wav");
+        assertThat(info.codec()).isEqualTo("pcm_s16le");
+        assertThat(info.sampleRate()).isEqualTo(8000);
+        assertThat(info.channels()).isEqualTo(1);
+        assertThat(info.duration()).isEqualTo(Duration.ofMillis(4260));
+    }
 
-	@Test
-	void transcodesToMonoOpusInOggThatDecodesToTheSameDuration() throws Exception {
-		Path copy = dir.resolve("copy.opus");
+    @Test
+    void transcodesToMonoOpusInOggThatDecodesToTheSameDuration() throws Exception {
+        Path copy = dir.resolve("copy.opus");
 
-		audio.transcodeToOpus(Fixtures.recordingSample(), copy, OpusSettings.VOICE);
-		AudioInfo info = audio.verifyDecodes(copy);
+        audio.transcodeToOpus(Fixtures.recordingSample(), copy, OpusSettings.VOICE);
+        AudioInfo info = audio.verifyDecodes(copy);
 
-		assertThat(info.formatName()).isEqualTo("ogg");
-		assertThat(info.codec()).isEqualTo("opus");
-		assertThat(info.channels()).isEqualTo(1);
-		assertThat(info.duration().minus(Duration.ofMillis(4260)).abs()).isLessThan(Duration.ofMillis(100));
-		assertThat(Files.size(copy)).as("16 kb/s voice is far smaller than 128 kb/s PCM")
-			.isLessThan(Files.size(Fixtures.recordingSample()) / 4);
-		assertThat(dir.resolve("copy.opus.part")).doesNotExist();
-	}
+        assertThat(info.formatName()).isEqualTo("ogg");
+        assertThat(info.codec()).isEqualTo("opus");
+        assertThat(info.channels()).isEqualTo(1);
+        assertThat(info.duration().minus(Duration.ofMillis(4260)).abs()).isLessThan(Duration.ofMillis(100));
+        assertThat(Files.size(copy)).as("16 kb/s voice is far smaller than 128 kb/s PCM")
+            .isLessThan(Files.size(Fixtures.recordingSample()) / 4);
+        assertThat(dir.resolve("copy.opus.part")).doesNotExist();
+    }
 
-	@Test
-	void garbageBytesAreNotAudio() throws Exception {
-		byte[] garbage = new byte[8192];
-		new Random(42).nextBytes(garbage);
-		Path file = Files.write(dir.resolve("garbage.wav"), garbage);
+    @Test
+    void garbageBytesAreNotAudio() throws Exception {
+        byte[] garbage = new byte[8192];
+        new Random(42).nextBytes(garbage);
+        Path file = Files.write(dir.resolve("garbage.wav"), garbage);
 
-		assertThatThrownBy(() -> audio.probe(file)).isInstanceOf(NotAudioException.class)
-			.hasMessageContaining("garbage.wav");
-	}
+        assertThatThrownBy(() -> audio.probe(file)).isInstanceOf(NotAudioException.class)
+            .hasMessageContaining("garbage.wav");
+    }
 
-	@Test
-	void aCopyThatDoesNotDecodeFailsVerification() throws Exception {
-		Path copy = dir.resolve("copy.opus");
-		audio.transcodeToOpus(Fixtures.recordingSample(), copy, OpusSettings.VOICE);
-		byte[] bytes = Files.readAllBytes(copy);
-		for (int i = bytes.length / 3; i < bytes.length / 3 + 400; i++) {
-			bytes[i] = (byte) ~bytes[i];
-		}
-		Path damaged = Files.write(dir.resolve("damaged.opus"), bytes);
+    @Test
+    void aCopyThatDoesNotDecodeFailsVerification() throws Exception {
+        Path copy = dir.resolve("copy.opus");
+        audio.transcodeToOpus(Fixtures.recordingSample(), copy, OpusSettings.VOICE);
+        byte[] bytes = Files.readAllBytes(copy);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 400; i++) {
+            bytes[i] = (byte) ~bytes[i];
+        }
+        Path damaged = Files.write(dir.resolve("damaged.opus"), bytes);
 
-		assertThatThrownBy(() -> audio.verifyDecodes(damaged)).isInstanceOf(MediaException.class)
-			.hasMessageContaining("damaged.opus");
-	}
+        assertThatThrownBy(() -> audio.verifyDecodes(damaged)).isInstanceOf(MediaException.class)
+            .hasMessageContaining("damaged.opus");
+    }
 }
