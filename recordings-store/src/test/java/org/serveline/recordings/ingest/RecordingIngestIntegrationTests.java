@@ -212,4 +212,33 @@ class RecordingIngestIntegrationTests {
         assertThat(hidden).exists();
         assertThat(badName).exists();
     }
+
+    @Test
+    void theCallTriggerAndTheScanRacingForOneFileStoreItOnce() throws Exception {
+        fixture.spoolSample("r-1.wav");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<List<IngestResult>> byCall = () -> {
+            start.await();
+            return List.of(ingest.ingest("r-1"));
+        };
+        java.util.concurrent.Callable<List<IngestResult>> byScan = () -> {
+            start.await();
+            return ingest.scanSpool();
+        };
+        List<IngestResult> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var call = pool.submit(byCall);
+            var scan = pool.submit(byScan);
+            start.countDown();
+            results.addAll(call.get());
+            results.addAll(scan.get());
+        }
+
+        assertThat(results).filteredOn(Stored.class::isInstance).hasSize(1);
+        assertThat(results).allMatch(r -> r instanceof Stored || r instanceof AlreadyStored);
+        StoredRecording recording = ((Stored) results.stream().filter(Stored.class::isInstance).findFirst()
+            .orElseThrow()).recording();
+        assertThat(fixture.stored()).containsExactlyInAnyOrder(recording.original(), recording.copy());
+        assertThat(fixture.filesUnder(fixture.spool)).isEmpty();
+    }
 }
