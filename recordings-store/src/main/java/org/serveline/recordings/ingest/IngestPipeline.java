@@ -119,20 +119,20 @@ final class IngestPipeline {
     }
 
     private Map<String, String> verify(IngestJournal journal) {
-        AudioInfo copy;
+        Duration decoded;
         try {
-            copy = audio.verifyDecodes(journal.dir().resolve(COPY_FILE));
+            decoded = audio.verifyDecodes(journal.dir().resolve(COPY_FILE));
         }
         catch (MediaException ex) {
             throw new IngestRejection(RejectReason.UNDECODABLE, "the Opus copy does not decode: " + ex.getMessage());
         }
         Duration original = Duration.parse(journal.get("original.duration"));
-        Duration difference = copy.duration().minus(original).abs();
+        Duration difference = decoded.minus(original).abs();
         if (difference.compareTo(settings.durationTolerance()) > 0) {
-            throw new IngestRejection(RejectReason.DURATION_MISMATCH, "the copy lasts " + copy.duration()
+            throw new IngestRejection(RejectReason.DURATION_MISMATCH, "the copy lasts " + decoded
                     + " but the original " + original + " (tolerance " + settings.durationTolerance() + ")");
         }
-        return Map.of("copy.duration", copy.duration().toString());
+        return Map.of("copy.duration", decoded.toString());
     }
 
     private Map<String, String> storeOriginal(IngestJournal journal, Path spoolFile) throws IOException {
