@@ -49,6 +49,8 @@ public final class IngestBenchmark {
 
     private static void run(Path work, int minutes, int runs) throws Exception {
         FfmpegTools tools = FfmpegTools.check();
+        // one instance for the process, as the server holds it
+        AudioTools audio = new AudioTools(tools);
         System.out.println("ffmpeg: " + tools.version());
         Path source = work.resolve("source.wav");
         long started = System.nanoTime();
@@ -62,7 +64,7 @@ public final class IngestBenchmark {
         Path warmUp = work.resolve("warm-up.wav");
         exec(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", source.toString(), "-t", "20", "-c", "copy",
                 warmUp.toString()));
-        ourIngest(work, warmUp, tools, 0);
+        ourIngest(work, warmUp, audio, 0);
 
         double bestFfmpeg = Double.MAX_VALUE;
         double bestOurs = Double.MAX_VALUE;
@@ -72,10 +74,10 @@ public final class IngestBenchmark {
             double ours;
             if (run % 2 == 1) {
                 ffmpeg = bareFfmpeg(work, source);
-                ours = ourIngest(work, source, tools, run);
+                ours = ourIngest(work, source, audio, run);
             }
             else {
-                ours = ourIngest(work, source, tools, run);
+                ours = ourIngest(work, source, audio, run);
                 ffmpeg = bareFfmpeg(work, source);
             }
             System.out.printf(Locale.ROOT, "run %d: bare ffmpeg %.2f s, ingest %.2f s%n", run, ffmpeg, ours);
@@ -102,7 +104,7 @@ public final class IngestBenchmark {
         return elapsed;
     }
 
-    private static double ourIngest(Path work, Path source, FfmpegTools tools, int run) throws Exception {
+    private static double ourIngest(Path work, Path source, AudioTools audio, int run) throws Exception {
         Path root = Files.createDirectories(work.resolve("store-" + run));
         Path spool = Files.createDirectories(root.resolve("spool"));
         String attempt = "bench-" + run;
@@ -111,7 +113,7 @@ public final class IngestBenchmark {
                 java.time.Duration.ofMillis(500), OpusSettings.VOICE, List.of("wav"));
         StepTimer timer = new StepTimer();
         RecordingIngest ingest = new RecordingIngest(settings, new FileSystemRecordingStorage(root.resolve("objects")),
-                new FileRecordingCatalog(root.resolve("catalog")), new AudioTools(tools), Clock.systemUTC(), timer);
+                new FileRecordingCatalog(root.resolve("catalog")), audio, Clock.systemUTC(), timer);
 
         long started = System.nanoTime();
         IngestResult result = ingest.ingest(attempt);
