@@ -95,7 +95,7 @@ public final class IngestBenchmark {
         Path copy = work.resolve("bare.opus");
         String script = "sha256sum '" + source + "' >/dev/null"
                 + " && ffmpeg -y -v error -nostdin -nostats -xerror -i '" + source + "' -f ogg -vn -acodec libopus -ac 1"
-                + " -b:a 16000 -sn -application voip '" + copy + "'"
+                + " -b:a 16000 -sn -application voip -fflags +bitexact -flags:a +bitexact '" + copy + "'"
                 + " && ffmpeg -y -v error -nostdin -nostats -xerror -i '" + copy + "' -f null -vn -sn -";
         long started = System.nanoTime();
         exec(List.of("sh", "-c", script));
