@@ -5,6 +5,7 @@
   let credentials = sessionStorage.getItem('serveline.credentials');
   let user = sessionStorage.getItem('serveline.user');
   let selected = null;
+  let lastTasks = null;
 
   async function api(path, options = {}) {
     const headers = Object.assign({ 'Authorization': 'Basic ' + credentials }, options.headers || {});
@@ -49,6 +50,9 @@
   async function loadTasks() {
     const state = $('state-filter').value;
     const page = await api('/api/v1/tasks?size=100' + (state ? '&state=' + state : ''));
+    const fingerprint = JSON.stringify(page.items.map((t) => [t.id, t.state, t.version]));
+    if (fingerprint === lastTasks) return;
+    lastTasks = fingerprint;
     const body = $('tasks').querySelector('tbody');
     body.replaceChildren();
     for (const task of page.items) {
@@ -84,6 +88,15 @@
     if (task.cancelReason) add('Cancelled because', task.cancelReason);
     $('review-actions').hidden = task.state !== 'SUBMITTED';
     $('action-error').textContent = '';
+    const calls = $('attempts').querySelector('tbody');
+    calls.replaceChildren();
+    for (const a of task.attempts || []) {
+      const row = document.createElement('tr');
+      const consent = a.consentDigit ? 'key ' + a.consentDigit + ' at ' + a.consentOffset : '';
+      row.append(text('td', a.createdAt), text('td', a.number), text('td', a.outcome || a.state),
+        text('td', consent), text('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
+      calls.append(row);
+    }
     const list = $('timeline');
     list.replaceChildren();
     for (const event of timeline) {
@@ -111,6 +124,24 @@
     }
   }
 
+  async function loadCampaigns() {
+    const body = $('campaigns').querySelector('tbody');
+    body.replaceChildren();
+    for (const c of await api('/api/v1/campaigns')) {
+      const p = await api('/api/v1/campaigns/' + c.id + '/progress');
+      const row = document.createElement('tr');
+      row.append(text('td', c.name), text('td', c.state), text('td', p.dialled), text('td', p.inCall),
+        text('td', p.consented), text('td', p.refused), text('td', p.exhausted));
+      body.append(row);
+    }
+  }
+
+  async function refresh() {
+    await loadTasks();
+    await loadCampaigns();
+    if (selected) await showTask(selected);
+  }
+
   async function auditStatus() {
     const badge = $('audit-status');
     try {
@@ -127,16 +158,17 @@
     $('app').hidden = false;
     $('who').textContent = 'Signed in as ' + user;
     try {
-      await loadTasks();
+      await refresh();
       await auditStatus();
+      setInterval(() => refresh().catch(() => {}), 5000);
     } catch (e) {
       if (e.status === 401) showLogin('Please sign in again');
     }
   }
 
   $('login-form').addEventListener('submit', signIn);
-  $('refresh').addEventListener('click', loadTasks);
-  $('state-filter').addEventListener('change', loadTasks);
+  $('refresh').addEventListener('click', refresh);
+  $('state-filter').addEventListener('change', () => { lastTasks = null; loadTasks(); });
   $('approve').addEventListener('click', () => review('APPROVE'));
   $('return').addEventListener('click', () => review('RETURN'));
   if (credentials) start(); else showLogin();

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,7 +40,7 @@ public class TaskLeases {
     }
 
     /** Claims up to {@code limit} tasks matching {@code query} for {@code owner}, in priority order. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<TaskId> claim(ClaimQuery query, String owner, int limit, Duration lease) {
         Instant now = now();
         StringBuilder sql = new StringBuilder("""
@@ -65,8 +66,23 @@ public class TaskLeases {
         sql.append("""
                  ORDER BY FIELD(t.priority, 'URGENT', 'HIGH', 'NORMAL', 'LOW'), t.hearing_date IS NULL, t.hearing_date,
                           t.deadline IS NULL, t.deadline, t.id
-                 LIMIT :limit FOR UPDATE SKIP LOCKED""");
-        List<Long> ids = jdbc.sql(sql.toString()).params(params).param("limit", limit).query(Long.class).list();
+                 LIMIT :candidates""");
+        // Two steps: an ordered read without locks picks candidates; then just as many rows as still wanted are
+        // locked by primary key, skipping any another node holds. A locking read with ORDER BY would lock every
+        // row the sort examined and starve the other nodes.
+        List<Long> candidates = jdbc.sql(sql.toString()).params(params).param("candidates", limit * 2 + 8)
+                .query(Long.class).list();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int from = 0; from < candidates.size() && ids.size() < limit; ) {
+            List<Long> chunk = candidates.subList(from, Math.min(candidates.size(), from + limit - ids.size()));
+            from += chunk.size();
+            ids.addAll(jdbc.sql("""
+                    SELECT id FROM service_task FORCE INDEX (PRIMARY)
+                     WHERE id IN (:ids) AND state IN (:states) AND (lease_until IS NULL OR lease_until < :now)
+                       FOR UPDATE SKIP LOCKED""")
+                    .param("ids", chunk).param("states", params.get("states")).param("now", params.get("now"))
+                    .query(Long.class).list());
+        }
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE service_task SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
                     .param("owner", owner).param("until", Timestamp.from(now.plus(lease))).param("ids", ids).update();
