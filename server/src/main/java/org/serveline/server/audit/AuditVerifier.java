@@ -2,6 +2,7 @@ package org.serveline.server.audit;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.serveline.server.audit.internal.AuditRows;
@@ -76,7 +77,7 @@ public class AuditVerifier {
             boolean matches = seen != null && seen.seq() == rs.getLong(2) && seen.hash().equals(rs.getString(3));
             return matches ? null : new AuditVerification.BrokenEvent(0, rs.getString(1), rs.getLong(2),
                     "chain head does not match the chain's last event (events were removed or re-written)");
-        }).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private record Link(long seq, String hash) {

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.serveline.server.security.CurrentActor;
+import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -97,7 +98,7 @@ class CampaignController {
     @PostMapping("/campaigns/{id}/resume")
     Campaign resume(@PathVariable long id) {
         if (campaigns.get(id).state() != CampaignState.PAUSED) {
-            throw new org.serveline.server.web.ConflictException("only a paused campaign can be resumed");
+            throw new ConflictException("only a paused campaign can be resumed");
         }
         return campaigns.move(id, CampaignState.RUNNING, actor.name());
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.web.ConflictException;
@@ -88,7 +89,7 @@ public class Campaigns {
     @Transactional(readOnly = true)
     public CampaignProgress progress(long id) {
         Campaign campaign = get(id);
-        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        Map<String, Long> outcomes = new TreeMap<>();
         jdbc.sql("SELECT COALESCE(outcome, state), COUNT(*) FROM call_attempt WHERE campaign_id = :id"
                 + " GROUP BY COALESCE(outcome, state)").param("id", id)
                 .query(rs -> {

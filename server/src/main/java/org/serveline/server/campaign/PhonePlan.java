@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.serveline.server.task.PartyPhone;
 
@@ -58,8 +60,7 @@ public final class PhonePlan {
                 .orElse(new Step.WaitForNextDay());
     }
 
-    private static Map<String, Long> count(List<PastDial> history, java.util.function.Predicate<PastDial> which) {
-        return history.stream().filter(which).collect(java.util.stream.Collectors.groupingBy(PastDial::number,
-                java.util.stream.Collectors.counting()));
+    private static Map<String, Long> count(List<PastDial> history, Predicate<PastDial> which) {
+        return history.stream().filter(which).collect(Collectors.groupingBy(PastDial::number, Collectors.counting()));
     }
 }

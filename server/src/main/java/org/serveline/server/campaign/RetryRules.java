@@ -1,9 +1,8 @@
 package org.serveline.server.campaign;
 
-import org.serveline.server.call.CallOutcome;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.serveline.server.call.CallOutcome;
 
 /**
  * What the dialer does after each outcome: try the same number again after a pause, move to the party's next

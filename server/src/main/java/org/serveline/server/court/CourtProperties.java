@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("serveline")
 @Validated
-public record CourtProperties(@Valid List<CourtSpec> courts) {
+public record CourtProperties(List<@Valid CourtSpec> courts) {
 
     public CourtProperties {
         courts = courts == null ? List.of() : List.copyOf(courts);

@@ -3,6 +3,7 @@ package org.serveline.server.pbx;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
 
 /** Writes an E.164 number into a trunk's dial string in the form the trunk asks for. */
 final class DialStrings {
@@ -31,13 +32,13 @@ final class DialStrings {
     }
 
     /** A Chinese mobile number (what a text message can reach), as the party would key it. */
-    static java.util.Optional<String> mobileNational(String e164) {
+    static Optional<String> mobileNational(String e164) {
         try {
             PhoneNumber number = PHONES.parse(e164, "ZZ");
             boolean mobile = PHONES.getNumberType(number) == PhoneNumberUtil.PhoneNumberType.MOBILE;
-            return mobile ? java.util.Optional.of(PHONES.getNationalSignificantNumber(number)) : java.util.Optional.empty();
+            return mobile ? Optional.of(PHONES.getNationalSignificantNumber(number)) : Optional.empty();
         } catch (NumberParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

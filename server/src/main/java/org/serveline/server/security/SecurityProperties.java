@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("serveline.security")
 @Validated
-public record SecurityProperties(@Valid List<User> users) {
+public record SecurityProperties(List<@Valid User> users) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);

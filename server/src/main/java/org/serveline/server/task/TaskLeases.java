@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -46,7 +49,7 @@ public class TaskLeases {
         StringBuilder sql = new StringBuilder("""
                 SELECT t.id FROM service_task t
                  WHERE t.state IN (:states) AND (t.lease_until IS NULL OR t.lease_until < :now)""");
-        var params = new java.util.HashMap<String, Object>();
+        Map<String, Object> params = new HashMap<>();
         params.put("states", query.states().stream().map(Enum::name).toList());
         params.put("now", Timestamp.from(now));
         if (query.courtId() != null) {
@@ -72,7 +75,7 @@ public class TaskLeases {
         // row the sort examined and starve the other nodes.
         List<Long> candidates = jdbc.sql(sql.toString()).params(params).param("candidates", limit * 2 + 8)
                 .query(Long.class).list();
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int from = 0; from < candidates.size() && ids.size() < limit; ) {
             List<Long> chunk = candidates.subList(from, Math.min(candidates.size(), from + limit - ids.size()));
             from += chunk.size();

@@ -1,5 +1,7 @@
 package org.serveline.server.task;
 
+import java.util.Optional;
+
 /** Where a service task stands in its life (see DESIGN.md, "The life of a service task"). */
 public enum TaskState {
     SUBMITTED,
@@ -18,7 +20,7 @@ public enum TaskState {
     }
 
     /** The channel a task in this state is being served through, if any. */
-    public java.util.Optional<ServiceChannel> channel() {
+    public Optional<ServiceChannel> channel() {
         return ServiceChannel.ofState(this);
     }
 }
