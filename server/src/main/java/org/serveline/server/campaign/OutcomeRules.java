@@ -53,13 +53,14 @@ class OutcomeRules {
         ZoneId zone = ZoneId.of(task.party().timeZone());
         switch (limits.retryRules().after(attempt.outcome())) {
             case RetryRules.Next.Finish finish -> finish(task, attempt, finish.result(), limits, now, zone);
-            case RetryRules.Next.RetrySameNumber retry ->
-                    leases.scheduleNextCall(id, limits.callingHours().nextAllowed(now.plus(retry.after()), zone));
+            case RetryRules.Next.RetrySameNumber retry -> leases.scheduleNextCall(id,
+                    limits.callingHours().nextAllowed(now.plus(retry.after()), zone), ACTOR,
+                    attempt.outcome() + ": retry after " + retry.after());
             case RetryRules.Next.NextNumber next -> {
                 if (next.markBad()) {
                     tasks.markPhoneBad(id, attempt.number(), ACTOR, attempt.outcome().name());
                 }
-                leases.scheduleNextCall(id, null);
+                leases.scheduleNextCall(id, null, ACTOR, attempt.outcome() + ": next number");
             }
         }
     }
@@ -73,7 +74,8 @@ class OutcomeRules {
             case REFUSED -> tasks.move(task.id(), TaskTrigger.CHANNEL_FAILED, ACTOR,
                     "the party refused electronic service on a recorded call", evidence);
             default -> leases.scheduleNextCall(task.id(),
-                    limits.callingHours().nextAllowed(now.plus(limits.noAnswerRetry()), zone));
+                    limits.callingHours().nextAllowed(now.plus(limits.noAnswerRetry()), zone), ACTOR,
+                    result + ": the party asked for an operator; called back if no operator takes the task");
         }
     }
 

@@ -71,14 +71,15 @@ class TaskDialing {
         ZoneId zone = ZoneId.of(task.party().timeZone());
         CallingHours hours = campaign.limits().callingHours();
         if (!hours.allows(now, zone)) {
-            leases.scheduleNextCall(id, hours.nextAllowed(now, zone));
+            leases.scheduleNextCall(id, hours.nextAllowed(now, zone), ACTOR,
+                    "outside calling hours " + hours.start() + "–" + hours.end() + " in " + zone);
             return;
         }
         switch (plan(task, campaign, now, zone)) {
             case PhonePlan.Step.Dial dial -> place(campaign, task, dial.number(), liveByTrunk);
             case PhonePlan.Step.WaitForNextDay wait ->
                     leases.scheduleNextCall(id, hours.nextAllowed(now.atZone(zone).toLocalDate().plusDays(1)
-                            .atStartOfDay(zone).toInstant(), zone));
+                            .atStartOfDay(zone).toInstant(), zone), ACTOR, "every number reached today's limit");
             case PhonePlan.Step.Exhausted exhausted -> exhausted(task, exhausted.why());
         }
     }
@@ -118,7 +119,7 @@ class TaskDialing {
                             task.party().address())).stream()
                     .map(ContactLookupProvider.ContactProposal::phoneE164).filter(n -> n != null).toList();
             if (!tasks.addPhones(task.id(), found, ACTOR, "contact-lookup").isEmpty()) {
-                leases.scheduleNextCall(task.id(), null);
+                leases.scheduleNextCall(task.id(), null, ACTOR, "new numbers from the contact lookup");
                 return;
             }
         }

@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/review")
                         .hasAnyRole(Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/resubmit")
+                        .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/cancel")
                         .hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())

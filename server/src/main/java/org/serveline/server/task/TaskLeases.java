@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -25,10 +26,12 @@ public class TaskLeases {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TaskLeases(JdbcClient jdbc, Clock clock) {
+    TaskLeases(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Claims up to {@code limit} unleased (or lease-expired) tasks in the given states for {@code owner}. */
@@ -93,11 +96,20 @@ public class TaskLeases {
         return ids.stream().map(TaskId::new).toList();
     }
 
-    /** When the dialer may call the task's party again (null: as soon as a campaign takes it). */
+    /**
+     * When the dialer may call the task's party again (null: as soon as a campaign takes it), and why — the
+     * decision is an audit event of the task.
+     */
     @Transactional
-    public void scheduleNextCall(TaskId task, Instant at) {
+    public void scheduleNextCall(TaskId task, Instant at, String actor, String why) {
         jdbc.sql("UPDATE service_task SET next_call_at = :at WHERE id = :id")
                 .param("at", at == null ? null : Timestamp.from(at)).param("id", task.value()).update();
+        Map<String, Object> details = new HashMap<>();
+        details.put("why", why);
+        if (at != null) {
+            details.put("nextCallAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        events.publishEvent(new TaskChanged(task, actor, "NEXT_CALL_SCHEDULED", details));
     }
 
     /** Marks that the task's contacts were looked up; false when that had happened already (look up once). */

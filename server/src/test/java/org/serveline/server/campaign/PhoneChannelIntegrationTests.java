@@ -78,6 +78,8 @@ class PhoneChannelIntegrationTests {
 
         assertThat(task(keyed).get("electronicAddress").asString()).isEqualTo("+8613912345678");
         assertThat(task(busy).get("attempts").findValuesAsString("outcome")).containsOnly("BUSY").hasSize(2);
+        assertThat(timelineActions(busy)).containsSubsequence("CALL_BUSY", "NEXT_CALL_SCHEDULED", "CALL_DIALING",
+                "CALL_BUSY", "TASK_CHANNEL_FAILED");
         assertThat(task(blocked).get("attempts").size()).isZero();
         assertThat(timelineActions(refuse)).contains("CALL_REFUSED", "TASK_CHANNEL_FAILED");
 

@@ -52,6 +52,19 @@ class ReviewIntegrationTests {
     }
 
     @Test
+    void aReturnedTaskResubmittedByTheClerkAwaitsReviewAgain() {
+        long id = fixtures.submitTask().get("id").asLong();
+        fixtures.review(id, "RETURN", "补充身份证号");
+        assertProblem(fixtures.reviewer.post("/api/v1/tasks/" + id + "/resubmit", "{}"), 403, "");
+
+        JsonNode again = fixtures.clerk.post("/api/v1/tasks/" + id + "/resubmit", "{}").body();
+
+        assertThat(again.get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(again.get("returnReason").isNull()).isTrue();
+        assertProblem(fixtures.clerk.post("/api/v1/tasks/" + id + "/resubmit", "{}"), 409, "RESUBMIT");
+    }
+
+    @Test
     void returningWithoutAReasonIsA400AndChangesNothing() {
         long id = fixtures.submitTask().get("id").asLong();
         assertProblem(fixtures.reviewer.post("/api/v1/tasks/" + id + "/review",

@@ -98,7 +98,7 @@ class TaskLeasesIntegrationTests {
     void anExpiredLeaseIsTakenOverAndTheOldOwnerCannotRenewIt() {
         approvedTasks(1);
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-        TaskLeases leasesAt = new TaskLeases(jdbc, clock);
+        TaskLeases leasesAt = new TaskLeases(jdbc, clock, event -> { });
         List<TaskId> first = leasesAt.claim(List.of(TaskState.APPROVED), "node-a", 1000, Duration.ofSeconds(30));
         assertThat(first).isNotEmpty();
         assertThat(leasesAt.claim(List.of(TaskState.APPROVED), "node-b", 1000, Duration.ofSeconds(30))).isEmpty();
