@@ -181,24 +181,12 @@ public class CallAttempts implements TaskAttemptHistory {
         events.publishEvent(new CallAttemptSettled(settled));
     }
 
-    private static Map<String, Object> noticeEvidence(CallAttempt a, String detail) {
-        Map<String, Object> evidence = new HashMap<>();
-        evidence.put("attemptId", a.id());
-        evidence.put("number", a.number());
-        evidence.put("recording", a.id());
-        putIfPresent(evidence, "consentDigit", a.consentDigit());
-        putIfPresent(evidence, "consentOffsetMs", a.consentOffset() == null ? null : a.consentOffset().toMillis());
-        putIfPresent(evidence, "scriptVersion", a.scriptVersion());
-        putIfPresent(evidence, "mobileNumber", a.mobileNumber());
-        putIfPresent(evidence, "answeredAt", a.answeredAt() == null ? null : a.answeredAt().toString());
-        putIfPresent(evidence, "detail", detail);
-        return evidence;
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
+    private static Map<String, Object> noticeEvidence(CallAttempt attempt, String detail) {
+        Map<String, Object> evidence = attempt.evidence();
+        if (detail != null) {
+            evidence.put("detail", detail);
         }
+        return evidence;
     }
 
     private Optional<CallAttempt> lock(String id) {

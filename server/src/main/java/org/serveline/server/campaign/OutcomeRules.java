@@ -3,7 +3,6 @@ package org.serveline.server.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttemptSettled;
@@ -67,7 +66,7 @@ class OutcomeRules {
 
     private void finish(ServiceTask task, CallAttempt attempt, CallOutcome result, CampaignLimits limits, Instant now,
             ZoneId zone) {
-        Map<String, Object> evidence = evidence(attempt);
+        Map<String, Object> evidence = attempt.evidence();
         switch (result) {
             case CONSENTED -> tasks.consent(task.id(),
                     attempt.mobileNumber() != null ? attempt.mobileNumber() : attempt.number(), ACTOR, evidence);
@@ -77,22 +76,5 @@ class OutcomeRules {
                     limits.callingHours().nextAllowed(now.plus(limits.noAnswerRetry()), zone), ACTOR,
                     result + ": the party asked for an operator; called back if no operator takes the task");
         }
-    }
-
-    private static Map<String, Object> evidence(CallAttempt attempt) {
-        Map<String, Object> evidence = new HashMap<>();
-        evidence.put("attemptId", attempt.id());
-        evidence.put("recording", attempt.id());
-        evidence.put("number", attempt.number());
-        if (attempt.consentDigit() != null) {
-            evidence.put("consentDigit", attempt.consentDigit());
-        }
-        if (attempt.consentOffset() != null) {
-            evidence.put("consentOffsetMs", attempt.consentOffset().toMillis());
-        }
-        if (attempt.scriptVersion() != null) {
-            evidence.put("scriptVersion", attempt.scriptVersion());
-        }
-        return evidence;
     }
 }
