@@ -24,12 +24,14 @@ import org.springframework.stereotype.Component;
 class AttemptReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptReconciler.class);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final CallAttempts attempts;
     private final PbxGateway gateway;
     private final Clock clock;
     private final Duration noticeGrace;
     private final Duration reconcileAfter;
+    private final Instant startedAt;
 
     AttemptReconciler(CallAttempts attempts, PbxGateway gateway, Clock clock,
             @Value("${serveline.dialer.notice-grace:PT60S}") Duration noticeGrace,
@@ -39,18 +41,29 @@ class AttemptReconciler {
         this.clock = clock;
         this.noticeGrace = noticeGrace;
         this.reconcileAfter = reconcileAfter;
+        this.startedAt = clock.instant();
     }
 
     @Scheduled(fixedDelayString = "${serveline.dialer.reconcile-interval:PT10S}")
     void sweep() {
         try {
             Instant now = clock.instant();
-            reconcile(attempts.unsettledBefore(now.minus(reconcileAfter)).stream()
-                    .filter(a -> a.endedAt() == null).toList());
+            reconcile(attempts.unsettledBefore(cutoff(now, startedAt, reconcileAfter)).stream().filter(a -> a.endedAt() == null).toList());
             reconcile(attempts.awaitingNotice(noticeGrace));
         } catch (RuntimeException e) {
             log.warn("attempt reconciliation failed; next sweep goes on: {}", e.toString(), e);
         }
+    }
+
+    /**
+     * Attempts older than {@code reconcile-after} are checked; so, soon after a restart, are those made before
+     * this node started (their calls may have ended while no node listened) once they are 30 s old — younger
+     * ones may belong to another node that is about to send their Originate.
+     */
+    static Instant cutoff(Instant now, Instant startedAt, Duration reconcileAfter) {
+        Instant beforeStart = startedAt.isBefore(now.minus(SETTLE)) ? startedAt : now.minus(SETTLE);
+        Instant byAge = now.minus(reconcileAfter);
+        return beforeStart.isAfter(byAge) ? beforeStart : byAge;
     }
 
     /** Reconciles every unsettled attempt now, whatever its age (after a restart or a PBX reconnect). */
