@@ -259,6 +259,38 @@ class PbxLinkIntegrationTests {
     }
 
     @Test
+    void aGetvarLeftUnansweredFailsTheListingRatherThanDroppingALiveCall() throws Exception {
+        PbxConfig config = serve(oneChannelWithoutVariables().on("Getvar", (action, session) -> { }))
+                .withResponseTimeout(Duration.ofMillis(500));
+        PbxLink link = start(null, config);
+        await().until(() -> link.health().isUp());
+
+        assertThatThrownBy(() -> link.liveAttempts().get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(AmiException.class).hasMessageContaining("unknown");
+    }
+
+    @Test
+    void aChannelThatHungUpBeforeItsGetvarIsSimplyNotLive() throws Exception {
+        PbxConfig config = serve(oneChannelWithoutVariables().on("Getvar", (action, session) -> session.send(
+                "Response: Error\r\nActionID: " + action.get("ActionID") + "\r\nMessage: No such channel\r\n\r\n")));
+        PbxLink link = start(null, config);
+        await().until(() -> link.health().isUp());
+
+        assertThat(link.liveAttempts().get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static ScriptedAmi oneChannelWithoutVariables() {
+        return new ScriptedAmi().on("CoreShowChannels", (action, session) -> {
+            String id = action.get("ActionID");
+            session.send("Response: Success\r\nActionID: " + id + "\r\nEventList: start\r\n"
+                    + "Message: Channels will follow\r\n\r\n");
+            session.send(channel(id, "PJSIP/trunk-00000009", "9.1", ""));
+            session.send("Event: CoreShowChannelsComplete\r\nActionID: " + id
+                    + "\r\nEventList: Complete\r\nListItems: 1\r\n\r\n");
+        });
+    }
+
+    @Test
     void liveAttemptsFailsClearlyWhenTheLinkIsDown() throws Exception {
         link = PbxLink.asterisk(serve(new ScriptedAmi()), clock);
 

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.serveline.telephony.ami.AmiException;
 import org.serveline.telephony.ami.LiveAttempt;
@@ -75,11 +76,16 @@ final class LiveAttemptQuery {
             if (response instanceof GetVarResponse value) {
                 return nonEmpty(value.getValue());
             }
+            if (response instanceof ManagerError error) {
+                // the channel hung up meanwhile: it is then simply not live any more
+                log.info("PBX {}: Getvar {} on {}: {}", config.id(), name, channel.getChannel(), error.getMessage());
+                return Optional.empty();
+            }
             return nonEmpty(response.getAttribute("Value"));
         } catch (IOException | TimeoutException | RuntimeException e) {
-            // the channel may have hung up meanwhile: it is then simply not live any more
-            log.info("PBX {}: Getvar {} on {} failed: {}", config.id(), name, channel.getChannel(), e.toString());
-            return Optional.empty();
+            // No answer is not "not live": a partial list would make the caller settle calls still in progress.
+            throw new AmiException("Getvar " + name + " on " + channel.getChannel() + " failed on PBX " + config.id()
+                    + "; the list of live attempts is unknown", e);
         }
     }
 
