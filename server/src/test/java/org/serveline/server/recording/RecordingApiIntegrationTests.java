@@ -1,0 +1,488 @@
+package org.serveline.server.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.serveline.server.recording.RecordingFixtures.assertProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.serveline.recordings.ContentAddress;
+import org.serveline.recordings.storage.RecordingStorage;
+import org.serveline.server.audit.AuditEvent;
+import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.CallOutcome;
+import org.serveline.server.recording.RecordingFixtures.Answer;
+import org.serveline.server.recording.RecordingFixtures.Call;
+import org.serveline.server.recording.internal.RecordingIngestion;
+import org.serveline.server.testsupport.ServelineIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Recordings end to end with the real ffmpeg and the real Asterisk sample: ingested when the call settles, linked to
+ * attempt, task and case, listed with its SHA-256, streamed with Range, audited, reviewed. Private schema and store.
+ */
+@ServelineIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = {
+    "serveline.embedded-db.schema=serveline_recordings",
+    "serveline.recordings.review-sample-rate=0",
+    "serveline.recordings.settle-time=PT0S",
+    "serveline.recordings.scan-interval=PT1H",
+})
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RecordingApiIntegrationTests {
+
+    private static final Path DIR = tempDir();
+    private static final Map<String, String> REASON = Map.of("X-Access-Reason", "audit of consent");
+
+    @DynamicPropertySource
+    static void dirs(DynamicPropertyRegistry registry) {
+        registry.add("serveline.recordings.spool-dir", () -> DIR.resolve("spool").toString());
+        registry.add("serveline.recordings.store-root", () -> DIR.resolve("store").toString());
+        registry.add("serveline.recordings.work-dir", () -> DIR.resolve("work").toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CallAttempts attempts;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    RecordingStorage storage;
+
+    @Autowired
+    RecordingIngestion ingestion;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RecordingFixtures fixtures;
+
+    @BeforeAll
+    void setUp() {
+        fixtures = new RecordingFixtures(port, attempts, DIR.resolve("spool"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        fixtures.close();
+    }
+
+    @Test
+    void aConsentCallIsIngestedLinkedAndListedWithTheSha256OfTheOriginal() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(2300));
+
+        JsonNode item = awaitRecording(call);
+
+        String sha256 = RecordingFixtures.sha256(RecordingFixtures.sampleBytes());
+        assertThat(item.get("sha256").asString()).isEqualTo(sha256);
+        assertThat(item.get("attemptId").asString()).isEqualTo(call.attemptId());
+        assertThat(item.get("taskId").asLong()).isEqualTo(call.taskId());
+        assertThat(item.get("caseNumber").asString()).isEqualTo(call.caseNumber());
+        assertThat(item.get("operator").asString()).isEqualTo("operator");
+        assertThat(item.get("outcome").asString()).isEqualTo("CONSENTED");
+        assertThat(item.get("consentOffsetMs").asLong()).isEqualTo(2300);
+        assertThat(item.get("consentCall").asBoolean()).isTrue();
+        assertThat(item.get("auditStatus").asString()).isEqualTo("IN_QUEUE");
+        assertThat(item.get("sampleRate").asInt()).isEqualTo(8000);
+        assertThat(item.get("durationMs").asLong()).isPositive();
+        assertThat(item.get("size").asLong()).isEqualTo(RecordingFixtures.sampleBytes().length);
+        assertThat(DIR.resolve("spool").resolve(call.attemptId() + ".wav")).doesNotExist();
+        try (InputStream original = storage.get(ContentAddress.parse(sha256))) {
+            assertThat(original.readAllBytes()).isEqualTo(RecordingFixtures.sampleBytes());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+
+        AuditEvent stored = event(call, "RECORDING_STORED");
+        assertThat(stored.details()).contains(sha256, item.get("id").asString(), call.attemptId());
+        assertThat(stored.actor()).isEqualTo("recordings");
+
+        JsonNode byId = fixtures.get("operator", "/api/v1/recordings/" + item.get("id").asString(), Map.of()).json();
+        assertThat(byId.get("sha256").asString()).isEqualTo(sha256);
+    }
+
+    @Test
+    void theListFiltersByCaseTaskOperatorOutcomeAuditStatusAndDate() {
+        Call mine = fixtures.consentCall("operator2", Duration.ofMillis(1500));
+        String id = awaitRecording(mine).get("id").asString();
+        String stored = fixtures.get("supervisor", "/api/v1/recordings/" + id, Map.of()).json().get("storedAt")
+                .asString();
+
+        assertThat(ids("caseNumber=" + enc(mine.caseNumber()))).containsExactly(id);
+        assertThat(ids("taskId=" + mine.taskId() + "&operator=operator2&outcome=CONSENTED&auditStatus=IN_QUEUE"))
+                .containsExactly(id);
+        assertThat(ids("taskId=" + mine.taskId() + "&operator=operator")).isEmpty();
+        assertThat(ids("taskId=" + mine.taskId() + "&outcome=REFUSED")).isEmpty();
+        assertThat(ids("taskId=" + mine.taskId() + "&auditStatus=OK")).isEmpty();
+        assertThat(ids("taskId=" + mine.taskId() + "&from=" + stored)).containsExactly(id);
+        assertThat(ids("taskId=" + mine.taskId() + "&to=" + stored)).isEmpty();
+
+        JsonNode page = fixtures.get("supervisor", "/api/v1/recordings?size=1&page=0", Map.of()).json();
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void badListParametersAreRefused() {
+        assertProblem(fixtures.get("supervisor", "/api/v1/recordings?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+                Map.of()), 400, "must be before");
+        assertProblem(fixtures.get("supervisor", "/api/v1/recordings?auditStatus=MAYBE", Map.of()), 400, "auditStatus");
+        assertProblem(fixtures.get("supervisor", "/api/v1/recordings?outcome=WHATEVER", Map.of()), 400, "outcome");
+        assertProblem(fixtures.get("supervisor", "/api/v1/recordings?from=yesterday", Map.of()), 400, "from");
+        assertThat(fixtures.get("supervisor", "/api/v1/recordings?size=0", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theOpusCopyIsStreamedWholeAndByRange() throws IOException {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        JsonNode item = awaitRecording(call);
+        String path = "/api/v1/recordings/" + item.get("id").asString() + "/audio";
+        byte[] copy;
+        try (InputStream in = storage.get(ContentAddress.parse(item.get("copySha256").asString()))) {
+            copy = in.readAllBytes();
+        }
+        assertThat(RecordingFixtures.sha256(copy)).isEqualTo(item.get("copySha256").asString());
+
+        Answer whole = fixtures.get("operator", path, REASON);
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.header("Content-Type")).startsWith("audio/ogg");
+        assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+        assertThat(whole.body()).isEqualTo(copy);
+        assertThat(Arrays.copyOf(whole.body(), 4)).asString().isEqualTo("OggS");
+
+        Answer head = fixtures.get("operator", path, with("Range", "bytes=0-99"));
+        assertThat(head.status()).isEqualTo(206);
+        assertThat(head.header("Content-Range")).isEqualTo("bytes 0-99/" + copy.length);
+        assertThat(head.body()).isEqualTo(Arrays.copyOfRange(copy, 0, 100));
+
+        Answer middle = fixtures.get("operator", path, with("Range", "bytes=100-"));
+        assertThat(middle.status()).isEqualTo(206);
+        assertThat(middle.body()).isEqualTo(Arrays.copyOfRange(copy, 100, copy.length));
+
+        Answer tail = fixtures.get("operator", path, with("Range", "bytes=-50"));
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.header("Content-Range")).isEqualTo("bytes " + (copy.length - 50) + "-" + (copy.length - 1)
+                + "/" + copy.length);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(copy, copy.length - 50, copy.length));
+
+        AuditEvent accessed = events(call, "RECORDING_ACCESSED").stream()
+                .filter(e -> e.details().contains("bytes=0-99")).findFirst().orElseThrow();
+        assertThat(accessed.actor()).isEqualTo("operator");
+        assertThat(accessed.details()).contains("audit of consent", "copy", item.get("id").asString());
+        assertThat(events(call, "RECORDING_ACCESSED")).hasSize(4);
+    }
+
+    @Test
+    void anUnsatisfiableOrMalformedRangeIs416() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        JsonNode item = awaitRecording(call);
+        String path = "/api/v1/recordings/" + item.get("id").asString() + "/audio";
+        long size = item.get("copySize").asLong();
+
+        Answer past = fixtures.get("operator", path, with("Range", "bytes=" + size + "-"));
+        assertProblem(past, 416, "outside");
+        assertThat(past.header("Content-Range")).isEqualTo("bytes */" + size);
+        assertProblem(fixtures.get("operator", path, with("Range", "bytes=abc")), 416, "malformed");
+        assertProblem(fixtures.get("operator", path, with("Range", "bytes=0-1,5-9")), 416, "one byte range");
+        assertProblem(fixtures.get("operator", path, with("Range", "items=0-5")), 416, "malformed");
+        assertThat(events(call, "RECORDING_ACCESSED")).isEmpty();
+    }
+
+    @Test
+    void theOriginalIsForSupervisorsOnly() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        String path = "/api/v1/recordings/" + awaitRecording(call).get("id").asString() + "/original";
+
+        Answer original = fixtures.get("supervisor", path, REASON);
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(original.header("Content-Type")).startsWith("audio/wav");
+        assertThat(original.header("Content-Disposition")).contains(call.attemptId() + ".wav");
+        assertThat(original.body()).isEqualTo(RecordingFixtures.sampleBytes());
+
+        assertProblem(fixtures.get("operator", path, REASON), 403, "role");
+        assertProblem(fixtures.get("reviewer", path, REASON), 403, "role");
+        assertThat(fixtures.get("clerk", "/api/v1/recordings/" + awaitRecording(call).get("id").asString() + "/audio",
+                REASON).status()).isEqualTo(403);
+        assertThat(events(call, "RECORDING_ACCESSED")).hasSize(1).first()
+                .satisfies(e -> assertThat(e.details()).contains("original", "audit of consent"));
+    }
+
+    @Test
+    void everyAccessStatesAReason() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        String path = "/api/v1/recordings/" + awaitRecording(call).get("id").asString();
+
+        assertProblem(fixtures.get("operator", path + "/audio", Map.of()), 400, "X-Access-Reason");
+        assertProblem(fixtures.get("supervisor", path + "/original", Map.of()), 400, "X-Access-Reason");
+        assertProblem(fixtures.get("operator", path + "/audio?reason=%20%20", Map.of()), 400, "X-Access-Reason");
+        assertProblem(fixtures.get("operator", path + "/audio?reason=" + "x".repeat(501), Map.of()), 400,
+                "at most 500");
+        assertProblem(fixtures.get("operator", path + "/audio", Map.of("X-Access-Reason", "%E4%ZZ")), 400,
+                "percent-encoded");
+        assertThat(events(call, "RECORDING_ACCESSED")).isEmpty();
+
+        assertThat(fixtures.get("operator", path + "/audio?reason=" + enc("当事人异议复核"), Map.of()).status())
+                .isEqualTo(200);
+        assertThat(fixtures.get("operator", path + "/audio", Map.of("X-Access-Reason", enc("法官调取")))
+                .status()).isEqualTo(200);
+        assertThat(events(call, "RECORDING_ACCESSED")).extracting(AuditEvent::details)
+                .anySatisfy(d -> assertThat(d).contains("当事人异议复核"))
+                .anySatisfy(d -> assertThat(d).contains("法官调取"));
+    }
+
+    @Test
+    void unknownIdsAre404AndPathsInIdsAre400() {
+        String unknown = "/api/v1/recordings/00000000-0000-0000-0000-000000000000";
+        assertProblem(fixtures.get("operator", unknown, Map.of()), 404, "no recording");
+        assertProblem(fixtures.get("operator", unknown + "/audio", REASON), 404, "no recording");
+        assertProblem(fixtures.get("supervisor", unknown + "/original", REASON), 404, "no recording");
+        assertProblem(fixtures.get("operator", "/api/v1/recordings/a..b/audio", REASON), 400, "not a path");
+        assertThat(fixtures.get("operator", "/api/v1/recordings/..", Map.of()).status()).isEqualTo(400);
+
+        for (String trick : List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                "..%5C..%5Cetc%5Cpasswd", "..;/..;/etc/passwd", "%252E%252E%252Fetc%252Fpasswd")) {
+            Answer answer = fixtures.get("supervisor", "/api/v1/recordings/" + trick + "/original", REASON);
+            assertThat(answer.status()).as(trick).isEqualTo(400);
+            assertThat(answer.text()).as(trick).doesNotContain("root:");
+        }
+        Answer dotted = fixtures.get("supervisor", "/api/v1/recordings/../../../../etc/passwd", REASON);
+        assertThat(dotted.status()).isEqualTo(400);
+        assertThat(dotted.text()).doesNotContain("root:");
+    }
+
+    @Test
+    void noFileOutsideTheStoreIsServedEvenIfTheRowIsTamperedWith() throws IOException {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        String id = awaitRecording(call).get("id").asString();
+        Path secret = Files.writeString(DIR.resolve("secret.txt"), "not evidence");
+        String relative = DIR.resolve("store").relativize(secret).toString();
+        jdbc.sql("UPDATE recording SET copy_sha256 = :path, sha256 = :abs WHERE id = :id")
+                .param("path", relative).param("abs", "/etc/passwd").param("id", id).update();
+
+        Answer copy = fixtures.get("operator", "/api/v1/recordings/" + id + "/audio", REASON);
+        assertProblem(copy, 500, "no valid content address");
+        assertThat(copy.text()).doesNotContain("not evidence");
+        Answer original = fixtures.get("supervisor", "/api/v1/recordings/" + id + "/original", REASON);
+        assertProblem(original, 500, "no valid content address");
+        assertThat(original.text()).doesNotContain("root:");
+
+        jdbc.sql("UPDATE recording SET copy_sha256 = :sha WHERE id = :id")
+                .param("sha", RecordingFixtures.sha256("not stored".getBytes())).param("id", id).update();
+        assertProblem(fixtures.get("operator", "/api/v1/recordings/" + id + "/audio", REASON), 410,
+                "not in the store");
+        assertThat(events(call, "RECORDING_ACCESSED")).isEmpty();
+    }
+
+    @Test
+    void aRejectedRecordingIsQuarantinedAndAudited() throws IOException {
+        Call call = fixtures.dialling("operator");
+        fixtures.spool(call, "RIFF this is not a wav file at all".getBytes());
+        fixtures.settleAnswered(call, CallOutcome.REFUSED, Duration.ofMillis(700));
+
+        AuditEvent rejected = await().atMost(Duration.ofSeconds(60)).until(
+                () -> events(call, "RECORDING_REJECTED"), list -> !list.isEmpty()).getFirst();
+        assertThat(rejected.details()).contains(call.attemptId(), "quarantine");
+        assertThat(DIR.resolve("spool").resolve(call.attemptId() + ".wav")).doesNotExist();
+        try (var quarantined = Files.list(DIR.resolve("work").resolve("quarantine"))) {
+            assertThat(quarantined.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith(call.attemptId()));
+        }
+        assertThat(ids("taskId=" + call.taskId())).isEmpty();
+    }
+
+    @Test
+    void theScanIngestsWhatNobodyClaimedAndTheSettleLinksIt() {
+        Call call = fixtures.dialling("operator");
+        fixtures.spool(call, RecordingFixtures.sampleBytes());
+
+        ingestion.scan();
+
+        assertThat(DIR.resolve("spool").resolve(call.attemptId() + ".wav")).as("ingested by the scan").doesNotExist();
+        assertThat(storage.exists(ContentAddress.parse(RecordingFixtures.sha256(RecordingFixtures.sampleBytes()))))
+                .isTrue();
+        assertThat(ids("taskId=" + call.taskId())).as("not linked before the attempt settles").isEmpty();
+
+        fixtures.settleAnswered(call, CallOutcome.REFUSED, Duration.ofMillis(700));
+
+        JsonNode item = awaitRecording(call);
+        assertThat(item.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(item.get("consentCall").asBoolean()).isFalse();
+        assertThat(item.get("consentOffsetMs").asLong()).isEqualTo(700);
+        assertThat(item.get("auditStatus").asString()).as("sample rate 0: not drawn").isEqualTo("UNREVIEWED");
+        ingestion.scan();
+        ingestion.ingest(call.attemptId());
+        assertThat(events(call, "RECORDING_STORED")).hasSize(1);
+    }
+
+    @Test
+    void theReviewQueueHoldsConsentCallsAndAVerdictIsAmendedNeverChanged() {
+        Call consent = fixtures.consentCall("operator", Duration.ofMillis(1200));
+        String id = awaitRecording(consent).get("id").asString();
+        Call refused = fixtures.dialling("operator");
+        fixtures.spool(refused, RecordingFixtures.sampleBytes());
+        fixtures.settleAnswered(refused, CallOutcome.REFUSED, Duration.ofMillis(400));
+        String refusedId = awaitRecording(refused).get("id").asString();
+
+        assertThat(queue()).contains(id).doesNotContain(refusedId);
+        assertProblem(fixtures.get("operator", "/api/v1/recording-reviews/queue", Map.of()), 403, "role");
+
+        Answer first = fixtures.post("supervisor", "/api/v1/recordings/" + id + "/reviews", Map.of("verdict", "OK",
+                "notes", "consent clear", "comments", List.of(Map.of("offsetMs", 1200, "text", "按键1"))));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        assertThat(recording(id).get("auditStatus").asString()).isEqualTo("OK");
+        assertThat(queue()).doesNotContain(id);
+
+        Answer amended = fixtures.post("supervisor", "/api/v1/recordings/" + id + "/reviews", Map.of("verdict",
+                "FLAGGED", "notes", "the notice was cut short", "comments", List.of()));
+        assertThat(amended.status()).isEqualTo(201);
+        assertThat(amended.json().get("version").asInt()).isEqualTo(2);
+        assertThat(recording(id).get("auditStatus").asString()).isEqualTo("FLAGGED");
+        assertThat(queue()).contains(id);
+
+        JsonNode versions = fixtures.get("operator", "/api/v1/recordings/" + id + "/reviews", Map.of()).json();
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(versions.get(0).get("verdict").asString()).isEqualTo("OK");
+        assertThat(versions.get(0).get("notes").asString()).isEqualTo("consent clear");
+        assertThat(versions.get(0).get("comments").get(0).get("offsetMs").asLong()).isEqualTo(1200);
+        assertThat(versions.get(0).get("comments").get(0).get("text").asString()).isEqualTo("按键1");
+        assertThat(versions.get(0).get("reviewer").asString()).isEqualTo("supervisor");
+        assertThat(versions.get(1).get("verdict").asString()).isEqualTo("FLAGGED");
+
+        assertThat(events(consent, "RECORDING_REVIEWED")).hasSize(1);
+        assertThat(events(consent, "RECORDING_REVIEW_AMENDED")).hasSize(1).first()
+                .satisfies(e -> assertThat(e.details()).contains("\"version\":2", "FLAGGED"));
+    }
+
+    @Test
+    void badVerdictsAreRefused() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        JsonNode item = awaitRecording(call);
+        String reviews = "/api/v1/recordings/" + item.get("id").asString() + "/reviews";
+
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("notes", "no verdict")), 400, "1 field(s)");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "MAYBE")), 400, "MAYBE");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "OK", "mood", "happy")), 400, "mood");
+        assertProblem(fixtures.post("supervisor", reviews, "{\"verdict\":"), 400, "malformed JSON");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "OK",
+                "comments", List.of(Map.of("offsetMs", -1, "text", "before the start")))), 400, "field");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "OK",
+                "comments", List.of(Map.of("offsetMs", 10, "text", " ")))), 400, "field");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "OK", "comments", List.of(Map.of(
+                "offsetMs", item.get("durationMs").asLong() + 1, "text", "after the end")))), 400, "past the end");
+        assertProblem(fixtures.post("supervisor", reviews, Map.of("verdict", "OK", "notes", "n".repeat(4001))), 400,
+                "field");
+        assertProblem(fixtures.post("operator", reviews, Map.of("verdict", "OK")), 403, "role");
+        assertProblem(fixtures.post("supervisor", "/api/v1/recordings/00000000-0000-0000-0000-000000000000/reviews",
+                Map.of("verdict", "OK")), 404, "no recording");
+        assertProblem(fixtures.post("supervisor", "/api/v1/recordings/a..b/reviews", Map.of("verdict", "OK")), 400,
+                "not a path");
+
+        assertThat(fixtures.get("supervisor", reviews, Map.of()).json()).isEmpty();
+        assertThat(events(call, "RECORDING_REVIEWED")).isEmpty();
+    }
+
+    @Test
+    void aLegalHoldIsPlacedAndReleasedBySupervisorsWithAReason() {
+        Call call = fixtures.consentCall("operator", Duration.ofMillis(900));
+        String hold = "/api/v1/recordings/" + awaitRecording(call).get("id").asString() + "/legal-hold";
+
+        assertProblem(fixtures.post("supervisor", hold, Map.of()), 400, "field");
+        assertProblem(fixtures.post("supervisor", hold, Map.of("reason", "")), 400, "field");
+        assertProblem(fixtures.post("operator", hold, Map.of("reason", "appeal")), 403, "role");
+        assertProblem(fixtures.post("supervisor", "/api/v1/recordings/00000000-0000-0000-0000-000000000000/legal-hold",
+                Map.of("reason", "appeal")), 404, "no recording");
+
+        Answer placed = fixtures.post("supervisor", hold, Map.of("reason", "appeal (2026)民终12号"));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(200);
+        assertThat(placed.json().get("legalHold").asBoolean()).isTrue();
+        assertThat(placed.json().get("legalHoldReason").asString()).isEqualTo("appeal (2026)民终12号");
+        assertThat(DIR.resolve("work").resolve("holds").resolve(call.attemptId() + ".hold")).exists();
+
+        assertProblem(fixtures.delete("supervisor", hold, Map.of()), 400, "X-Access-Reason");
+        assertProblem(fixtures.delete("operator", hold, REASON), 403, "role");
+        Answer released = fixtures.delete("supervisor", hold, Map.of("X-Access-Reason", "appeal decided"));
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().get("legalHold").asBoolean()).isFalse();
+        assertThat(DIR.resolve("work").resolve("holds").resolve(call.attemptId() + ".hold")).doesNotExist();
+        assertProblem(fixtures.delete("supervisor", hold, REASON), 409, "not on legal hold");
+
+        assertThat(events(call, "LEGAL_HOLD_PLACED")).hasSize(1).first()
+                .satisfies(e -> assertThat(e.details()).contains("appeal (2026)民终12号"));
+        assertThat(events(call, "LEGAL_HOLD_RELEASED")).hasSize(1).first()
+                .satisfies(e -> assertThat(e.details()).contains("appeal decided"));
+    }
+
+    private JsonNode awaitRecording(Call call) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode items = fixtures.get("supervisor", "/api/v1/recordings?taskId=" + call.taskId(), Map.of()).json()
+                    .get("items");
+            return items.isEmpty() ? null : items.get(0);
+        }, item -> item != null);
+    }
+
+    private JsonNode recording(String id) {
+        return fixtures.get("supervisor", "/api/v1/recordings/" + id, Map.of()).json();
+    }
+
+    private List<String> ids(String query) {
+        Answer answer = fixtures.get("supervisor", "/api/v1/recordings?" + query, Map.of());
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().get("items").findValuesAsString("id");
+    }
+
+    private List<String> queue() {
+        return fixtures.get("supervisor", "/api/v1/recording-reviews/queue", Map.of()).json().findValuesAsString("id");
+    }
+
+    private List<AuditEvent> events(Call call, String action) {
+        return audit.chain("task:" + call.taskId()).stream().filter(e -> e.action().equals(action)).toList();
+    }
+
+    private AuditEvent event(Call call, String action) {
+        List<AuditEvent> events = events(call, action);
+        assertThat(events).as(action).hasSize(1);
+        return events.getFirst();
+    }
+
+    private static Map<String, String> with(String header, String value) {
+        return Map.of("X-Access-Reason", "audit of consent", header, value);
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("serveline-recordings-it");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
