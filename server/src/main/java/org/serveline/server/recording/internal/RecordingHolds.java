@@ -10,15 +10,22 @@ import org.serveline.server.recording.Recording;
 import org.serveline.server.recording.Recordings;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Legal holds: a held recording survives retention. The store's hold file is written first, so a failure after it
- * leaves the recording held (kept too long rather than lost); the row and the audit event commit together.
+ * Legal holds: a held recording survives retention. The store's hold file is written before the row commits and
+ * removed only after the release commits, so any failure leaves the recording held (kept too long rather than lost);
+ * the row and the audit event commit together.
  */
 @Service
 public class RecordingHolds {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingHolds.class);
 
     private final RecordingRows rows;
     private final LegalHolds holds;
@@ -55,8 +62,19 @@ public class RecordingHolds {
         audit.append(new AuditRecord(recording.taskChain(), actor, "LEGAL_HOLD_RELEASED", "recording:" + id, "HELD",
                 "NOT_HELD", Map.of("recordingId", id, "sha256", recording.sha256(), "reason", why,
                         "heldFor", String.valueOf(recording.legalHoldReason()))));
-        // released last: if anything above fails, the recording stays held
-        holds.release(AttemptId.of(recording.attemptId()));
+        // the store's hold goes only once the release is committed: until then the recording stays held
+        AttemptId attempt = AttemptId.of(recording.attemptId());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    holds.release(attempt);
+                } catch (RuntimeException e) {
+                    log.error("legal hold on recording {} released in the database but the store still holds it;"
+                            + " retention keeps it until the hold file {}.hold is removed", id, attempt, e);
+                }
+            }
+        });
         return rows.find(id).orElseThrow();
     }
 
