@@ -339,6 +339,25 @@ class RecordingApiIntegrationTests {
     }
 
     @Test
+    void aRecordingNoAttemptClaimsIsStoredAndAuditedAndABadlyNamedFileIsLeftAlone() throws IOException {
+        String stranger = java.util.UUID.randomUUID().toString();
+        Path spool = Files.createDirectories(DIR.resolve("spool"));
+        Files.write(spool.resolve(stranger + ".wav"), RecordingFixtures.sampleBytes());
+        Path badName = Files.write(spool.resolve("no attempt; rm -rf.wav"), RecordingFixtures.sampleBytes());
+
+        ingestion.scan();
+
+        assertThat(spool.resolve(stranger + ".wav")).doesNotExist();
+        assertThat(audit.chain("recordings")).filteredOn(e -> e.action().equals("RECORDING_UNLINKED"))
+                .anySatisfy(e -> assertThat(e.details()).contains(stranger,
+                        RecordingFixtures.sha256(RecordingFixtures.sampleBytes())));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recording WHERE attempt_id = :id").param("id", stranger)
+                .query(Long.class).single()).isZero();
+        assertThat(badName).exists();
+        Files.delete(badName);
+    }
+
+    @Test
     void theReviewQueueHoldsConsentCallsAndAVerdictIsAmendedNeverChanged() {
         Call consent = fixtures.consentCall("operator", Duration.ofMillis(1200));
         String id = awaitRecording(consent).get("id").asString();
