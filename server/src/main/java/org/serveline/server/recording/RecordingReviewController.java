@@ -36,8 +36,7 @@ class RecordingReviewController {
     ResponseEntity<RecordingReview> submit(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
         SupervisorOnly.check();
         RecordingReview review = reviews.submit(id, request, actor.name());
-        return ResponseEntity.created(URI.create("/api/v1/recordings/" + id + "/reviews/" + review.version()))
-                .body(review);
+        return ResponseEntity.created(URI.create("/api/v1/recordings/" + id + "/reviews")).body(review);
     }
 
     @GetMapping("/api/v1/recordings/{id}/reviews")

@@ -31,6 +31,7 @@ class RecordingReviewIntegrationTests extends RecordingIntegrationSupport {
                 "notes", "consent clear", "comments", List.of(Map.of("offsetMs", 1200, "text", "按键1"))));
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        assertThat(first.header("Location")).endsWith("/api/v1/recordings/" + id + "/reviews");
         assertThat(recording(id).get("auditStatus").asString()).isEqualTo("OK");
         assertThat(queue()).doesNotContain(id);
 
