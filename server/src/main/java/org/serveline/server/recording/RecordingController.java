@@ -1,0 +1,172 @@
+package org.serveline.server.recording;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.serveline.recordings.ObjectKind;
+import org.serveline.server.call.CallOutcome;
+import org.serveline.server.recording.internal.RangeNotSatisfiableException;
+import org.serveline.server.recording.internal.RecordingAccess;
+import org.serveline.server.recording.internal.RecordingGoneException;
+import org.serveline.server.recording.internal.RecordingHolds;
+import org.serveline.server.recording.internal.RecordingIntegrityException;
+import org.serveline.server.security.CurrentActor;
+import org.serveline.server.web.InvalidRequestException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recordings: list and metadata, the Opus copy streamed with HTTP Range, the original WAV for supervisors, legal
+ * holds. Touching the bytes needs a stated reason ({@value #REASON_HEADER} header, percent-encoded UTF-8 allowed, or
+ * {@code reason} parameter) and is an audit event.
+ */
+@RestController
+@RequestMapping("/api/v1/recordings")
+class RecordingController {
+
+    static final String REASON_HEADER = "X-Access-Reason";
+
+    private final Recordings recordings;
+    private final RecordingAccess access;
+    private final RecordingHolds holds;
+    private final CurrentActor actor;
+
+    RecordingController(Recordings recordings, RecordingAccess access, RecordingHolds holds, CurrentActor actor) {
+        this.recordings = recordings;
+        this.access = access;
+        this.holds = holds;
+        this.actor = actor;
+    }
+
+    @GetMapping
+    RecordingPage list(@RequestParam(required = false) String caseNumber,
+            @RequestParam(required = false) Long taskId, @RequestParam(required = false) String operator,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) CallOutcome outcome,
+            @RequestParam(required = false) AuditStatus auditStatus,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRequestException("from", "from (" + from + ") must be before to (" + to + ")");
+        }
+        return recordings.list(new RecordingFilter(caseNumber, taskId, operator, from, to,
+                outcome == null ? null : outcome.name(), auditStatus), page, size);
+    }
+
+    @GetMapping("/{id}")
+    Recording get(@PathVariable String id) {
+        return recordings.get(id);
+    }
+
+    @GetMapping("/{id}/audio")
+    ResponseEntity<Resource> audio(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
+            @RequestParam(required = false) String reason) {
+        return serve(id, ObjectKind.COPY, range, reason(reasonHeader, reason));
+    }
+
+    /** The original WAV, the evidence; the route is restricted to supervisors. */
+    @GetMapping("/{id}/original")
+    ResponseEntity<Resource> original(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
+            @RequestParam(required = false) String reason) {
+        return serve(id, ObjectKind.ORIGINAL, range, reason(reasonHeader, reason));
+    }
+
+    record HoldRequest(@NotBlank String reason) {
+    }
+
+    @PostMapping("/{id}/legal-hold")
+    Recording placeHold(@PathVariable String id, @Valid @RequestBody HoldRequest request) {
+        SupervisorOnly.check();
+        return holds.place(id, request.reason(), actor.name());
+    }
+
+    @DeleteMapping("/{id}/legal-hold")
+    Recording releaseHold(@PathVariable String id,
+            @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
+            @RequestParam(required = false) String reason) {
+        SupervisorOnly.check();
+        return holds.release(id, reason(reasonHeader, reason), actor.name());
+    }
+
+    private ResponseEntity<Resource> serve(String id, ObjectKind kind, String range, String reason) {
+        RecordingAccess.Opened opened = access.open(id, kind, range, reason, actor.name());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(opened.mediaType()));
+        headers.setContentLength(opened.range().length());
+        headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+        headers.setETag("\"" + (kind == ObjectKind.ORIGINAL ? opened.recording().sha256()
+                : opened.recording().copySha256()) + "\"");
+        headers.setCacheControl(CacheControl.noStore());
+        if (kind == ObjectKind.ORIGINAL) {
+            headers.setContentDisposition(ContentDisposition.attachment()
+                    .filename(opened.recording().attemptId() + ".wav").build());
+        }
+        if (opened.range().partial()) {
+            headers.set(HttpHeaders.CONTENT_RANGE, opened.range().contentRange());
+        }
+        return new ResponseEntity<>(new InputStreamResource(opened.body()), headers,
+                opened.range().partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
+    }
+
+    /** The header wins over the parameter; a header may carry percent-encoded UTF-8 (headers are Latin-1). */
+    private static String reason(String header, String parameter) {
+        if (header == null) {
+            return parameter;
+        }
+        try {
+            return URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("reason", "the " + REASON_HEADER + " header is not valid "
+                    + "percent-encoded UTF-8");
+        }
+    }
+
+    @ExceptionHandler(RangeNotSatisfiableException.class)
+    ResponseEntity<ProblemDetail> unsatisfiable(RangeNotSatisfiableException e) {
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total())
+                .body(problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable", e.getMessage()));
+    }
+
+    @ExceptionHandler(RecordingGoneException.class)
+    ResponseEntity<ProblemDetail> gone(RecordingGoneException e) {
+        return ResponseEntity.status(HttpStatus.GONE).body(problem(HttpStatus.GONE, "Gone", e.getMessage()));
+    }
+
+    @ExceptionHandler(RecordingIntegrityException.class)
+    ResponseEntity<ProblemDetail> integrity(RecordingIntegrityException e) {
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Recording unavailable", e.getMessage()));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
