@@ -45,7 +45,10 @@ class ServerRestartIntegrationTests {
     void aNodeStartedAfterACrashSettlesTheOldNodesAttemptsAndFinishesTheCampaign() {
         simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.3).spoolDir(spool)
                 .party("13800005001", PartyBehaviour.noAnswer()).party("13800005002", PartyBehaviour.busy())
-                .defaultParty(PartyBehaviour.consent()).build());
+                .defaultParty(PartyBehaviour.consent())
+                // ids on every listing (manager.conf channelvars): without them the stopping node's last
+                // reconciliation may take a Getvar lost at shutdown for a hung-up call (see AmiDropIntegrationTests)
+                .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID")).build());
         simulator.start();
         String schema = "serveline_fault_restart";
         node = ServerNode.start(PhoneCampaign.quickDialer(ServerNode.dialling(simulator, schema, "node-a", 50, 50)));
