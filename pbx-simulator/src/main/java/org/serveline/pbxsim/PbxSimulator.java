@@ -95,6 +95,23 @@ public final class PbxSimulator implements AutoCloseable {
         return queues;
     }
 
+    /**
+     * Test and ops control: cuts every AMI connection (calls in flight go on; their events are lost for the
+     * dropped sessions). The listener stays open, so managers reconnect.
+     *
+     * @return how many AMI sessions were dropped
+     */
+    public int dropAmiConnections() {
+        int dropped = ami.dropSessions();
+        log.info("PBX simulator dropped {} AMI connection(s) with {} channel(s) live", dropped, channels().size());
+        return dropped;
+    }
+
+    /** AMI sessions currently logged in. */
+    public int amiConnections() {
+        return ami.sessionCount();
+    }
+
     /** The prefix of every thread this simulator starts (for leak checks). */
     public String threadPrefix() {
         return threadPrefix;

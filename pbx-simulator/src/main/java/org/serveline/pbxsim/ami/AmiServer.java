@@ -95,6 +95,26 @@ public final class AmiServer implements EventSink, AutoCloseable {
         sessions.remove(session);
     }
 
+    /**
+     * Closes every logged-in manager session at once, as a PBX restart or a network cut would; the listener stays open,
+     * so clients can log in again, and the calls go on.
+     *
+     * @return how many sessions were open
+     */
+    public int dropSessions() {
+        int dropped = 0;
+        for (AmiSession session : sessions) {
+            session.close();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    /** Manager sessions currently logged in. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
     @Override
     public void close() {
         if (serverChannel != null) {

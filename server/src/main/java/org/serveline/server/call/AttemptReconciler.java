@@ -72,10 +72,14 @@ class AttemptReconciler {
     }
 
     /**
-     * What an attempt the PBX no longer has comes to: its network outcome if one was known (an answered call
-     * whose notice never reported counts as no response), FAILED otherwise.
+     * What an attempt the PBX no longer has comes to: the notice result if the party was heard, else its network
+     * outcome if one was known (an answered call whose notice never reported counts as no response), FAILED
+     * otherwise.
      */
     private static CallOutcome lostOutcome(CallAttempt attempt) {
+        if (attempt.noticeResult() != null) { // the party was heard: their answer stands, whatever AMI lost
+            return CallOutcome.valueOf(attempt.noticeResult());
+        }
         if (attempt.networkOutcome() != null) {
             return attempt.networkOutcome();
         }

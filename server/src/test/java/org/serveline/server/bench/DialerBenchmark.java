@@ -1,0 +1,214 @@
+package org.serveline.server.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.serveline.pbxsim.PbxSimulator;
+import org.serveline.pbxsim.SimulatorConfig;
+import org.serveline.pbxsim.call.SimChannel;
+import org.serveline.pbxsim.party.PartyBehaviour;
+import org.serveline.server.faults.AttemptLedger;
+import org.serveline.server.faults.ServerNode;
+import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.TaskFixtures;
+
+/**
+ * Not a test: the real server (embedded MariaDB, real AMI and FastAGI on loopback) runs one campaign of N approved
+ * tasks against the in-process PBX simulator, whose parties all listen to the notice and consent. Samples live
+ * calls, attempts and heap; times the FastAGI server through {@link AgiLatencyProxy}. Last line:
+ * {@code concurrent_calls=<n> attempts_per_s=<x> p99_agi_ms=<y> heap_mb=<z> lost=<n> duplicated=<n>}.
+ * Run by {@code bench/dialer [--calls N] [--seconds S] [--rate R] [--time-scale T]}.
+ */
+public final class DialerBenchmark {
+
+    private static final int MAX_ATTEMPTS_PER_TASK = 3;
+
+    private DialerBenchmark() {
+    }
+
+    record Options(int calls, int seconds, double rate, double timeScale) {
+
+        static Options parse(String[] args) {
+            int calls = 1000;
+            int seconds = 120;
+            double rate = 200;
+            double timeScale = 1.0;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--calls" -> calls = Integer.parseInt(args[i + 1]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                    case "--rate" -> rate = Double.parseDouble(args[i + 1]);
+                    case "--time-scale" -> timeScale = Double.parseDouble(args[i + 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (use --calls N --seconds S --rate R --time-scale T)");
+                }
+            }
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
+            }
+            if (calls < 1 || seconds < 1 || rate <= 0 || timeScale <= 0 || timeScale > 10) {
+                throw new IllegalArgumentException("need --calls >= 1, --seconds >= 1, --rate > 0, 0 < --time-scale <= 10");
+            }
+            return new Options(calls, seconds, rate, timeScale);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path spool = Files.createTempDirectory("bench-dialer-spool");
+        PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(options.timeScale())
+                .spoolDir(spool).defaultParty(PartyBehaviour.consent()).build());
+        simulator.start();
+        int agiPort = freePort();
+        AgiLatencyProxy proxy = new AgiLatencyProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), agiPort));
+        Map<String, String> properties = ServerNode.dialling(simulator, "serveline_bench", "bench-node",
+                Math.max(options.calls(), 100), options.rate());
+        properties.put("serveline.telephony.agi.port", Integer.toString(agiPort));
+        properties.put("serveline.telephony.agi.advertised-url", "agi://127.0.0.1:" + proxy.port());
+        properties.put("serveline.dialer.tick", "PT0.05S");
+        properties.put("serveline.dialer.batch", "200");
+        properties.put("logging.level.root", "WARN");
+        log("starting the server (calls=%d seconds=%d rate=%.0f/s time-scale=%.2f)", options.calls(),
+                options.seconds(), options.rate(), options.timeScale());
+        ServerNode node = ServerNode.start(properties);
+        String figures;
+        try {
+            figures = run(options, simulator, proxy, node);
+        } finally {
+            node.close();
+            simulator.close();
+            proxy.close();
+        }
+        System.out.println(figures);
+        System.exit(0);
+    }
+
+    private static String run(Options options, PbxSimulator simulator, AgiLatencyProxy proxy, ServerNode node)
+            throws Exception {
+        TaskFixtures fixtures = new TaskFixtures(node.port());
+        long t0 = System.nanoTime();
+        List<Long> tasks = BenchTasks.create(node, options.calls(), fixtures.uploadDocument());
+        log("created %d approved tasks in %.1f s (1 through TaskIntake + APPROVE, the rest copied by SQL)", tasks.size(),
+                seconds(t0));
+
+        long campaign = startCampaign(fixtures.supervisor, options);
+        AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long start = System.nanoTime();
+        long deadline = start + options.seconds() * 1_000_000_000L;
+        long maxLive = 0;
+        long maxHeap = 0;
+        long nextReport = 0;
+        boolean finished = false;
+        while (System.nanoTime() < deadline) {
+            maxLive = Math.max(maxLive, simulator.counters().callsActive());
+            maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
+            if (System.nanoTime() >= nextReport) {
+                ledger.sample(simulator);
+                int attempts = ledger.attempts();
+                log("t=%5.1fs live=%5d attempts=%6d unsettled=%5d heap=%4d MB agi_sessions=%d", seconds(start),
+                        simulator.counters().callsActive(), attempts, ledger.unsettled(),
+                        memory.getHeapMemoryUsage().getUsed() >> 20, proxy.sessions());
+                if (attempts > 0 && ledger.unsettled() == 0 && ledger.tasksStillOnThePhone(tasks) == 0) {
+                    finished = true;
+                    break;
+                }
+                nextReport = System.nanoTime() + 2_000_000_000L;
+            }
+            Thread.sleep(200); // a sampling period, not a wait for a condition
+        }
+        double campaignSeconds = seconds(start);
+        fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
+        log(finished ? "campaign finished in %.1f s" : "time is up after %.1f s: campaign stopped, draining", campaignSeconds);
+        long drainUntil = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < drainUntil && (simulator.counters().callsActive() > 0 || ledger.unsettled() > 0)) {
+            maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
+            Thread.sleep(500);
+        }
+        ledger.sample(simulator);
+        return report(simulator, proxy, node, ledger, campaign, maxLive, maxHeap);
+    }
+
+    /** Logs the details and returns the figures line. */
+    private static String report(PbxSimulator simulator, AgiLatencyProxy proxy, ServerNode node,
+            AttemptLedger ledger, long campaign, long maxLive, long maxHeap) {
+        var jdbc = node.jdbc();
+        Map<String, Object> span = jdbc.sql("SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(created_at), "
+                + "MAX(created_at)) AS us FROM call_attempt WHERE campaign_id = :c").param("c", campaign)
+                .query().singleRow();
+        long attempts = ((Number) span.get("n")).longValue();
+        double spanSeconds = span.get("us") == null ? 0 : ((Number) span.get("us")).doubleValue() / 1e6;
+        double perSecond = spanSeconds > 0 ? (attempts - 1) / spanSeconds : attempts;
+        Integer peak5s = jdbc.sql("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM call_attempt "
+                + "WHERE campaign_id = :c GROUP BY FLOOR(UNIX_TIMESTAMP(created_at) / 5)) w").param("c", campaign)
+                .query(Integer.class).single();
+        Set<String> liveOnPbx = new HashSet<>();
+        for (SimChannel channel : simulator.channels()) {
+            if (channel.variable("SERVELINE_ATTEMPT_ID") != null) {
+                liveOnPbx.add(channel.variable("SERVELINE_ATTEMPT_ID"));
+            }
+        }
+        List<String> unsettled = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND state <> 'ENDED'")
+                .param("c", campaign).query(String.class).list();
+        long lost = unsettled.stream().filter(id -> !liveOnPbx.contains(id)).count();
+        long overLimit = jdbc.sql("SELECT COUNT(*) FROM (SELECT task_id FROM call_attempt WHERE campaign_id = :c "
+                + "GROUP BY task_id HAVING COUNT(*) > :max) t").param("c", campaign).param("max", MAX_ATTEMPTS_PER_TASK)
+                .query(Long.class).single();
+        long callsWithoutRow = Math.max(0, simulator.counters().callsStarted() - attempts);
+        long duplicated = ledger.duplicatesSeen().size() + overLimit + callsWithoutRow;
+        Map<String, Object> outcomes = jdbc.sql("SELECT COALESCE(outcome, state) AS k, COUNT(*) AS n FROM call_attempt "
+                + "WHERE campaign_id = :c GROUP BY COALESCE(outcome, state)").param("c", campaign)
+                .query((rs, i) -> Map.entry(rs.getString(1), (Object) rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        log("attempts=%d outcomes=%s pbx_calls=%d still_live_on_pbx=%d unsettled=%d", attempts, outcomes,
+                simulator.counters().callsStarted(), liveOnPbx.size(), unsettled.size());
+        log("attempts/s sustained (first to last attempt) %.1f, best 5 s window %.1f", perSecond, peak5s / 5.0);
+        log("AGI server turn over %d replies in %d sessions: p50 %.2f ms, p99 %.2f ms, max %.2f ms", proxy.measured(),
+                proxy.sessions(), proxy.percentileMillis(50), proxy.percentileMillis(99), proxy.percentileMillis(100));
+        log("duplicates seen %s, tasks over %d attempts %d, PBX calls without a row %d", ledger.duplicatesSeen(),
+                MAX_ATTEMPTS_PER_TASK, overLimit, callsWithoutRow);
+        return String.format(java.util.Locale.ROOT,
+                "concurrent_calls=%d attempts_per_s=%.1f p99_agi_ms=%.2f heap_mb=%d lost=%d duplicated=%d", maxLive, perSecond, proxy.percentileMillis(99), maxHeap >> 20, lost, duplicated);
+    }
+
+    private static long startCampaign(ApiClient supervisor, Options options) {
+        ApiClient.Response created = supervisor.post("/api/v1/campaigns", ApiClient.json(Map.ofEntries(
+                Map.entry("name", "bench-" + System.nanoTime()), Map.entry("court", "NMG0303"),
+                Map.entry("ringTimeout", "PT20S"), Map.entry("maxConcurrentCalls", Math.max(options.calls(), 100)),
+                Map.entry("maxCallsPerSecond", options.rate()),
+                Map.entry("callingFrom", "00:00"), Map.entry("callingUntil", "23:59:59"),
+                Map.entry("callOnWeekends", true), Map.entry("busyRetry", "PT5S"), Map.entry("noAnswerRetry", "PT5S"),
+                Map.entry("failureRetry", "PT5S"), Map.entry("maxAttemptsPerTask", MAX_ATTEMPTS_PER_TASK))));
+        if (created.status() != 201) {
+            throw new IllegalStateException("campaign not created: " + created.body());
+        }
+        long id = created.body().get("id").asLong();
+        ApiClient.Response started = supervisor.post("/api/v1/campaigns/" + id + "/start", "{}");
+        if (started.status() != 200) {
+            throw new IllegalStateException("campaign not started: " + started.body());
+        }
+        return id;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(java.util.Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+}
