@@ -71,21 +71,6 @@ class AttemptReconciler {
         return reconcile(attempts.unsettledBefore(clock.instant()));
     }
 
-    /**
-     * What an attempt the PBX no longer has comes to: the notice result if the party was heard, else its network
-     * outcome if one was known (an answered call whose notice never reported counts as no response), FAILED
-     * otherwise.
-     */
-    private static CallOutcome lostOutcome(CallAttempt attempt) {
-        if (attempt.noticeResult() != null) { // the party was heard: their answer stands, whatever AMI lost
-            return CallOutcome.valueOf(attempt.noticeResult());
-        }
-        if (attempt.networkOutcome() != null) {
-            return attempt.networkOutcome();
-        }
-        return attempt.answeredAt() != null ? CallOutcome.NO_RESPONSE : CallOutcome.FAILED;
-    }
-
     private int reconcile(List<CallAttempt> candidates) {
         Map<String, List<CallAttempt>> byPbx = candidates.stream().collect(Collectors.groupingBy(CallAttempt::pbxId));
         int settled = 0;
@@ -101,7 +86,7 @@ class AttemptReconciler {
                 continue;
             }
             for (CallAttempt attempt : entry.getValue()) {
-                if (!live.contains(attempt.id()) && attempts.settleStale(attempt.id(), lostOutcome(attempt),
+                if (!live.contains(attempt.id()) && attempts.settleLost(attempt.id(),
                         "reconciled: no live channel on PBX " + entry.getKey() + " carries this attempt")) {
                     settled++;
                 }

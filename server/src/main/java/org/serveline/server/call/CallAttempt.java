@@ -26,6 +26,17 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
         return evidence;
     }
 
+    /** What the attempt comes to when the PBX no longer has it and no more events will come. */
+    public CallOutcome lostOutcome() {
+        if (noticeResult != null) {
+            return CallOutcome.valueOf(noticeResult);
+        }
+        if (networkOutcome != null) {
+            return networkOutcome;
+        }
+        return answeredAt != null ? CallOutcome.NO_RESPONSE : CallOutcome.FAILED;
+    }
+
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);

@@ -122,6 +122,17 @@ public class CallAttempts implements TaskAttemptHistory {
         }).orElse(false);
     }
 
+    /**
+     * Settles an attempt the PBX no longer has, from its row as it stands under the lock: the party's keyed
+     * answer if it was heard, else the network outcome (an answered call without a notice result counts as no
+     * response), else FAILED.
+     */
+    @Transactional
+    public boolean settleLost(String attemptId, String reason) {
+        return lock(attemptId).filter(a -> a.state() != AttemptState.ENDED)
+                .map(a -> settleStale(attemptId, a.lostOutcome(), reason)).orElse(false);
+    }
+
     /** Attempts, on any node, not ENDED and created before {@code before}. */
     @Transactional(readOnly = true)
     public List<CallAttempt> unsettledBefore(Instant before) {

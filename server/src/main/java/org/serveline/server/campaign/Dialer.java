@@ -1,7 +1,13 @@
 package org.serveline.server.campaign;
 
+import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskLeases;
@@ -27,6 +33,8 @@ class Dialer {
     private final TrunkCapacity capacity;
     private final TaskDialing dialing;
     private final DialerProperties properties;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
 
     Dialer(Campaigns campaigns, TaskLeases leases, CallAttempts attempts, TrunkCapacity capacity, TaskDialing dialing,
             DialerProperties properties) {
@@ -40,7 +48,7 @@ class Dialer {
 
     @Scheduled(fixedDelayString = "${serveline.dialer.tick:PT0.2S}")
     void tick() {
-        if (!properties.enabled()) {
+        if (!properties.enabled() || stopping) {
             return;
         }
         try {
@@ -53,7 +61,7 @@ class Dialer {
     }
 
     private void dialFor(Campaign campaign) {
-        Map<String, Integer> live = attempts.liveByTrunk();
+        Map<String, Integer> live = new ConcurrentHashMap<>(attempts.liveByTrunk());
         int campaignLive = attempts.liveInCampaign(campaign.id());
         int room = Math.min(capacity.freeChannels(live), campaign.limits().maxConcurrentCalls() - campaignLive);
         int wanted = Math.min(room, properties.batch());
@@ -62,14 +70,37 @@ class Dialer {
         }
         List<TaskId> claimed = leases.claim(new TaskLeases.ClaimQuery(List.of(TaskState.APPROVED, TaskState.PHONE),
                 campaign.courtId(), campaign.caseType(), true, true), properties.node(), wanted, properties.lease());
-        for (TaskId task : claimed) {
+        // Each task's decision is a handful of database round trips: the claimed tasks are dialled side by
+        // side (the connection pool bounds them), and the tick ends when all are done.
+        List<Future<?>> dialled = claimed.stream().<Future<?>>map(task -> workers.submit(() -> dialOne(campaign, task, live)))
+                .toList();
+        for (Future<?> each : dialled) {
             try {
-                dialing.dial(campaign, task, live);
-            } catch (RuntimeException e) {
-                log.warn("could not dial task {} in campaign {}: {}", task, campaign.name(), e.toString(), e);
-            } finally {
-                leases.release(task, properties.node());
+                each.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                log.warn("dialling in campaign {} failed: {}", campaign.name(), e.getCause().toString());
             }
         }
+    }
+
+    private void dialOne(Campaign campaign, TaskId task, Map<String, Integer> live) {
+        try {
+            if (campaigns.get(campaign.id()).state() == CampaignState.RUNNING) {
+                dialing.dial(campaign, task, live);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not dial task {} in campaign {}: {}", task, campaign.name(), e.toString(), e);
+        } finally {
+            leases.release(task, properties.node());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        workers.close();
     }
 }

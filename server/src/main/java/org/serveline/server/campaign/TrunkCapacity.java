@@ -31,7 +31,7 @@ class TrunkCapacity {
     }
 
     /** Picks the least loaded up trunk with a free channel and a CPS token, counting the call against it. */
-    Optional<PbxGateway.Trunk> take(Map<String, Integer> liveByTrunk) {
+    synchronized Optional<PbxGateway.Trunk> take(Map<String, Integer> liveByTrunk) {
         return gateway.trunks().stream()
                 .filter(t -> gateway.isUp(t.pbxId()))
                 .filter(t -> liveByTrunk.getOrDefault(key(t), 0) < t.maxChannels())

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
     "serveline.embedded-db.schema=serveline_phone",
     "serveline.simulator.enabled=true",
-    "serveline.simulator.time-scale=0.05",
+    "serveline.simulator.time-scale=0.2",
     "serveline.simulator.parties.13800002001=CONSENT",
     "serveline.simulator.parties.13800002002=REFUSE",
     "serveline.simulator.parties.13800002004=BUSY",
