@@ -12,6 +12,7 @@ import org.serveline.server.call.PbxGateway;
 import org.serveline.server.call.PbxGateway.EndpointStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,15 @@ class EndpointRegistry {
                 && status.registered() ? new EndpointStatus(status.pbxId(), endpoint, false, "not listed", status.at())
                 : status);
         listed.forEach(this::update);
+    }
+
+    /** Catches up with changes missed while a link was down; only once some endpoint is of interest. */
+    @Scheduled(fixedDelayString = "${serveline.operators.registration-refresh:PT1M}",
+            initialDelayString = "${serveline.operators.registration-refresh:PT1M}")
+    void refreshKnown() {
+        if (!statuses.isEmpty()) {
+            refresh();
+        }
     }
 
     Optional<EndpointStatus> status(String endpoint) {

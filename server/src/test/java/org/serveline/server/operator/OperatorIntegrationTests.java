@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,9 +162,16 @@ class OperatorIntegrationTests {
         assertThat(operator2.signIn("PJSIP/agent101").body().get("registered").asBoolean()).isTrue();
         assertProblem(operator2.call(task), 409, "holds no task");
 
+        assertProblem(operator.post(task, "call", Map.of("number", "12345")), 422, "not a valid phone number");
+        assertProblem(operator.post(task, "call", Map.of("number", "+86 139 0000 9999")), 422,
+                "not a number of this party");
+        assertProblem(operator.post(task + 100_000, "call", Map.of()), 409, "is not the task operator operator holds");
+        assertThat(operator.task(task).get("attempts").size()).as("nothing dialled").isZero();
+
         ApiClient.Response call = operator.call(task);
         assertThat(call.status()).as("%s", call.body()).isEqualTo(201);
         String attempt = call.body().get("attemptId").asString();
+        assertThat(operator.signOut()).as("sign-out with a call on the line").isEqualTo(409);
         assertThat(call.body().get("number").asString()).isEqualTo("+8613800003201");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> channelOf(attempt) != null);
@@ -184,14 +192,32 @@ class OperatorIntegrationTests {
         operator.next();
         long originatedBefore = simulator.counters().callsStarted();
 
-        ApiClient.Response first = operator.call(task);
-        ApiClient.Response second = operator.call(task);
+        CompletableFuture<ApiClient.Response> click = CompletableFuture.supplyAsync(() -> operator.call(task));
+        CompletableFuture<ApiClient.Response> doubleClick = CompletableFuture.supplyAsync(() -> operator.call(task));
+        List<ApiClient.Response> responses = List.of(click.join(), doubleClick.join());
 
-        assertThat(first.status()).isEqualTo(201);
-        assertProblem(second, 409, "already live");
+        assertThat(responses).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(201, 409);
+        ApiClient.Response placed = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+        assertProblem(responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow(), 409, "already live");
+        assertProblem(operator.call(task), 409, "already live");
         assertThat(operator.task(task).get("attempts").size()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> channelOf(first.body().get("attemptId").asString()) != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> channelOf(placed.body().get("attemptId").asString()) != null);
         assertThat(simulator.counters().callsStarted() - originatedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void twoOperatorsTakingNextAtOnceGetDifferentTasks() {
+        long first = operator.approvedTask("甲并发", "+86 138 0000 3901");
+        long second = operator.approvedTask("乙并发", "+86 138 0000 3902");
+        operator.signIn(REGISTERED);
+        operator2.signIn("PJSIP/agent101");
+
+        CompletableFuture<ApiClient.Response> one = CompletableFuture.supplyAsync(operator::next);
+        CompletableFuture<ApiClient.Response> two = CompletableFuture.supplyAsync(operator2::next);
+
+        List<Long> taken = List.of(one.join().body().get("task").get("id").asLong(),
+                two.join().body().get("task").get("id").asLong());
+        assertThat(taken).containsExactlyInAnyOrder(first, second);
     }
 
     @Test
