@@ -118,6 +118,8 @@ public class OperatorCalls {
         sessions.session(username);
         CallAttempt live = ownLiveCall(username, taskId);
         hangUp(live);
+        audit.append(new AuditRecord("task:" + taskId, username, "OPERATOR_HANGUP", "attempt:" + live.id(), null,
+                null, Map.of("attemptId", live.id())));
         return live.id();
     }
 

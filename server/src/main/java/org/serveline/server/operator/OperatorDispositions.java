@@ -97,7 +97,11 @@ public class OperatorDispositions {
             case SERVED_CONSENT -> consent(username, task, call, request, evidence);
             case REFUSED -> refused(username, task, call, evidence);
             case WRONG_NUMBER -> wrongNumber(username, task, call);
-            case CALL_BACK -> callBack(username, task, call, request.callBackAt());
+            case CALL_BACK -> {
+                ServiceTask scheduled = callBack(username, task, call, request.callBackAt());
+                evidence.put("callBackAt", request.callBackAt().toString());
+                yield scheduled;
+            }
         };
         audit.append(new AuditRecord(task.id().auditChain(), username, "OPERATOR_" + request.disposition().name(),
                 "attempt:" + call.id(), null, null, evidence));

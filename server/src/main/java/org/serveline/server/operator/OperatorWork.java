@@ -94,25 +94,40 @@ public class OperatorWork {
             if (held.isPresent()) {
                 return held;
             }
-            Instant now = now();
-            Optional<OperatorRows.Queued> queued = rows.takeQueued(owner(username), username, now, properties.lease());
-            Optional<TaskId> claimed = queued.map(q -> new TaskId(q.taskId())).or(() -> leases.claim(
-                    new TaskLeases.ClaimQuery(List.of(TaskState.APPROVED, TaskState.PHONE), null, null, true, true),
-                    owner(username), 1, properties.lease()).stream().findFirst());
-            return claimed.map(id -> take(username, id, queued.orElse(null)));
+            for (int claims = 0; claims < CLAIM_ROUNDS; claims++) {
+                Instant now = now();
+                Optional<OperatorRows.Queued> queued = rows.takeQueued(owner(username), username, now,
+                        properties.lease());
+                Optional<TaskId> claimed = queued.map(q -> new TaskId(q.taskId())).or(() -> leases.claim(
+                        new TaskLeases.ClaimQuery(List.of(TaskState.APPROVED, TaskState.PHONE), null, null, true,
+                                true), owner(username), 1, properties.lease()).stream().findFirst());
+                if (claimed.isEmpty()) {
+                    return Optional.<OperatorTask>empty();
+                }
+                Optional<OperatorTask> taken = take(username, claimed.get(), queued.orElse(null));
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+            return Optional.<OperatorTask>empty();
         });
     }
 
-    private OperatorTask take(String username, TaskId id, OperatorRows.Queued queued) {
+    /** Takes a claimed task; an approved one whose court serves by post first is dispatched and let go. */
+    private Optional<OperatorTask> take(String username, TaskId id, OperatorRows.Queued queued) {
         ServiceTask task = tasks.get(id);
         if (task.state() == TaskState.APPROVED) {
             task = tasks.move(id, TaskTrigger.DISPATCH, username, null, Map.of("operator", username));
+        }
+        if (task.state() != TaskState.PHONE) {
+            leases.release(id, owner(username));
+            return Optional.empty();
         }
         rows.currentTask(username, id.value());
         audit.append(new AuditRecord(id.auditChain(), username, "OPERATOR_TOOK_TASK", "task:" + id, null, null,
                 queued == null ? Map.of("source", "PREVIEW")
                         : Map.of("source", "QUEUE", "transferredAttempt", queued.attemptId())));
-        return view(task, username);
+        return Optional.of(view(task, username));
     }
 
     /** The task the operator holds, while its lease is theirs and it is still on the phone. */

@@ -38,8 +38,13 @@ final class OperatorDesk {
     }
 
     long approvedTask(String name, String... phones) {
+        return approvedTaskIn("NMG0303", name, phones);
+    }
+
+    long approvedTaskIn(String court, String name, String... phones) {
         Map<String, Object> request = new java.util.HashMap<>(fixtures.taskRequest(TaskFixtures.newCaseNumber(),
                 TaskFixtures.party(name, phones)));
+        request.put("court", court);
         request.put("priority", "URGENT");
         request.put("hearingDate", LocalDate.of(2026, 12, 31).minusDays(DAYS_BEFORE.incrementAndGet()).toString());
         ApiClient.Response created = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(request));

@@ -206,6 +206,16 @@ class OperatorIntegrationTests {
     }
 
     @Test
+    void aTaskWhoseCourtServesByPostFirstIsDispatchedThereAndSkipped() {
+        long phone = operator.approvedTask("钱电话", "+86 138 0000 3951");
+        long postal = operator.approvedTaskIn("POSTONLY", "孙邮寄", "+86 138 0000 3952");
+        operator.signIn(REGISTERED);
+
+        assertThat(operator.next().body().get("task").get("id").asLong()).isEqualTo(phone);
+        assertThat(operator.state(postal)).isEqualTo("POSTAL");
+    }
+
+    @Test
     void twoOperatorsTakingNextAtOnceGetDifferentTasks() {
         long first = operator.approvedTask("甲并发", "+86 138 0000 3901");
         long second = operator.approvedTask("乙并发", "+86 138 0000 3902");
@@ -253,6 +263,8 @@ class OperatorIntegrationTests {
         assertThat(operator.post(task, "hangup", Map.of()).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(attempts.find(attempt).orElseThrow()
                 .outcome()).isEqualTo(CallOutcome.CONSENTED));
+        assertThat(operator.timelineActions(task)).contains("OPERATOR_HANGUP");
+        assertProblem(operator.post(task, "hangup", Map.of()), 409, "no live call");
         assertThat(operator.state(task)).isEqualTo("ELECTRONIC");
     }
 
