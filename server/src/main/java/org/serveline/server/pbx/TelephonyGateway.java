@@ -121,7 +121,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
                 NoticeSettings.defaults(),
                 result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result)));
         NoticeApplication consent = new NoticeApplication(call -> NoticeScript.consentStep(prompts, true,
-                Optional.empty()), NoticeSettings.defaults(),
+                java.util.Optional.empty()), NoticeSettings.defaults(),
                 result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result)));
         int port = agiProperties.port() == 0 ? FreePort.find(agiProperties.bindAddress()) : agiProperties.port();
         agiUrl = agiProperties.advertisedUrl() != null ? agiProperties.advertisedUrl()
@@ -194,7 +194,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
 
     private void prerender(OutboundCall call) {
         try {
-            scripts.scriptFor(new NoticeCall(call.attemptId(), Optional.of(Long.toString(call.taskId())),
+            scripts.scriptFor(new NoticeCall(call.attemptId(), java.util.Optional.of(Long.toString(call.taskId())),
                     ""), prompts);
         } catch (RuntimeException e) {
             log.warn("could not render the notice for attempt {} ahead of the call: {}", call.attemptId(), e.toString());
