@@ -354,6 +354,8 @@ class OperatorIntegrationTests {
         ApiClient.Response refused = operator.post(transferred, "disposition", Map.of("disposition", "REFUSED"));
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(200);
         assertThat(refused.body().get("state").asString()).isEqualTo("POSTAL");
+        assertThat(operator.timelineActions(transferred)).containsSubsequence("CALL_TRANSFERRED", "OPERATOR_QUEUED",
+                "OPERATOR_TOOK_TASK", "TASK_CHANNEL_FAILED", "OPERATOR_REFUSED");
         assertThat(operator.next().body().get("task").get("id").asLong()).isEqualTo(preview);
     }
 
