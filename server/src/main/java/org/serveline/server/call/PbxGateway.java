@@ -64,6 +64,14 @@ public interface PbxGateway {
     default void onEndpointStatus(Consumer<EndpointStatus> listener) {
     }
 
+    /**
+     * Tells a PBX which operator endpoints an IVR transfer (party pressed 0) rings, as the dialplan's global
+     * {@code SERVELINE_DEFAULT_OPERATORS}; fails with {@link ChannelActionFailedException}.
+     */
+    default CompletableFuture<Void> publishTransferOperators(String pbxId, List<String> endpoints) {
+        return CompletableFuture.failedFuture(new ChannelActionFailedException("Setvar is not supported"));
+    }
+
     /** One operator call to place: the attempt row exists already. */
     record OperatorCall(String attemptId, long taskId, String pbxId, String trunk, String operatorEndpoint,
             String numberE164, Duration ringTimeout) {

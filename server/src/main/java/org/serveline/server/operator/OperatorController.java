@@ -28,15 +28,18 @@ class OperatorController {
     private final OperatorCalls calls;
     private final OperatorDispositions dispositions;
     private final OperatorQueue queue;
+    private final TransferOperators transferOperators;
     private final CurrentActor actor;
 
     OperatorController(OperatorSessions sessions, OperatorWork work, OperatorCalls calls,
-            OperatorDispositions dispositions, OperatorQueue queue, CurrentActor actor) {
+            OperatorDispositions dispositions, OperatorQueue queue, TransferOperators transferOperators,
+            CurrentActor actor) {
         this.sessions = sessions;
         this.work = work;
         this.calls = calls;
         this.dispositions = dispositions;
         this.queue = queue;
+        this.transferOperators = transferOperators;
         this.actor = actor;
     }
 
@@ -58,8 +61,9 @@ class OperatorController {
 
     @PostMapping("/me/session")
     ResponseEntity<OperatorView> signIn(@Valid @RequestBody SessionRequest request) {
-        return ResponseEntity.created(URI.create("/api/v1/operators/me"))
-                .body(sessions.signIn(actor.name(), request.endpoint()));
+        OperatorView signedIn = sessions.signIn(actor.name(), request.endpoint());
+        transferOperators.publish();
+        return ResponseEntity.created(URI.create("/api/v1/operators/me")).body(signedIn);
     }
 
     @DeleteMapping("/me/session")
@@ -67,6 +71,7 @@ class OperatorController {
         String me = actor.name();
         Long task = sessions.session(me).currentTaskId();
         sessions.signOut(me, task != null && work.liveAttempt(task).isPresent());
+        transferOperators.publish();
         return ResponseEntity.noContent().build();
     }
 
@@ -78,7 +83,9 @@ class OperatorController {
     /** The operator's task (the one held, else the next one); 204 when no task waits. */
     @PostMapping("/me/next")
     ResponseEntity<OperatorTask> next() {
-        return work.next(actor.name()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        var taken = work.next(actor.name());
+        transferOperators.publish();
+        return taken.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/me/tasks/{id}/call")
@@ -90,13 +97,17 @@ class OperatorController {
     @PostMapping("/me/tasks/{id}/consent")
     TaskView consent(@PathVariable long id, @Valid @RequestBody(required = false) ConsentRequest request) {
         ConsentRequest body = request == null ? new ConsentRequest(null, null) : request;
-        return TaskView.of(dispositions.consent(actor.name(), id, body.offset(), body.address()));
+        TaskView consented = TaskView.of(dispositions.consent(actor.name(), id, body.offset(), body.address()));
+        transferOperators.publish();
+        return consented;
     }
 
     @PostMapping("/me/tasks/{id}/disposition")
     TaskView dispose(@PathVariable long id, @Valid @RequestBody DispositionRequest request) {
-        return TaskView.of(dispositions.dispose(actor.name(), id, new OperatorDispositions.Request(
+        TaskView disposed = TaskView.of(dispositions.dispose(actor.name(), id, new OperatorDispositions.Request(
                 request.disposition(), request.offset(), request.address(), request.callBackAt(), request.note())));
+        transferOperators.publish();
+        return disposed;
     }
 
     @PostMapping("/me/tasks/{id}/ivr-consent")

@@ -324,6 +324,22 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     }
 
     @Override
+    public CompletableFuture<Void> publishTransferOperators(String pbxId, List<String> endpoints) {
+        Pbx pbx = pbxs.get(pbxId);
+        if (pbx == null) {
+            return CompletableFuture.failedFuture(new ChannelActionFailedException("unknown PBX " + pbxId));
+        }
+        return pbx.link().setGlobalVariable(DialplanContract.DEFAULT_OPERATORS_VARIABLE, String.join("&", endpoints))
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new ChannelActionFailedException(cause.getMessage());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
     public void onEndpointStatus(Consumer<EndpointStatus> listener) {
         endpointListeners.add(listener);
     }

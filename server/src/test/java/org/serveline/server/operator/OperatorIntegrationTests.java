@@ -12,6 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,6 +218,31 @@ class OperatorIntegrationTests {
 
         assertThat(operator.next().body().get("task").get("id").asLong()).isEqualTo(phone);
         assertThat(operator.state(postal)).isEqualTo("POSTAL");
+    }
+
+    @Test
+    void aPartyWhoPressesZeroRingsTheFreeOperatorsLive() throws Exception {
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", simulator.ports().ami(), "serveline",
+                "ops-secret").createManagerConnection();
+        ami.login();
+        try {
+            operator.signIn(REGISTERED);
+            await().atMost(Duration.ofSeconds(20)).until(() -> global(ami).equals(REGISTERED));
+            operator2.signIn("PJSIP/agent101");
+            await().atMost(Duration.ofSeconds(20)).until(() -> global(ami).equals("PJSIP/agent100&PJSIP/agent101"));
+            operator.approvedTask("何转接", "+86 138 0000 3991");
+
+            assertThat(operator.next().status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> global(ami).equals("PJSIP/agent101"));
+        } finally {
+            ami.logoff();
+        }
+    }
+
+    private static String global(ManagerConnection ami) throws Exception {
+        ManagerResponse response = ami.sendAction(new GetVarAction("SERVELINE_DEFAULT_OPERATORS"), 5000);
+        return response instanceof GetVarResponse value && value.getValue() != null ? value.getValue() : "";
     }
 
     @Test

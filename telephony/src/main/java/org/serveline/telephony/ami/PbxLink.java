@@ -64,6 +64,14 @@ public interface PbxLink extends AutoCloseable {
     }
 
     /**
+     * Sets a global dialplan variable (Setvar without a channel), e.g. who an IVR transfer rings. Completes when
+     * Asterisk confirmed it; fails with {@link AmiException} as {@link #redirect} does.
+     */
+    default CompletableFuture<Void> setGlobalVariable(String name, String value) {
+        return CompletableFuture.failedFuture(new AmiException("Setvar is not supported by " + getClass().getName()));
+    }
+
+    /**
      * The PJSIP contacts the PBX knows (PJSIPShowContacts): which endpoints are registered right now. Later changes
      * arrive as {@link AmiEvent.ContactStatus} events. Fails with {@link AmiException} when the link is down.
      */

@@ -90,6 +90,16 @@ class PbxLinkChannelActionsIntegrationTests {
     }
 
     @Test
+    void setGlobalVariableSendsSetvarWithoutAChannel() throws Exception {
+        PbxLink link = connected(new ScriptedAmi().on("Setvar", success("Variable Set")));
+
+        link.setGlobalVariable("SERVELINE_DEFAULT_OPERATORS", "PJSIP/agent100&PJSIP/agent101").get(5, TimeUnit.SECONDS);
+
+        assertThat(sent("Setvar")).containsEntry("Variable", "SERVELINE_DEFAULT_OPERATORS")
+                .containsEntry("Value", "PJSIP/agent100&PJSIP/agent101").doesNotContainKey("Channel");
+    }
+
+    @Test
     void contactsListsTheRegisteredEndpointsWithTheirStatus() throws Exception {
         PbxLink link = connected(new ScriptedAmi().on("PJSIPShowContacts", (action, session) -> {
             String id = action.get("ActionID");
@@ -126,7 +136,7 @@ class PbxLinkChannelActionsIntegrationTests {
     }
 
     private Map<String, String> sent(String action) {
-        return server.actions().stream().filter(a -> action.equals(a.get("Action"))).findFirst().orElseThrow();
+        return server.actions().stream().filter(a -> action.equalsIgnoreCase(a.get("Action"))).findFirst().orElseThrow();
     }
 
     private static String contact(String actionId, String endpoint, String uri, String status) {

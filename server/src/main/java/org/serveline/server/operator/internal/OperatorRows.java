@@ -32,6 +32,12 @@ public class OperatorRows {
                         rs.getTimestamp(3).toInstant(), (Long) rs.getObject(4, Long.class))).optional();
     }
 
+    public List<Session> sessions() {
+        return jdbc.sql("SELECT username, endpoint, signed_in_at, current_task_id FROM operator_session ORDER BY username")
+                .query((rs, n) -> new Session(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        (Long) rs.getObject(4, Long.class))).list();
+    }
+
     public Optional<String> sessionHoldingEndpoint(String endpoint) {
         return jdbc.sql("SELECT username FROM operator_session WHERE endpoint = :e").param("e", endpoint)
                 .query(String.class).optional();

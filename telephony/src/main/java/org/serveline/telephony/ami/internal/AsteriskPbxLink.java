@@ -16,6 +16,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.serveline.telephony.ami.AmiEvent;
@@ -172,6 +173,11 @@ public final class AsteriskPbxLink implements PbxLink {
     @Override
     public CompletableFuture<Void> hangup(String channel, int cause) {
         return send(new HangupAction(channel, cause), "Hangup of " + channel);
+    }
+
+    @Override
+    public CompletableFuture<Void> setGlobalVariable(String name, String value) {
+        return send(new SetVarAction(name, value), "Setvar of global " + name);
     }
 
     /** A one-response action: completes (never on the AMI reader thread) when Asterisk said Success. */
