@@ -5,20 +5,27 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.PbxGateway;
 import org.serveline.telephony.agi.FastAgiConfig;
 import org.serveline.telephony.agi.FastAgiServer;
+import org.serveline.telephony.ami.AmiEvent;
+import org.serveline.telephony.ami.AttemptAnswers;
 import org.serveline.telephony.ami.LiveAttempt;
 import org.serveline.telephony.ami.OriginateRejectedException;
 import org.serveline.telephony.ami.OriginateRequest;
@@ -56,6 +63,8 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     private final ObjectProvider<BuiltInPbx> builtIn;
     private final Clock clock;
     private final Map<String, Pbx> pbxs = new LinkedHashMap<>();
+    private final Map<String, AttemptAnswers> answers = new LinkedHashMap<>();
+    private final List<Consumer<EndpointStatus>> endpointListeners = new CopyOnWriteArrayList<>();
     private ExecutorService handOff;
     private FastAgiServer agi;
     private URI agiUrl;
@@ -92,6 +101,10 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
                     config.secret()), clock);
             CallTracker tracker = new CallTracker(link, settings, clock);
             tracker.onOutcome(outcome -> handOff.execute(() -> attempts.recordCallEnded(NoticeResults.callEnded(outcome))));
+            AttemptAnswers answered = new AttemptAnswers();
+            link.subscribe(answered);
+            link.subscribe(event -> contactStatus(config.id(), event));
+            answers.put(config.id(), answered);
             link.start();
             pbxs.put(config.id(), new Pbx(config, link, tracker));
         }
@@ -198,6 +211,155 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
                 .collect(Collectors.toSet()));
     }
 
+    @Override
+    public CompletableFuture<Void> originateOperatorCall(OperatorCall call) {
+        Pbx pbx = pbxs.get(call.pbxId());
+        if (pbx == null) {
+            return CompletableFuture.failedFuture(new CallNotPlacedException("unknown PBX " + call.pbxId()));
+        }
+        OriginateRequest request;
+        try {
+            TelephonyProperties.Trunk trunk = pbx.config().trunks().stream()
+                    .filter(t -> t.name().equals(call.trunk())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown trunk " + call.trunk()));
+            request = new OriginateRequest(call.attemptId(), Long.toString(call.taskId()), call.operatorEndpoint(),
+                    new OriginateRequest.Dialplan(DialplanContract.OPERATOR_CONTEXT, "s", 1), trunk.callerId(),
+                    call.ringTimeout(), Map.of(DialplanContract.AGI_URL_VARIABLE, agiUrl.toString(),
+                            DialplanContract.OPERATOR_ENDPOINT_VARIABLE, call.operatorEndpoint(),
+                            DialplanContract.PARTY_DIAL_VARIABLE, DialStrings.dialString(trunk, call.numberE164())));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new CallNotPlacedException("cannot dial: " + e.getMessage()));
+        }
+        return pbx.tracker().originate(request).handle((accepted, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof OriginateRejectedException rejected) {
+                throw new CallNotPlacedException(rejected.getMessage());
+            }
+            if (cause != null) {
+                throw new CompletionException(cause);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> redirectToConsent(String pbxId, String attemptId, String operatorEndpoint) {
+        return withLiveChannels(pbxId, attemptId, (link, channels) -> {
+            String party = partyChannel(channels, operatorEndpoint).orElseThrow(() ->
+                    new ChannelActionFailedException("attempt " + attemptId + " has no party channel on PBX " + pbxId));
+            log.info("attempt {}: redirecting {} to {}", attemptId, party, DialplanContract.CONSENT_CONTEXT);
+            return link.redirect(party, new OriginateRequest.Dialplan(DialplanContract.CONSENT_CONTEXT, "s", 1));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> hangUp(String pbxId, String attemptId) {
+        // hanging up one channel of a bridge may take the others with it: one success is enough
+        return withLiveChannels(pbxId, attemptId, (link, channels) -> {
+            List<CompletableFuture<Boolean>> hangups = channels.stream().map(channel -> link
+                    .hangup(channel.channel(), 16).handle((done, failure) -> failure == null)).toList();
+            return CompletableFuture.allOf(hangups.toArray(CompletableFuture[]::new)).thenAccept(done -> {
+                if (hangups.stream().noneMatch(CompletableFuture::join)) {
+                    throw new ChannelActionFailedException("the PBX hung up no channel of attempt " + attemptId);
+                }
+            });
+        });
+    }
+
+    private CompletableFuture<Void> withLiveChannels(String pbxId, String attemptId,
+            BiFunction<PbxLink, List<LiveAttempt>, CompletableFuture<Void>> action) {
+        Pbx pbx = pbxs.get(pbxId);
+        if (pbx == null) {
+            return CompletableFuture.failedFuture(new ChannelActionFailedException("unknown PBX " + pbxId));
+        }
+        return pbx.link().liveAttempts().thenCompose(live -> {
+            List<LiveAttempt> channels = live.stream().filter(a -> a.attemptId().equals(attemptId)).toList();
+            if (channels.isEmpty()) {
+                throw new ChannelActionFailedException("no live channel of attempt " + attemptId + " on PBX " + pbxId);
+            }
+            return action.apply(pbx.link(), channels);
+        }).handle((done, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof ChannelActionFailedException failed) {
+                throw failed;
+            }
+            if (cause != null) {
+                throw new ChannelActionFailedException(cause.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The party's side of an operator call: not the operator's own channel ({@code PJSIP/agent100-0000001}); of a
+     * Local channel pair, the ";1" half (bridged with the operator), which keeps the path to the party.
+     */
+    static Optional<String> partyChannel(List<LiveAttempt> channels, String operatorEndpoint) {
+        List<String> others = channels.stream().map(LiveAttempt::channel)
+                .filter(name -> !name.startsWith(operatorEndpoint + "-")).toList();
+        return others.stream().filter(name -> name.endsWith(";1")).findFirst()
+                .or(() -> others.stream().findFirst());
+    }
+
+    @Override
+    public Optional<Instant> answeredAt(String attemptId) {
+        return answers.values().stream().map(a -> a.answeredAt(attemptId)).flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    @Override
+    public CompletableFuture<List<EndpointStatus>> registeredEndpoints() {
+        List<CompletableFuture<List<EndpointStatus>>> queries = pbxs.values().stream()
+                .filter(pbx -> pbx.link().health().isUp())
+                .map(pbx -> pbx.link().contacts().thenApply(contacts -> contacts.stream()
+                        .map(c -> new EndpointStatus(c.pbxId(), "PJSIP/" + c.endpoint(), c.isReachable(), c.status(),
+                                clock.instant())).toList())
+                        .exceptionally(failure -> {
+                            log.warn("PBX {}: could not list PJSIP contacts: {}", pbx.config().id(), failure.toString());
+                            return List.of();
+                        }))
+                .toList();
+        return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).thenApply(done -> queries.stream()
+                .flatMap(q -> q.join().stream()).toList());
+    }
+
+    @Override
+    public CompletableFuture<Void> publishTransferOperators(String pbxId, List<String> endpoints) {
+        Pbx pbx = pbxs.get(pbxId);
+        if (pbx == null) {
+            return CompletableFuture.failedFuture(new ChannelActionFailedException("unknown PBX " + pbxId));
+        }
+        return pbx.link().setGlobalVariable(DialplanContract.DEFAULT_OPERATORS_VARIABLE, String.join("&", endpoints))
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new ChannelActionFailedException(cause.getMessage());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public void onEndpointStatus(Consumer<EndpointStatus> listener) {
+        endpointListeners.add(listener);
+    }
+
+    private void contactStatus(String pbxId, AmiEvent event) {
+        if (event instanceof AmiEvent.ContactStatus contact && !contact.endpoint().isBlank()) {
+            boolean registered = !contact.status().equalsIgnoreCase("Removed")
+                    && !contact.status().equalsIgnoreCase("Unreachable");
+            EndpointStatus status = new EndpointStatus(pbxId, "PJSIP/" + contact.endpoint(), registered,
+                    contact.status(), contact.receivedAt());
+            for (Consumer<EndpointStatus> listener : endpointListeners) {
+                try {
+                    listener.accept(status);
+                } catch (RuntimeException e) {
+                    log.warn("endpoint status listener failed on {}: {}", status, e.toString());
+                }
+            }
+        }
+    }
+
     /** Health of every PBX link, for the console and the operators. */
     Map<String, org.serveline.telephony.ami.LinkHealth> health() {
         Map<String, org.serveline.telephony.ami.LinkHealth> health = new LinkedHashMap<>();
@@ -212,6 +374,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             pbx.link().close();
         });
         pbxs.clear();
+        answers.clear();
         if (agi != null) {
             agi.stop();
         }

@@ -46,6 +46,40 @@ public interface PbxLink extends AutoCloseable {
      */
     CompletableFuture<List<LiveAttempt>> liveAttempts();
 
+    /**
+     * Sends a Redirect of {@code channel} to {@code target} (e.g. an operator call's party to the IVR consent step).
+     * Completes when Asterisk confirmed it; fails with {@link AmiException} when the link is down, Asterisk refused
+     * it (no such channel, ...) or no response came in time.
+     */
+    default CompletableFuture<Void> redirect(String channel, OriginateRequest.Dialplan target) {
+        return CompletableFuture.failedFuture(new AmiException("Redirect is not supported by " + getClass().getName()));
+    }
+
+    /**
+     * Sends a Hangup of {@code channel} with the given Q.850 {@code cause} (16 = normal clearing). Completes when
+     * Asterisk confirmed it; fails with {@link AmiException} as {@link #redirect} does.
+     */
+    default CompletableFuture<Void> hangup(String channel, int cause) {
+        return CompletableFuture.failedFuture(new AmiException("Hangup is not supported by " + getClass().getName()));
+    }
+
+    /**
+     * Sets a global dialplan variable (Setvar without a channel), e.g. who an IVR transfer rings. Completes when
+     * Asterisk confirmed it; fails with {@link AmiException} as {@link #redirect} does.
+     */
+    default CompletableFuture<Void> setGlobalVariable(String name, String value) {
+        return CompletableFuture.failedFuture(new AmiException("Setvar is not supported by " + getClass().getName()));
+    }
+
+    /**
+     * The PJSIP contacts the PBX knows (PJSIPShowContacts): which endpoints are registered right now. Later changes
+     * arrive as {@link AmiEvent.ContactStatus} events. Fails with {@link AmiException} when the link is down.
+     */
+    default CompletableFuture<List<RegisteredContact>> contacts() {
+        return CompletableFuture.failedFuture(new AmiException("PJSIPShowContacts is not supported by "
+                + getClass().getName()));
+    }
+
     /** Logs off, stops reconnecting, and ends every thread the link started. */
     @Override
     void close();

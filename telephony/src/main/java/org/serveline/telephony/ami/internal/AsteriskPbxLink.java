@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.serveline.telephony.ami.AmiEvent;
@@ -26,6 +30,7 @@ import org.serveline.telephony.ami.OriginateRequest;
 import org.serveline.telephony.ami.OriginateUnconfirmedException;
 import org.serveline.telephony.ami.PbxConfig;
 import org.serveline.telephony.ami.PbxLink;
+import org.serveline.telephony.ami.RegisteredContact;
 import org.serveline.telephony.ami.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +159,83 @@ public final class AsteriskPbxLink implements PbxLink {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
                 result.completeExceptionally(new AmiException("listing live attempts failed", e));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> redirect(String channel, OriginateRequest.Dialplan target) {
+        return send(new RedirectAction(channel, target.context(), target.exten(), target.priority()),
+                "Redirect of " + channel + " to " + target.context() + "," + target.exten() + "," + target.priority());
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup(String channel, int cause) {
+        return send(new HangupAction(channel, cause), "Hangup of " + channel);
+    }
+
+    @Override
+    public CompletableFuture<Void> setGlobalVariable(String name, String value) {
+        return send(new SetVarAction(name, value), "Setvar of global " + name);
+    }
+
+    /** A one-response action: completes (never on the AMI reader thread) when Asterisk said Success. */
+    private CompletableFuture<Void> send(ManagerAction action, String what) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        Optional<ManagerConnection> connection = supervisor.connection();
+        if (connection.isEmpty() || closed.get()) {
+            result.completeExceptionally(new AmiException("PBX " + config.id() + " is DOWN (" + health().detail()
+                    + "); " + what + " not sent"));
+            return result;
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        ScheduledFuture<?> timeout = actions.schedule(() -> {
+            if (answered.compareAndSet(false, true)) {
+                result.completeExceptionally(new AmiException("no response to " + what + " within "
+                        + config.responseTimeout()));
+            }
+        }, config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            connection.get().sendAction(action, response -> {
+                if (answered.compareAndSet(false, true)) {
+                    timeout.cancel(false);
+                    actions.execute(() -> {
+                        if (response == null) {
+                            result.completeExceptionally(new AmiException("connection lost before " + what
+                                    + " was answered"));
+                        } else if (response instanceof ManagerError) {
+                            result.completeExceptionally(new AmiException("Asterisk refused " + what + ": "
+                                    + response.getMessage()));
+                        } else {
+                            result.complete(null);
+                        }
+                    });
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            timeout.cancel(false);
+            result.completeExceptionally(new AmiException(what + " could not be sent to PBX " + config.id(), e));
+        }
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<List<RegisteredContact>> contacts() {
+        CompletableFuture<List<RegisteredContact>> result = new CompletableFuture<>();
+        Optional<ManagerConnection> connection = supervisor.connection();
+        if (connection.isEmpty() || closed.get()) {
+            result.completeExceptionally(new AmiException("PBX " + config.id() + " is DOWN (" + health().detail()
+                    + "); cannot list contacts"));
+            return result;
+        }
+        ContactQuery query = new ContactQuery(config, connection.get());
+        Thread.ofVirtual().name("serveline-ami-" + config.id() + "-contacts").start(() -> {
+            try {
+                result.complete(query.run());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e instanceof AmiException ? e
+                        : new AmiException("listing contacts failed", e));
             }
         });
         return result;

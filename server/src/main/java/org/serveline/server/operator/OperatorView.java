@@ -1,0 +1,11 @@
+package org.serveline.server.operator;
+
+import java.time.Instant;
+
+/**
+ * A signed-in operator as the screen shows them: the endpoint and whether it is registered ({@code registration}
+ * is Asterisk's word for it, e.g. {@code Reachable}, {@code Removed}, or {@code unknown}).
+ */
+public record OperatorView(String username, String endpoint, boolean registered, String registration, String pbxId,
+        Instant registrationSince, Instant signedInAt, Long currentTaskId) {
+}
