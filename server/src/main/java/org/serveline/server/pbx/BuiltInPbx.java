@@ -6,6 +6,7 @@ import java.util.Map;
 import org.serveline.pbxsim.PbxSimulator;
 import org.serveline.pbxsim.SimulatorConfig;
 import org.serveline.pbxsim.party.PartyBehaviour;
+import org.serveline.pbxsim.pjsip.ContactActions;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -28,6 +29,8 @@ class BuiltInPbx implements DisposableBean {
                 .credentials(USER, SECRET).timeScale(properties.timeScale()).spoolDir(properties.spoolDir())
                 .defaultParty(behaviour(properties.defaultParty()));
         properties.parties().forEach((number, behaviour) -> config.party(number, behaviour(behaviour)));
+        config.contacts(properties.registeredEndpoints().stream()
+                .map(endpoint -> new ContactActions.Contact(endpoint, "sip:" + endpoint + "@127.0.0.1:5062")).toList());
         this.simulator = new PbxSimulator(config.build());
         this.amiPort = simulator.start().ami();
     }
@@ -66,9 +69,12 @@ class BuiltInPbx implements DisposableBean {
         };
     }
 
-    /** The simulator's settings ({@code serveline.simulator}): numbers are as dialled (national form). */
+    /**
+     * The simulator's settings ({@code serveline.simulator}): numbers are as dialled (national form); the
+     * softphones listed as registered answer PJSIPShowContacts like registered endpoints.
+     */
     record SimulatorProperties(boolean enabled, double timeScale, Path spoolDir, Map<String, String> parties,
-            String defaultParty, int maxChannels, double callsPerSecond) {
+            String defaultParty, int maxChannels, double callsPerSecond, List<String> registeredEndpoints) {
 
         SimulatorProperties {
             timeScale = timeScale <= 0 ? 1.0 : timeScale;
@@ -77,6 +83,7 @@ class BuiltInPbx implements DisposableBean {
             defaultParty = defaultParty == null ? "NO_ANSWER" : defaultParty;
             maxChannels = maxChannels <= 0 ? 100 : maxChannels;
             callsPerSecond = callsPerSecond <= 0 ? 20 : callsPerSecond;
+            registeredEndpoints = registeredEndpoints == null ? List.of() : List.copyOf(registeredEndpoints);
         }
     }
 }

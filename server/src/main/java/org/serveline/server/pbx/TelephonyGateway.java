@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -178,8 +179,14 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             return CompletableFuture.failedFuture(new CallNotPlacedException("cannot dial: " + e.getMessage()));
         }
         OriginateRequest originate = request;
-        // The notice is rendered before the PBX dials, so a party who answers never waits on the speech engine.
-        return CompletableFuture.runAsync(() -> prerender(call), handOff)
+        CompletableFuture<Void> prerendered;
+        try {
+            // The notice is rendered before the PBX dials, so a party who answers never waits on the speech engine.
+            prerendered = CompletableFuture.runAsync(() -> prerender(call), handOff);
+        } catch (RejectedExecutionException stopping) {
+            return CompletableFuture.failedFuture(new CallNotPlacedException("the telephony gateway is stopping"));
+        }
+        return prerendered
                 .thenCompose(rendered -> pbx.tracker().originate(originate)).handle((accepted, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof OriginateRejectedException rejected) {
