@@ -3,6 +3,7 @@ package org.serveline.server.call;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ class AttemptReconciler {
     private final Duration noticeGrace;
     private final Duration reconcileAfter;
     private final Instant startedAt;
+    private Map<String, Long> seenReconnects = Map.of();
 
     AttemptReconciler(CallAttempts attempts, PbxGateway gateway, Clock clock,
             @Value("${serveline.dialer.notice-grace:PT60S}") Duration noticeGrace,
@@ -48,7 +50,16 @@ class AttemptReconciler {
     void sweep() {
         try {
             Instant now = clock.instant();
-            reconcile(attempts.unsettledBefore(cutoff(now, startedAt, reconcileAfter)).stream().filter(a -> a.endedAt() == null).toList());
+            reconcile(attempts.unsettledBefore(cutoff(now, startedAt, reconcileAfter)).stream()
+                    .filter(a -> a.endedAt() == null).toList());
+            Map<String, Long> reconnects = currentReconnects();
+            Set<String> reconnected = reconnected(seenReconnects, reconnects);
+            seenReconnects = reconnects;
+            if (!reconnected.isEmpty()) {
+                // events may have been lost while the link was down: check those PBXs' attempts now, not in minutes
+                reconcile(attempts.unsettledBefore(now.minus(SETTLE)).stream()
+                        .filter(a -> reconnected.contains(a.pbxId())).toList());
+            }
             reconcile(attempts.awaitingNotice(noticeGrace));
         } catch (RuntimeException e) {
             log.warn("attempt reconciliation failed; next sweep goes on: {}", e.toString(), e);
@@ -64,6 +75,18 @@ class AttemptReconciler {
         Instant beforeStart = startedAt.isBefore(now.minus(SETTLE)) ? startedAt : now.minus(SETTLE);
         Instant byAge = now.minus(reconcileAfter);
         return beforeStart.isAfter(byAge) ? beforeStart : byAge;
+    }
+
+    private Map<String, Long> currentReconnects() {
+        Map<String, Long> now = new HashMap<>();
+        gateway.trunks().forEach(t -> now.put(t.pbxId(), gateway.linkReconnects(t.pbxId())));
+        return now;
+    }
+
+    /** The PBXs whose link came up again between two looks; a PBX seen for the first time has not. */
+    static Set<String> reconnected(Map<String, Long> before, Map<String, Long> now) {
+        return now.entrySet().stream().filter(e -> e.getValue() > before.getOrDefault(e.getKey(), e.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     /** Reconciles every unsettled attempt now, whatever its age (after a restart or a PBX reconnect). */

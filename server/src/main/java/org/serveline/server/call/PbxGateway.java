@@ -33,6 +33,14 @@ public interface PbxGateway {
      * Places an operator call (context {@code serveline-operator}): the PBX rings {@code operatorEndpoint} first,
      * then dials the party and bridges them, recorded under the attempt id. Fails as {@link #originate} does.
      */
+    /**
+     * How many times the PBX's AMI link came up again after having been up: events may have been lost each time,
+     * so the attempts on that PBX are reconciled.
+     */
+    default long linkReconnects(String pbxId) {
+        return 0;
+    }
+
     default CompletableFuture<Void> originateOperatorCall(OperatorCall call) {
         return CompletableFuture.failedFuture(new CallNotPlacedException("operator calls are not supported"));
     }

@@ -162,6 +162,12 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     }
 
     @Override
+    public long linkReconnects(String pbxId) {
+        Pbx pbx = pbxs.get(pbxId);
+        return pbx == null ? 0 : pbx.link().health().reconnects();
+    }
+
+    @Override
     public CompletableFuture<Void> originate(OutboundCall call) {
         Pbx pbx = pbxs.get(call.pbxId());
         if (pbx == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AttemptReconcilerTests {
@@ -24,5 +25,12 @@ class AttemptReconcilerTests {
     @Test
     void aMinuteAfterARestartTheAttemptsMadeBeforeTheStartAreChecked() {
         assertThat(AttemptReconciler.cutoff(NOW, NOW.minusSeconds(60), AFTER)).isEqualTo(NOW.minusSeconds(60));
+    }
+
+    @Test
+    void aPbxWhoseLinkCameUpAgainIsReconciledAndANewOneIsNot() {
+        assertThat(AttemptReconciler.reconnected(Map.of("pbx1", 0L, "pbx2", 3L),
+                Map.of("pbx1", 1L, "pbx2", 3L, "pbx3", 7L))).containsExactly("pbx1");
+        assertThat(AttemptReconciler.reconnected(Map.of(), Map.of("pbx1", 2L))).isEmpty();
     }
 }
