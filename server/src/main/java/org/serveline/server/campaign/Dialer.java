@@ -72,8 +72,8 @@ class Dialer {
                 campaign.courtId(), campaign.caseType(), true, true), properties.node(), wanted, properties.lease());
         // Each task's decision is a handful of database round trips: the claimed tasks are dialled side by
         // side (the connection pool bounds them), and the tick ends when all are done.
-        List<Future<?>> dialled = claimed.stream().<Future<?>>map(task -> workers.submit(() -> dialOne(campaign, task, live)))
-                .toList();
+        List<Future<?>> dialled = claimed.stream()
+                .<Future<?>>map(task -> workers.submit(() -> dialOne(campaign, task, live))).toList();
         for (Future<?> each : dialled) {
             try {
                 each.get();

@@ -1,7 +1,6 @@
 package org.serveline.server.operator;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -69,23 +68,7 @@ public class OperatorWork {
     /** The operator's task: the one they hold, else a newly claimed one; empty when nothing is waiting. */
     public Optional<OperatorTask> next(String username) {
         sessions.registered(username);
-        for (int round = 1; ; round++) {
-            Optional<OperatorTask> taken = claimNext(username);
-            if (taken.isPresent() || round == CLAIM_ROUNDS || !rows.claimableExists(now())) {
-                return taken;
-            }
-            pause(round);
-        }
-    }
-
-    /** A claim that scans rows a concurrent claim has locked skips them all; the other claim ends within ms. */
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Duration.ofMillis(25L * round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while claiming", e);
-        }
+        return claimNext(username);
     }
 
     private Optional<OperatorTask> claimNext(String username) {

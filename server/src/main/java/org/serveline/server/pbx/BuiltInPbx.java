@@ -51,7 +51,10 @@ class BuiltInPbx implements DisposableBean {
         simulator.close();
     }
 
-    /** A behaviour by name: CONSENT, REFUSE, NO_ANSWER, BUSY, CONGESTION, HANG_UP, SILENT, ASK_OPERATOR, ANSWERING_MACHINE, or ENTER_NUMBER:<mobile>. */
+    /**
+     * A behaviour by name: CONSENT, REFUSE, NO_ANSWER, BUSY, CONGESTION, HANG_UP, SILENT, ASK_OPERATOR,
+     * ANSWERING_MACHINE, or ENTER_NUMBER:&lt;mobile&gt;.
+     */
     static PartyBehaviour behaviour(String name) {
         String[] parts = name.split(":", 2);
         return switch (parts[0].trim().toUpperCase()) {

@@ -1,10 +1,6 @@
 package org.serveline.server.pbx;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +19,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.PbxGateway;
-import org.serveline.telephony.agi.FastAgiConfig;
-import org.serveline.telephony.agi.FastAgiServer;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AttemptAnswers;
 import org.serveline.telephony.ami.LiveAttempt;
@@ -35,13 +29,6 @@ import org.serveline.telephony.ami.PbxLink;
 import org.serveline.telephony.call.CallTracker;
 import org.serveline.telephony.call.TrackerSettings;
 import org.serveline.telephony.dialplan.DialplanContract;
-import org.serveline.telephony.notice.NoticeApplication;
-import org.serveline.telephony.notice.NoticeCall;
-import org.serveline.telephony.notice.NoticeScript;
-import org.serveline.telephony.notice.NoticeSettings;
-import org.serveline.telephony.prompt.EspeakNgSynthesizer;
-import org.serveline.telephony.prompt.NoticePrompts;
-import org.serveline.telephony.prompt.PromptRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,9 +54,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     private final Map<String, AttemptAnswers> answers = new LinkedHashMap<>();
     private final List<Consumer<EndpointStatus>> endpointListeners = new CopyOnWriteArrayList<>();
     private ExecutorService handOff;
-    private FastAgiServer agi;
-    private URI agiUrl;
-    private NoticePrompts prompts;
+    private NoticeEndpoint notices;
     private volatile boolean running;
 
     TelephonyGateway(TelephonyProperties properties, CallAttempts attempts, TaskNoticeScripts scripts,
@@ -94,14 +79,15 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             return;
         }
         handOff = Executors.newVirtualThreadPerTaskExecutor();
-        startAgi(configured);
+        notices = NoticeEndpoint.start(properties, configured, scripts, attempts);
         TrackerSettings settings = new TrackerSettings(properties.earlyHangupWindow(),
                 TrackerSettings.DEFAULTS.responseGrace(), TrackerSettings.DEFAULTS.groupRetention());
         for (TelephonyProperties.Pbx config : configured) {
             PbxLink link = PbxLink.asterisk(PbxConfig.of(config.id(), config.host(), config.port(), config.username(),
                     config.secret()), clock);
             CallTracker tracker = new CallTracker(link, settings, clock);
-            tracker.onOutcome(outcome -> handOff.execute(() -> attempts.recordCallEnded(NoticeResults.callEnded(outcome))));
+            tracker.onOutcome(outcome -> handOff.execute(
+                    () -> attempts.recordCallEnded(NoticeResults.callEnded(outcome))));
             AttemptAnswers answered = new AttemptAnswers();
             link.subscribe(answered);
             link.subscribe(event -> contactStatus(config.id(), event));
@@ -110,43 +96,6 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             pbxs.put(config.id(), new Pbx(config, link, tracker));
         }
         running = true;
-    }
-
-    private void startAgi(List<TelephonyProperties.Pbx> configured) {
-        TelephonyProperties.Agi agiProperties = properties.agi();
-        PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer("espeak-ng", "ffmpeg",
-                properties.prompts().voice(), Duration.ofSeconds(60)), properties.prompts().cacheDir());
-        renderer.check();
-        prompts = NoticePrompts.mandarinV1(renderer);
-        NoticeApplication notice = new NoticeApplication(call -> scripts.scriptFor(call, prompts),
-                NoticeSettings.defaults(),
-                result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result)));
-        NoticeApplication consent = new NoticeApplication(call -> NoticeScript.consentStep(prompts, true,
-                java.util.Optional.empty()), NoticeSettings.defaults(),
-                result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result)));
-        int port = agiProperties.port() == 0 ? FreePort.find(agiProperties.bindAddress()) : agiProperties.port();
-        agiUrl = agiProperties.advertisedUrl() != null ? agiProperties.advertisedUrl()
-                : URI.create("agi://" + agiProperties.bindAddress() + ":" + port);
-        FastAgiConfig config = new FastAgiConfig(address(agiProperties.bindAddress()), port, agiUrl,
-                allowedPeers(agiProperties, configured), Duration.ofSeconds(10), Duration.ofMinutes(3));
-        agi = new FastAgiServer(config, Map.of(DialplanContract.NOTICE_AGI_PATH, notice,
-                DialplanContract.CONSENT_AGI_PATH, consent));
-        agi.start();
-        log.info("FastAGI listening on {}:{}, advertised as {}", agiProperties.bindAddress(), agi.port(), agiUrl);
-    }
-
-    private static Set<InetAddress> allowedPeers(TelephonyProperties.Agi agi, List<TelephonyProperties.Pbx> pbxs) {
-        List<String> hosts = agi.allowedPeers().isEmpty() ? pbxs.stream().map(TelephonyProperties.Pbx::host).toList()
-                : agi.allowedPeers();
-        return hosts.stream().map(TelephonyGateway::address).collect(Collectors.toSet());
-    }
-
-    private static InetAddress address(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("unknown host in serveline.telephony: " + host, e);
-        }
     }
 
     @Override
@@ -180,20 +129,25 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             request = new OriginateRequest(call.attemptId(), Long.toString(call.taskId()),
                     DialStrings.dialString(trunk, call.numberE164()),
                     new OriginateRequest.Dialplan(DialplanContract.OUTBOUND_CONTEXT, "s", 1), trunk.callerId(),
-                    call.ringTimeout(), Map.of(DialplanContract.AGI_URL_VARIABLE, agiUrl.toString()));
+                    call.ringTimeout(), Map.of(DialplanContract.AGI_URL_VARIABLE, notices.url().toString()));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("cannot dial: " + e.getMessage()));
         }
         OriginateRequest originate = request;
         CompletableFuture<Void> prerendered;
         try {
-            // The notice is rendered before the PBX dials, so a party who answers never waits on the speech engine.
-            prerendered = CompletableFuture.runAsync(() -> prerender(call), handOff);
+            // the notice is rendered before the PBX dials, so a party who answers never waits on the speech engine
+            prerendered = CompletableFuture.runAsync(() -> notices.prerender(call.attemptId(), call.taskId()),
+                    handOff);
         } catch (RejectedExecutionException stopping) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("the telephony gateway is stopping"));
         }
-        return prerendered
-                .thenCompose(rendered -> pbx.tracker().originate(originate)).handle((accepted, failure) -> {
+        return placed(prerendered.thenCompose(rendered -> pbx.tracker().originate(originate)));
+    }
+
+    /** A refused Originate means nothing was dialled; any other failure leaves the attempt to reconciliation. */
+    private static CompletableFuture<Void> placed(CompletableFuture<?> originate) {
+        return originate.handle((accepted, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof OriginateRejectedException rejected) {
                 throw new CallNotPlacedException(rejected.getMessage());
@@ -203,15 +157,6 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
             }
             return null;
         });
-    }
-
-    private void prerender(OutboundCall call) {
-        try {
-            scripts.scriptFor(new NoticeCall(call.attemptId(), java.util.Optional.of(Long.toString(call.taskId())),
-                    ""), prompts);
-        } catch (RuntimeException e) {
-            log.warn("could not render the notice for attempt {} ahead of the call: {}", call.attemptId(), e.toString());
-        }
     }
 
     @Override
@@ -237,22 +182,13 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
                     .orElseThrow(() -> new IllegalArgumentException("unknown trunk " + call.trunk()));
             request = new OriginateRequest(call.attemptId(), Long.toString(call.taskId()), call.operatorEndpoint(),
                     new OriginateRequest.Dialplan(DialplanContract.OPERATOR_CONTEXT, "s", 1), trunk.callerId(),
-                    call.ringTimeout(), Map.of(DialplanContract.AGI_URL_VARIABLE, agiUrl.toString(),
+                    call.ringTimeout(), Map.of(DialplanContract.AGI_URL_VARIABLE, notices.url().toString(),
                             DialplanContract.OPERATOR_ENDPOINT_VARIABLE, call.operatorEndpoint(),
                             DialplanContract.PARTY_DIAL_VARIABLE, DialStrings.dialString(trunk, call.numberE164())));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("cannot dial: " + e.getMessage()));
         }
-        return pbx.tracker().originate(request).handle((accepted, failure) -> {
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof OriginateRejectedException rejected) {
-                throw new CallNotPlacedException(rejected.getMessage());
-            }
-            if (cause != null) {
-                throw new CompletionException(cause);
-            }
-            return null;
-        });
+        return placed(pbx.tracker().originate(request));
     }
 
     @Override
@@ -388,8 +324,8 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
         });
         pbxs.clear();
         answers.clear();
-        if (agi != null) {
-            agi.stop();
+        if (notices != null) {
+            notices.close();
         }
         if (handOff != null) {
             handOff.close();

@@ -92,20 +92,6 @@ public class OperatorRows {
         return next;
     }
 
-    /**
-     * Whether any task could be claimed right now (a plain read, no locks): when a claim finds nothing although
-     * this is true, a concurrent claim holds the rows it scanned and a retry a moment later will find the rest.
-     */
-    public boolean claimableExists(Instant now) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM service_task t
-                 WHERE t.state IN ('APPROVED', 'PHONE') AND (t.lease_until IS NULL OR t.lease_until < :now)
-                   AND (t.next_call_at IS NULL OR t.next_call_at <= :now
-                        OR EXISTS (SELECT 1 FROM operator_queue q WHERE q.task_id = t.id AND q.taken_by IS NULL))
-                   AND NOT EXISTS (SELECT 1 FROM call_attempt a WHERE a.task_id = t.id AND a.state <> 'ENDED'))""")
-                .param("now", ts(now)).query(Boolean.class).single();
-    }
-
     public void enqueue(long taskId, String attemptId, Instant at) {
         jdbc.sql("""
                 INSERT INTO operator_queue (task_id, attempt_id, queued_at) VALUES (:t, :a, :at)

@@ -1,0 +1,102 @@
+package org.serveline.server.pbx;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.serveline.server.call.CallAttempts;
+import org.serveline.telephony.agi.FastAgiConfig;
+import org.serveline.telephony.agi.FastAgiServer;
+import org.serveline.telephony.dialplan.DialplanContract;
+import org.serveline.telephony.notice.NoticeApplication;
+import org.serveline.telephony.notice.NoticeCall;
+import org.serveline.telephony.notice.NoticeResultListener;
+import org.serveline.telephony.notice.NoticeScript;
+import org.serveline.telephony.notice.NoticeSettings;
+import org.serveline.telephony.prompt.EspeakNgSynthesizer;
+import org.serveline.telephony.prompt.NoticePrompts;
+import org.serveline.telephony.prompt.PromptRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's FastAGI endpoint: the notice and the keypad consent step, their Mandarin prompts (checked at
+ * start-up), and the URL the PBX is told to call back.
+ */
+final class NoticeEndpoint implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeEndpoint.class);
+
+    private final FastAgiServer server;
+    private final URI url;
+    private final NoticePrompts prompts;
+    private final TaskNoticeScripts scripts;
+
+    private NoticeEndpoint(FastAgiServer server, URI url, NoticePrompts prompts, TaskNoticeScripts scripts) {
+        this.server = server;
+        this.url = url;
+        this.prompts = prompts;
+        this.scripts = scripts;
+    }
+
+    static NoticeEndpoint start(TelephonyProperties properties, List<TelephonyProperties.Pbx> pbxs,
+            TaskNoticeScripts scripts, CallAttempts attempts) {
+        PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer("espeak-ng", "ffmpeg",
+                properties.prompts().voice(), Duration.ofSeconds(60)), properties.prompts().cacheDir());
+        renderer.check();
+        NoticePrompts prompts = NoticePrompts.mandarinV1(renderer);
+        NoticeResultListener heard = result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result));
+        NoticeApplication notice = new NoticeApplication(call -> scripts.scriptFor(call, prompts),
+                NoticeSettings.defaults(), heard);
+        NoticeApplication consent = new NoticeApplication(
+                call -> NoticeScript.consentStep(prompts, true, Optional.empty()), NoticeSettings.defaults(), heard);
+        TelephonyProperties.Agi agi = properties.agi();
+        int port = agi.port() == 0 ? FreePort.find(agi.bindAddress()) : agi.port();
+        URI url = agi.advertisedUrl() != null ? agi.advertisedUrl()
+                : URI.create("agi://" + agi.bindAddress() + ":" + port);
+        FastAgiConfig config = new FastAgiConfig(address(agi.bindAddress()), port, url, allowedPeers(agi, pbxs),
+                Duration.ofSeconds(10), Duration.ofMinutes(3));
+        FastAgiServer server = new FastAgiServer(config, Map.of(DialplanContract.NOTICE_AGI_PATH, notice,
+                DialplanContract.CONSENT_AGI_PATH, consent));
+        server.start();
+        log.info("FastAGI listening on {}:{}, advertised as {}", agi.bindAddress(), server.port(), url);
+        return new NoticeEndpoint(server, url, prompts, scripts);
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** Renders (or finds in the cache) the task's notice, so a party who answers never waits on the speech engine. */
+    void prerender(String attemptId, long taskId) {
+        try {
+            scripts.scriptFor(new NoticeCall(attemptId, Optional.of(Long.toString(taskId)), ""), prompts);
+        } catch (RuntimeException e) {
+            log.warn("could not render the notice for attempt {} ahead of the call: {}", attemptId, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static Set<InetAddress> allowedPeers(TelephonyProperties.Agi agi, List<TelephonyProperties.Pbx> pbxs) {
+        List<String> hosts = agi.allowedPeers().isEmpty() ? pbxs.stream().map(TelephonyProperties.Pbx::host).toList()
+                : agi.allowedPeers();
+        return hosts.stream().map(NoticeEndpoint::address).collect(Collectors.toSet());
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("unknown host in serveline.telephony: " + host, e);
+        }
+    }
+}
