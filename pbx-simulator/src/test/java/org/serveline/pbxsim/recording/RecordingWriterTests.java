@@ -34,6 +34,19 @@ class RecordingWriterTests {
     }
 
     @Test
+    void bodyIsAQuiet425HertzToneForTheWholeLength() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int samples = 100_003; // longer than one precomputed block, and not a multiple of it
+        RecordingWriter.writeWav(out, samples);
+        ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(out.size()).isEqualTo(44 + 2 * samples);
+        for (int i : new int[] {0, 1, 5, 319, 320, 32_001, 64_007, samples - 1}) {
+            int expected = (int) (1200 * Math.sin(2 * Math.PI * 425 * i / 8000.0));
+            assertThat((int) b.getShort(44 + 2 * i)).as("sample %d", i).isBetween(expected - 1, expected + 1);
+        }
+    }
+
+    @Test
     void fileIsNamedAfterTheCallAndNoTemporaryIsLeft() throws Exception {
         var executor = Executors.newSingleThreadExecutor();
         try {

@@ -11,6 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Renders templates to speech, cached by content: the file name is the SHA-256 of template version, voice and text,
  * so the same notice is synthesized once and a changed word or voice never reuses old audio. The cache directory
  * must be readable by Asterisk under the same path (same host or a shared mount).
+ *
+ * <p>A campaign start asks for hundreds of notices at once. Callers asking for the same text wait for one
+ * synthesis, and at most {@code maxSyntheses} engine processes run at a time, so a burst queues instead of
+ * starting a process per call on a machine with two cores.
  */
 public final class PromptRenderer {
 
@@ -26,10 +34,20 @@ public final class PromptRenderer {
 
     private final SpeechSynthesizer synthesizer;
     private final Path cacheDirectory;
+    private final Semaphore syntheses;
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
     public PromptRenderer(SpeechSynthesizer synthesizer, Path cacheDirectory) {
+        this(synthesizer, cacheDirectory, Runtime.getRuntime().availableProcessors());
+    }
+
+    public PromptRenderer(SpeechSynthesizer synthesizer, Path cacheDirectory, int maxSyntheses) {
+        if (maxSyntheses < 1) {
+            throw new IllegalArgumentException("maxSyntheses must be at least 1, was " + maxSyntheses);
+        }
         this.synthesizer = synthesizer;
         this.cacheDirectory = cacheDirectory.toAbsolutePath();
+        this.syntheses = new Semaphore(maxSyntheses, true);
     }
 
     /** Start-up check: the speech engine works and the cache directory is writable. */
@@ -53,7 +71,42 @@ public final class PromptRenderer {
         if (isComplete(wav)) {
             return new RenderedPrompt(wav, version, text, true);
         }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.putIfAbsent(hash, mine);
+        if (running != null) {
+            awaitOther(running);
+            return new RenderedPrompt(wav, version, text, true);
+        }
         try {
+            synthesizeOnce(template, text, hash, wav);
+            mine.complete(null);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(hash, mine);
+        }
+        log.info("rendered prompt {} ({}) to {}", template.version(), synthesizer.voiceId(), wav);
+        return new RenderedPrompt(wav, version, text, false);
+    }
+
+    private static void awaitOther(CompletableFuture<Void> running) {
+        try {
+            running.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private void synthesizeOnce(PromptTemplate template, String text, String hash, Path wav) {
+        syntheses.acquireUninterruptibly();
+        try {
+            if (isComplete(wav)) {
+                return; // another renderer on the same cache finished it meanwhile
+            }
             Files.createDirectories(cacheDirectory);
             Path partial = Files.createTempFile(cacheDirectory, hash + "-", ".partial.wav");
             try {
@@ -67,9 +120,9 @@ public final class PromptRenderer {
             }
         } catch (IOException io) {
             throw new UncheckedIOException("cannot write prompt " + wav, io);
+        } finally {
+            syntheses.release();
         }
-        log.info("rendered prompt {} ({}) to {}", template.version(), synthesizer.voiceId(), wav);
-        return new RenderedPrompt(wav, version, text, false);
     }
 
     private static void moveIntoPlace(Path partial, Path wav) throws IOException {

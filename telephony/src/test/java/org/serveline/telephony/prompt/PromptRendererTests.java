@@ -7,8 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +111,135 @@ class PromptRendererTests {
 
         assertThatThrownBy(renderer::check).isInstanceOf(SpeechEngineUnavailableException.class)
                 .hasMessageContaining("Debian package");
+    }
+
+    /** A fake engine that holds every synthesis until released, counting how many run at once. */
+    static final class HeldSynthesizer implements SpeechSynthesizer {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        @Override
+        public String voiceId() {
+            return "held";
+        }
+
+        @Override
+        public void synthesize(String text, Path wavFile) {
+            calls.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                release.await();
+                Files.write(wavFile, new byte[1000]);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void check() {
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void callersAskingForTheSameTextAtOnceWaitForOneSynthesis() throws InterruptedException {
+        HeldSynthesizer engine = new HeldSynthesizer();
+        PromptRenderer renderer = new PromptRenderer(engine, cache, 4);
+        List<RenderedPrompt> results = new CopyOnWriteArrayList<>();
+        List<Thread> callers = IntStream.range(0, 8).mapToObj(i -> Thread.ofPlatform().start(
+                () -> results.add(renderer.render(template, Map.of("partyName", "张三"))))).toList();
+
+        awaitAllWaiting(callers);
+        engine.release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(engine.calls).hasValue(1);
+        assertThat(results).hasSize(8).extracting(RenderedPrompt::wavFile).containsOnly(results.get(0).wavFile());
+        assertThat(results).filteredOn(r -> !r.cacheHit()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(20)
+    void runsAtMostTheConfiguredNumberOfSynthesesAtOnce() throws InterruptedException {
+        HeldSynthesizer engine = new HeldSynthesizer();
+        PromptRenderer renderer = new PromptRenderer(engine, cache, 2);
+        List<Thread> callers = IntStream.range(0, 6).mapToObj(i -> Thread.ofPlatform().start(
+                () -> renderer.render(template, Map.of("partyName", "当事人" + i)))).toList();
+
+        awaitAllWaiting(callers);
+        assertThat(engine.running).hasValue(2);
+        engine.release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(engine.calls).hasValue(6);
+        assertThat(engine.mostAtOnce).hasValue(2);
+    }
+
+    @Test
+    @Timeout(20)
+    void aFailedSynthesisFailsEveryCallerWaitingForIt() throws InterruptedException {
+        HeldSynthesizer held = new HeldSynthesizer();
+        SpeechSynthesizer silent = new SpeechSynthesizer() {
+            @Override
+            public String voiceId() {
+                return held.voiceId();
+            }
+
+            @Override
+            public void synthesize(String text, Path wavFile) {
+                held.synthesize(text, wavFile);
+                try {
+                    Files.write(wavFile, new byte[10]);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+            }
+
+            @Override
+            public void check() {
+            }
+        };
+        PromptRenderer renderer = new PromptRenderer(silent, cache, 4);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> callers = IntStream.range(0, 4).mapToObj(i -> Thread.ofPlatform().start(() -> {
+            try {
+                renderer.render(template, Map.of("partyName", "张三"));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        })).toList();
+
+        awaitAllWaiting(callers);
+        held.release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(held.calls).hasValue(1);
+        assertThat(failures).hasSize(4).allSatisfy(e -> assertThat(e).isInstanceOf(PromptException.class)
+                .hasMessageContaining("no audio"));
+    }
+
+    @Test
+    void refusesAnImpossibleSynthesisLimit() {
+        assertThatThrownBy(() -> new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSyntheses");
+    }
+
+    /** Every caller is parked: in the engine, on the synthesis limit, or behind the caller rendering its text. */
+    private static void awaitAllWaiting(List<Thread> callers) {
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> callers.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
     }
 }
