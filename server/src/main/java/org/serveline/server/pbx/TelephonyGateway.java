@@ -3,6 +3,7 @@ package org.serveline.server.pbx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,11 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     private final Map<String, Pbx> pbxs = new LinkedHashMap<>();
     private final Map<String, AttemptAnswers> answers = new LinkedHashMap<>();
     private final List<Consumer<EndpointStatus>> endpointListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Attempts this node is placing: committed DIALING, Originate not yet answered by the PBX (the notice may
+     * still be rendering). The PBX does not list them yet, so reconciliation must not take them for lost.
+     */
+    private final Set<String> placing = ConcurrentHashMap.newKeySet();
     private ExecutorService handOff;
     private NoticeEndpoint notices;
     private volatile boolean running;
@@ -142,7 +149,9 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
         } catch (RejectedExecutionException stopping) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("the telephony gateway is stopping"));
         }
-        return placed(prerendered.thenCompose(rendered -> pbx.tracker().originate(originate)));
+        placing.add(call.attemptId());
+        return placed(prerendered.thenCompose(rendered -> pbx.tracker().originate(originate)))
+                .whenComplete((done, failure) -> placing.remove(call.attemptId()));
     }
 
     /** A refused Originate means nothing was dialled; any other failure leaves the attempt to reconciliation. */
@@ -165,8 +174,12 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
         if (pbx == null) {
             return CompletableFuture.completedFuture(Set.of());
         }
-        return pbx.link().liveAttempts().thenApply(live -> live.stream().map(LiveAttempt::attemptId)
-                .collect(Collectors.toSet()));
+        Set<String> stillPlacing = Set.copyOf(placing); // read first: an attempt leaves it once the PBX has it
+        return pbx.link().liveAttempts().thenApply(live -> {
+            Set<String> ids = live.stream().map(LiveAttempt::attemptId).collect(Collectors.toCollection(HashSet::new));
+            ids.addAll(stillPlacing);
+            return ids;
+        });
     }
 
     @Override
