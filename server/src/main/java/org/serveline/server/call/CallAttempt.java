@@ -37,6 +37,36 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
         return answeredAt != null ? CallOutcome.NO_RESPONSE : CallOutcome.FAILED;
     }
 
+    /** As {@link CallAttempts#recordCallEnded} writes it. */
+    CallAttempt withCallEnded(AttemptState newState, CallOutcome network, Instant answered, Instant ended,
+            String evidence) {
+        return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, newState, network, outcome,
+                evidence, noticeResult, consentDigit, consentOffset, scriptVersion, mobileNumber, createdAt, answered,
+                ended, settledBy);
+    }
+
+    /** As {@link CallAttempts#recordNoticeHeard} writes it. */
+    CallAttempt withNotice(NoticeHeard heard, Instant now) {
+        return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, AttemptState.ANSWERED,
+                networkOutcome, outcome, outcomeEvidence, heard.outcome().name(), heard.digit(), heard.offset() == null
+                ? null : Duration.ofMillis(heard.offset().toMillis()), heard.scriptVersion(), heard.mobileNumber(),
+                createdAt, answeredAt != null ? answeredAt : now, endedAt, settledBy);
+    }
+
+    /** As {@link CallAttempts#settleStale} writes it before settling. */
+    CallAttempt withEnd(Instant now, String evidence) {
+        return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, state, networkOutcome,
+                outcome, evidence, noticeResult, consentDigit, consentOffset, scriptVersion, mobileNumber, createdAt,
+                answeredAt, endedAt != null ? endedAt : now, settledBy);
+    }
+
+    /** As the attempt stands once settled. */
+    CallAttempt settled(CallOutcome result, String by) {
+        return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, AttemptState.ENDED,
+                networkOutcome, result, outcomeEvidence, noticeResult, consentDigit, consentOffset, scriptVersion,
+                mobileNumber, createdAt, answeredAt, endedAt, by);
+    }
+
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);

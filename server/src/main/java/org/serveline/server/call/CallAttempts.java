@@ -60,7 +60,9 @@ public class CallAttempts implements TaskAttemptHistory {
         audit.append(new AuditRecord("task:" + spec.taskId(), spec.actor(), "CALL_DIALING", "attempt:" + id, null,
                 AttemptState.DIALING.name(), Map.of("attemptId", id, "number", spec.number(), "pbx", spec.pbxId(),
                         "trunk", spec.trunk(), "node", spec.node())));
-        return find(id).orElseThrow();
+        return new CallAttempt(id, spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(), spec.trunk(),
+                spec.number(), spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null, null, now,
+                null, null, null);
     }
 
     @Transactional
@@ -69,14 +71,16 @@ public class CallAttempts implements TaskAttemptHistory {
             if (attempt.state() == AttemptState.ENDED) {
                 return;
             }
+            AttemptState state = ended.answered() ? AttemptState.ANSWERED : attempt.state();
             jdbc.sql("""
                     UPDATE call_attempt SET network_outcome = :outcome, answered_at = :answered, ended_at = :ended,
                            outcome_evidence = :evidence, state = :state WHERE id = :id""")
-                    .param("state", ended.answered() ? AttemptState.ANSWERED.name() : attempt.state().name())
+                    .param("state", state.name())
                     .param("outcome", ended.outcome() == null ? "ANSWERED" : ended.outcome().name())
                     .param("answered", ts(ended.answeredAt())).param("ended", ts(ended.endedAt()))
                     .param("evidence", truncate(ended.evidence())).param("id", ended.attemptId()).update();
-            CallAttempt now = find(ended.attemptId()).orElseThrow();
+            CallAttempt now = attempt.withCallEnded(state, ended.outcome(), micros(ended.answeredAt()),
+                    micros(ended.endedAt()), truncate(ended.evidence()));
             if (!ended.answered()) {
                 settle(now, ended.outcome(), "call");
             } else if (now.noticeResult() != null) {
@@ -91,6 +95,7 @@ public class CallAttempts implements TaskAttemptHistory {
             if (attempt.state() == AttemptState.ENDED || attempt.noticeResult() != null) {
                 return;
             }
+            Instant at = now();
             jdbc.sql("""
                     UPDATE call_attempt SET notice_result = :result, consent_digit = :digit,
                            consent_offset_ms = :offset, script_version = :script, mobile_number = :mobile,
@@ -98,8 +103,8 @@ public class CallAttempts implements TaskAttemptHistory {
                     .param("result", heard.outcome().name()).param("digit", heard.digit())
                     .param("offset", heard.offset() == null ? null : heard.offset().toMillis())
                     .param("script", heard.scriptVersion()).param("mobile", heard.mobileNumber())
-                    .param("now", Timestamp.from(now())).param("id", heard.attemptId()).update();
-            CallAttempt now = find(heard.attemptId()).orElseThrow();
+                    .param("now", Timestamp.from(at)).param("id", heard.attemptId()).update();
+            CallAttempt now = attempt.withNotice(heard, at);
             audit.append(new AuditRecord("task:" + now.taskId(), "ivr", "NOTICE_" + heard.outcome().name(),
                     "attempt:" + now.id(), null, null, noticeEvidence(now, heard.detail())));
             if (now.endedAt() != null) {
@@ -115,9 +120,10 @@ public class CallAttempts implements TaskAttemptHistory {
     @Transactional
     public boolean settleStale(String attemptId, CallOutcome outcome, String reason) {
         return lock(attemptId).filter(a -> a.state() != AttemptState.ENDED).map(a -> {
+            Instant at = now();
             jdbc.sql("UPDATE call_attempt SET ended_at = COALESCE(ended_at, :now), outcome_evidence = :why WHERE id = :id")
-                    .param("now", Timestamp.from(now())).param("why", truncate(reason)).param("id", attemptId).update();
-            settle(find(attemptId).orElseThrow(), outcome, "reconcile");
+                    .param("now", Timestamp.from(at)).param("why", truncate(reason)).param("id", attemptId).update();
+            settle(a.withEnd(at, truncate(reason)), outcome, "reconcile");
             return true;
         }).orElse(false);
     }
@@ -183,7 +189,7 @@ public class CallAttempts implements TaskAttemptHistory {
     private void settle(CallAttempt attempt, CallOutcome outcome, String by) {
         jdbc.sql("UPDATE call_attempt SET state = 'ENDED', outcome = :outcome, settled_by = :by WHERE id = :id")
                 .param("outcome", outcome.name()).param("by", by).param("id", attempt.id()).update();
-        CallAttempt settled = find(attempt.id()).orElseThrow();
+        CallAttempt settled = attempt.settled(outcome, by);
         Map<String, Object> evidence = noticeEvidence(settled, settled.outcomeEvidence());
         evidence.put("outcome", outcome.name());
         evidence.put("settledBy", by);
@@ -206,6 +212,10 @@ public class CallAttempts implements TaskAttemptHistory {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -88,13 +88,10 @@ class Dialer {
 
     private void dialOne(Campaign campaign, TaskId task, Map<String, Integer> live) {
         try {
-            if (campaigns.get(campaign.id()).state() == CampaignState.RUNNING) {
-                dialing.dial(campaign, task, live);
-            }
+            dialing.dial(campaign, task, live);
         } catch (RuntimeException e) {
             log.warn("could not dial task {} in campaign {}: {}", task, campaign.name(), e.toString(), e);
-        } finally {
-            leases.release(task, properties.node());
+            leases.release(task, properties.node()); // the decision rolled back with its own release
         }
     }
 

@@ -22,12 +22,15 @@ import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One claimed task, one decision: dispatch it to the phone channel, then dial its next number — or wait for
  * calling hours, look up new contacts, or fall back to the next channel when the numbers are exhausted. The
- * attempt row is committed before the Originate is sent.
+ * decision is one transaction that also releases the task's lease; the Originate is sent only after it
+ * commits, so the attempt row exists before the PBX hears of the call.
  */
 @Component
 class TaskDialing {
@@ -44,11 +47,15 @@ class TaskDialing {
     private final PbxGateway gateway;
     private final DialerProperties properties;
     private final Clock clock;
+    private final Campaigns campaigns;
+    private final TaskDialing self;
 
     TaskDialing(ServiceTasks tasks, TaskLeases leases, CallAttempts attempts, DoNotCallList doNotCall,
             ContactLookup lookup, TrunkCapacity capacity, PbxGateway gateway, DialerProperties properties,
-            Clock clock) {
+            Clock clock, Campaigns campaigns, @Lazy TaskDialing self) {
         this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.self = self;
         this.leases = leases;
         this.attempts = attempts;
         this.doNotCall = doNotCall;
@@ -59,13 +66,33 @@ class TaskDialing {
         this.clock = clock;
     }
 
+    /** Decides, commits, then places the call if the decision was to dial. */
     void dial(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
+        self.decide(campaign, id, liveByTrunk).ifPresent(call -> place(call, campaign));
+    }
+
+    /** The call to place, if any, once the decision (and the attempt row) is committed. */
+    @Transactional
+    public Optional<PlacedAttempt> decide(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
+        try {
+            return campaigns.get(campaign.id()).state() == CampaignState.RUNNING
+                    ? decideRunning(campaign, id, liveByTrunk) : Optional.empty();
+        } finally {
+            leases.release(id, properties.node());
+        }
+    }
+
+    /** An attempt row committed DIALING, and the trunk it is to leave by. */
+    record PlacedAttempt(CallAttempt attempt, PbxGateway.Trunk trunk) {
+    }
+
+    private Optional<PlacedAttempt> decideRunning(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
         ServiceTask task = tasks.get(id);
         if (task.state() == TaskState.APPROVED) {
             task = tasks.move(id, TaskTrigger.DISPATCH, ACTOR, null, Map.of("campaign", campaign.name()));
         }
         if (task.state() != TaskState.PHONE) {
-            return;
+            return Optional.empty();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ZoneId zone = ZoneId.of(task.party().timeZone());
@@ -73,15 +100,18 @@ class TaskDialing {
         if (!hours.allows(now, zone)) {
             leases.scheduleNextCall(id, hours.nextAllowed(now, zone), ACTOR,
                     "outside calling hours " + hours.start() + "–" + hours.end() + " in " + zone);
-            return;
+            return Optional.empty();
         }
         switch (plan(task, campaign, now, zone)) {
-            case PhonePlan.Step.Dial dial -> place(campaign, task, dial.number(), liveByTrunk);
+            case PhonePlan.Step.Dial dial -> {
+                return open(campaign, task, dial.number(), liveByTrunk);
+            }
             case PhonePlan.Step.WaitForNextDay wait ->
                     leases.scheduleNextCall(id, hours.nextAllowed(now.atZone(zone).toLocalDate().plusDays(1)
                             .atStartOfDay(zone).toInstant(), zone), ACTOR, "every number reached today's limit");
             case PhonePlan.Step.Exhausted exhausted -> exhausted(task, exhausted.why());
         }
+        return Optional.empty();
     }
 
     private PhonePlan.Step plan(ServiceTask task, Campaign campaign, Instant now, ZoneId zone) {
@@ -91,15 +121,17 @@ class TaskDialing {
         return PhonePlan.next(task.phones(), history, blocked, campaign.limits().retryRules(), now, zone);
     }
 
-    private void place(Campaign campaign, ServiceTask task, String number, Map<String, Integer> liveByTrunk) {
-        Optional<PbxGateway.Trunk> trunk = capacity.take(liveByTrunk);
-        if (trunk.isEmpty()) {
-            return;
-        }
-        CallAttempt attempt = attempts.open(new CallAttempts.NewAttempt(task.id().value(), campaign.id(), null,
-                trunk.get().pbxId(), trunk.get().name(), number, properties.node(), ACTOR));
-        gateway.originate(new PbxGateway.OutboundCall(attempt.id(), task.id().value(), trunk.get().pbxId(),
-                        trunk.get().name(), number, campaign.limits().ringTimeout()))
+    private Optional<PlacedAttempt> open(Campaign campaign, ServiceTask task, String number,
+            Map<String, Integer> liveByTrunk) {
+        return capacity.take(liveByTrunk).map(trunk -> new PlacedAttempt(attempts.open(new CallAttempts.NewAttempt(
+                task.id().value(), campaign.id(), null, trunk.pbxId(), trunk.name(), number, properties.node(), ACTOR)),
+                trunk));
+    }
+
+    private void place(PlacedAttempt placed, Campaign campaign) {
+        CallAttempt attempt = placed.attempt();
+        gateway.originate(new PbxGateway.OutboundCall(attempt.id(), attempt.taskId(), placed.trunk().pbxId(),
+                        placed.trunk().name(), attempt.number(), campaign.limits().ringTimeout()))
                 .whenComplete((ok, failure) -> {
                     if (failure instanceof PbxGateway.CallNotPlacedException refused
                             || failure != null && failure.getCause() instanceof PbxGateway.CallNotPlacedException) {

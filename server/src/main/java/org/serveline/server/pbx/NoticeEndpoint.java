@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.telephony.agi.FastAgiConfig;
 import org.serveline.telephony.agi.FastAgiServer;
@@ -36,12 +38,15 @@ final class NoticeEndpoint implements AutoCloseable {
     private final URI url;
     private final NoticePrompts prompts;
     private final TaskNoticeScripts scripts;
+    private final Cache<String, NoticeScript> prepared;
 
-    private NoticeEndpoint(FastAgiServer server, URI url, NoticePrompts prompts, TaskNoticeScripts scripts) {
+    private NoticeEndpoint(FastAgiServer server, URI url, NoticePrompts prompts, TaskNoticeScripts scripts,
+            Cache<String, NoticeScript> prepared) {
         this.server = server;
         this.url = url;
         this.prompts = prompts;
         this.scripts = scripts;
+        this.prepared = prepared;
     }
 
     static NoticeEndpoint start(TelephonyProperties properties, List<TelephonyProperties.Pbx> pbxs,
@@ -51,7 +56,12 @@ final class NoticeEndpoint implements AutoCloseable {
         renderer.check();
         NoticePrompts prompts = NoticePrompts.mandarinV1(renderer);
         NoticeResultListener heard = result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result));
-        NoticeApplication notice = new NoticeApplication(call -> scripts.scriptFor(call, prompts),
+        // the script prepared when the call was placed, read once more only if it is gone (another node placed
+        // the call, or it waited past the expiry)
+        Cache<String, NoticeScript> prepared = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))
+                .maximumSize(50_000).build();
+        NoticeApplication notice = new NoticeApplication(call -> Optional.ofNullable(
+                        prepared.asMap().remove(call.attemptId())).orElseGet(() -> scripts.scriptFor(call, prompts)),
                 NoticeSettings.defaults(), heard);
         NoticeApplication consent = new NoticeApplication(
                 call -> NoticeScript.consentStep(prompts, true, Optional.empty()), NoticeSettings.defaults(), heard);
@@ -65,17 +75,21 @@ final class NoticeEndpoint implements AutoCloseable {
                 DialplanContract.CONSENT_AGI_PATH, consent));
         server.start();
         log.info("FastAGI listening on {}:{}, advertised as {}", agi.bindAddress(), server.port(), url);
-        return new NoticeEndpoint(server, url, prompts, scripts);
+        return new NoticeEndpoint(server, url, prompts, scripts, prepared);
     }
 
     URI url() {
         return url;
     }
 
-    /** Renders (or finds in the cache) the task's notice, so a party who answers never waits on the speech engine. */
+    /**
+     * Prepares the task's notice (rendered, or found in the prompt cache) while the PBX dials, so a party who
+     * answers never waits on the speech engine or the database.
+     */
     void prerender(String attemptId, long taskId) {
         try {
-            scripts.scriptFor(new NoticeCall(attemptId, Optional.of(Long.toString(taskId)), ""), prompts);
+            prepared.put(attemptId,
+                    scripts.scriptFor(new NoticeCall(attemptId, Optional.of(Long.toString(taskId)), ""), prompts));
         } catch (RuntimeException e) {
             log.warn("could not render the notice for attempt {} ahead of the call: {}", attemptId, e.toString());
         }

@@ -16,6 +16,7 @@ import org.serveline.telephony.notice.NoticeScript;
 import org.serveline.telephony.prompt.NoticeData;
 import org.serveline.telephony.prompt.NoticePrompts;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notice a party hears, from the task behind the attempt: court, case number, the party's name, the
@@ -37,7 +38,8 @@ class TaskNoticeScripts {
         this.documents = documents;
     }
 
-    NoticeScript scriptFor(NoticeCall call, NoticePrompts prompts) {
+    @Transactional(readOnly = true)
+    public NoticeScript scriptFor(NoticeCall call, NoticePrompts prompts) {
         CallAttempt attempt = attempts.find(call.attemptId())
                 .orElseThrow(() -> new IllegalArgumentException("no call attempt " + call.attemptId()));
         ServiceTask task = tasks.get(new TaskId(attempt.taskId()));

@@ -224,4 +224,16 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     public int version() {
         return Objects.requireNonNullElse(version, 0);
     }
+
+    /** After {@link TaskRows#saveRoot}: the row now carries the next version. */
+    void savedAsNextVersion() {
+        version = version() + 1;
+    }
+
+    /** The events registered since the last save, handed over once for publishing. */
+    List<Object> takeEvents() {
+        List<Object> pending = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return pending;
+    }
 }

@@ -18,11 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceTasks {
 
     private final ServiceTaskRepository repository;
+    private final TaskRows rows;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ServiceTasks(ServiceTaskRepository repository, Clock clock, ApplicationEventPublisher events) {
+    ServiceTasks(ServiceTaskRepository repository, TaskRows rows, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.rows = rows;
         this.clock = clock;
         this.events = events;
     }
@@ -42,7 +44,8 @@ public class ServiceTasks {
     public ServiceTask move(TaskId id, TaskTrigger trigger, String actor, String reason) {
         ServiceTask task = get(id);
         task.apply(trigger, actor, reason, now());
-        return repository.save(task);
+        rows.saveRoot(task);
+        return task;
     }
 
     /** A move with the evidence it rests on (attempt, recording, consent digit and offset …). */
@@ -50,14 +53,16 @@ public class ServiceTasks {
     public ServiceTask move(TaskId id, TaskTrigger trigger, String actor, String reason, Map<String, Object> evidence) {
         ServiceTask task = get(id);
         task.apply(trigger, actor, reason, evidence, now());
-        return repository.save(task);
+        rows.saveRoot(task);
+        return task;
     }
 
     @Transactional
     public ServiceTask consent(TaskId id, String address, String actor, Map<String, Object> evidence) {
         ServiceTask task = get(id);
         task.consent(address, actor, evidence, now());
-        return repository.save(task);
+        rows.saveRoot(task);
+        return task;
     }
 
     @Transactional
@@ -79,7 +84,13 @@ public class ServiceTasks {
 
     @Transactional(readOnly = true)
     public ServiceTask get(TaskId id) {
-        return repository.findById(id.value()).orElseThrow(() -> new TaskNotFoundException(id));
+        return rows.load(List.of(id.value())).stream().findFirst().orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /** The tasks with these ids that exist, in no particular order. */
+    @Transactional(readOnly = true)
+    public List<ServiceTask> getAll(List<TaskId> ids) {
+        return rows.load(ids.stream().map(TaskId::value).toList());
     }
 
     private Instant now() {

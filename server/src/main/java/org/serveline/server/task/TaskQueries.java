@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.serveline.server.task.internal.ServiceTaskRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskQueries {
 
     private final JdbcClient jdbc;
-    private final ServiceTaskRepository repository;
+    private final TaskRows rows;
 
-    TaskQueries(JdbcClient jdbc, ServiceTaskRepository repository) {
+    TaskQueries(JdbcClient jdbc, TaskRows rows) {
         this.jdbc = jdbc;
-        this.repository = repository;
+        this.rows = rows;
     }
 
     public record Filter(TaskState state, String court, String caseNumber, Long batchId) {
@@ -37,7 +36,7 @@ public class TaskQueries {
         List<Long> ids = jdbc.sql("SELECT id FROM service_task" + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .params(params).param("size", size).param("offset", (long) page * size).query(Long.class).list();
         List<TaskView> items = new ArrayList<>();
-        repository.findAllById(ids).forEach(t -> items.add(TaskView.of(t)));
+        rows.load(ids).forEach(t -> items.add(TaskView.of(t)));
         items.sort(Comparator.comparingLong(TaskView::id).reversed());
         return new TaskPage(items, page, size, total);
     }

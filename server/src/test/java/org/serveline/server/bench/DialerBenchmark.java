@@ -99,6 +99,8 @@ public final class DialerBenchmark {
         log("created %d approved tasks in %.1f s (1 through TaskIntake + APPROVE, the rest copied by SQL)", tasks.size(),
                 seconds(t0));
 
+        BenchCounters counters = new BenchCounters(node.jdbc());
+        counters.start();
         long campaign = startCampaign(fixtures.supervisor, options);
         AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -134,6 +136,7 @@ public final class DialerBenchmark {
             Thread.sleep(500);
         }
         ledger.sample(simulator);
+        counters.report(ledger.attempts()).forEach(line -> log("%s", line));
         return report(simulator, proxy, node, ledger, campaign, maxLive, maxHeap);
     }
 

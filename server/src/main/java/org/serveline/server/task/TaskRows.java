@@ -1,0 +1,108 @@
+package org.serveline.server.task;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hot paths of the task aggregate in plain SQL: loading tasks (three queries for any number of them) and
+ * saving a change of the root row alone, with the same optimistic version check and the same events as the
+ * repository's save. The dialer and the notice read and move a task several times per call; the generic
+ * aggregate mapping rewrote every phone and document row on each move and built its SQL anew each time.
+ */
+@Component
+class TaskRows {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    TaskRows(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The tasks with these ids (missing ids are left out), in no particular order. */
+    List<ServiceTask> load(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PartyPhone>> phones = new HashMap<>();
+        jdbc.sql("SELECT service_task, e164, status FROM party_phone WHERE service_task IN (:ids) "
+                        + "ORDER BY service_task, service_task_key").param("ids", ids)
+                .query(rs -> {
+                    phones.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PartyPhone(rs.getString(2),
+                            PartyPhone.PhoneStatus.valueOf(rs.getString(3))));
+                });
+        Map<Long, List<TaskDocument>> documents = new HashMap<>();
+        jdbc.sql("SELECT service_task, document_id FROM task_document WHERE service_task IN (:ids) "
+                        + "ORDER BY service_task, service_task_key").param("ids", ids)
+                .query(rs -> {
+                    documents.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new TaskDocument(rs.getString(2)));
+                });
+        return jdbc.sql(SELECT + " WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> map(rs, phones.getOrDefault(rs.getLong("id"), List.of()),
+                        documents.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /**
+     * Saves what a move changes on the root row (state, reasons, electronic address, time) if nobody saved the
+     * task since it was loaded, then publishes the task's pending events in the caller's transaction.
+     */
+    void saveRoot(ServiceTask task) {
+        int updated = jdbc.sql("""
+                UPDATE service_task SET state = :state, return_reason = :returnReason, cancel_reason = :cancelReason,
+                       electronic_address = :address, updated_at = :updatedAt, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .param("state", task.state().name()).param("returnReason", task.returnReason())
+                .param("cancelReason", task.cancelReason()).param("address", task.electronicAddress())
+                .param("updatedAt", Timestamp.from(task.updatedAt())).param("id", task.id().value())
+                .param("version", task.version()).update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("task " + task.id() + " was changed by someone else meanwhile");
+        }
+        task.savedAsNextVersion();
+        task.takeEvents().forEach(events::publishEvent);
+    }
+
+    private static final String SELECT = """
+            SELECT id, court_id, case_id, case_number, batch_id, state, channel_chain, priority, deadline, hearing_date,
+                   return_reason, cancel_reason, electronic_address, party_role, party_name, party_id_number,
+                   party_email, party_address, party_time_zone, created_by, created_at, updated_at, version
+              FROM service_task""";
+
+    private static ServiceTask map(ResultSet rs, List<PartyPhone> phones, List<TaskDocument> documents)
+            throws SQLException {
+        Party party = new Party(PartyRole.valueOf(rs.getString("party_role")), rs.getString("party_name"),
+                rs.getString("party_id_number"), rs.getString("party_email"), rs.getString("party_address"),
+                rs.getString("party_time_zone"));
+        return new ServiceTask(rs.getLong("id"), rs.getString("court_id"), rs.getLong("case_id"),
+                rs.getString("case_number"), rs.getObject("batch_id", Long.class),
+                TaskState.valueOf(rs.getString("state")), rs.getString("channel_chain"),
+                Priority.valueOf(rs.getString("priority")), date(rs.getDate("deadline")),
+                date(rs.getDate("hearing_date")), rs.getString("return_reason"), rs.getString("cancel_reason"),
+                rs.getString("electronic_address"), party, phones, documents, rs.getString("created_by"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("version"));
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

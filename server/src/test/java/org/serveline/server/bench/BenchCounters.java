@@ -1,0 +1,94 @@
+package org.serveline.server.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where the work of a bench run went: CPU seconds per part of the JVM (platform threads grouped by name; the
+ * server's virtual threads, and the bench's AGI relay, run on the ForkJoinPool carriers) and of the MariaDB server process, and MariaDB's
+ * statement counters. Snapshots are taken at the campaign's start and end; the difference is reported.
+ */
+final class BenchCounters {
+
+    private static final List<String> STATUS = List.of("Questions", "Innodb_data_fsyncs");
+
+    private final JdbcClient jdbc;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<String, Long> cpuAtStart;
+    private Map<String, Long> statusAtStart;
+
+    BenchCounters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void start() {
+        cpuAtStart = cpuNanos();
+        statusAtStart = status();
+    }
+
+    /** Two lines: CPU seconds per part, and MariaDB's statements (and fsyncs) per attempt, most frequent first. */
+    List<String> report(long attempts) {
+        Map<String, Long> cpu = cpuNanos();
+        Map<String, Long> status = status();
+        String cpuLine = cpu.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
+                        (e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)) / 1e9))
+                .collect(Collectors.joining(", "));
+        String statusLine = status.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - statusAtStart.getOrDefault(e.getKey(), 0L))
+                        / (double) Math.max(1, attempts)))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        return List.of("CPU by part during the campaign: " + cpuLine, "MariaDB per attempt: " + statusLine);
+    }
+
+    private Map<String, Long> cpuNanos() {
+        Map<String, Long> byPart = new TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                byPart.merge(part(info.getThreadName()), nanos, Long::sum);
+            }
+        }
+        byPart.put("mariadbd", ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()).reduce(0L, Long::sum));
+        return byPart;
+    }
+
+    private static String part(String thread) {
+        if (thread.startsWith("ForkJoinPool")) {
+            return "virtual threads (server + bench AGI relay)";
+        }
+        if (thread.startsWith("pbxsim")) {
+            return "simulator";
+        }
+        if (thread.startsWith("Asterisk-Java")) {
+            return "asterisk-java reader";
+        }
+        if (thread.startsWith("serveline-ami") || thread.startsWith("serveline-tracker")) {
+            return "server AMI dispatch";
+        }
+        return "other JVM";
+    }
+
+    private Map<String, Long> status() {
+        Map<String, Long> values = new LinkedHashMap<>();
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN (:names) OR Variable_name LIKE 'Com\\_%'")
+                .param("names", STATUS).query(rs -> {
+            values.put(rs.getString(1), rs.getLong(2));
+        });
+        return values;
+    }
+}
