@@ -70,18 +70,15 @@ public class Campaigns {
         return get(id);
     }
 
-    @Transactional(readOnly = true)
     public Campaign get(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> notFound(id));
     }
 
-    @Transactional(readOnly = true)
     public List<Campaign> all() {
         return jdbc.sql(SELECT + " ORDER BY id").query(this::map).list();
     }
 
-    @Transactional(readOnly = true)
     public List<Campaign> running() {
         return jdbc.sql(SELECT + " WHERE state = 'RUNNING' ORDER BY id").query(this::map).list();
     }

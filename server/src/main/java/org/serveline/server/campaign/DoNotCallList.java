@@ -44,7 +44,6 @@ public class DoNotCallList {
         }
     }
 
-    @Transactional(readOnly = true)
     public Set<String> listed(Collection<String> numbers) {
         if (numbers.isEmpty()) {
             return Set.of();

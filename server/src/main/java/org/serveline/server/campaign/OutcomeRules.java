@@ -68,9 +68,9 @@ class OutcomeRules {
             ZoneId zone) {
         Map<String, Object> evidence = attempt.evidence();
         switch (result) {
-            case CONSENTED -> tasks.consent(task.id(),
+            case CONSENTED -> tasks.consent(task,
                     attempt.mobileNumber() != null ? attempt.mobileNumber() : attempt.number(), ACTOR, evidence);
-            case REFUSED -> tasks.move(task.id(), TaskTrigger.CHANNEL_FAILED, ACTOR,
+            case REFUSED -> tasks.move(task, TaskTrigger.CHANNEL_FAILED, ACTOR,
                     "the party refused electronic service on a recorded call", evidence);
             default -> leases.scheduleNextCall(task.id(),
                     limits.callingHours().nextAllowed(now.plus(limits.noAnswerRetry()), zone), ACTOR,

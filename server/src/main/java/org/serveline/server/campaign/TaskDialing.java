@@ -89,7 +89,7 @@ class TaskDialing {
     private Optional<PlacedAttempt> decideRunning(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
         ServiceTask task = tasks.get(id);
         if (task.state() == TaskState.APPROVED) {
-            task = tasks.move(id, TaskTrigger.DISPATCH, ACTOR, null, Map.of("campaign", campaign.name()));
+            task = tasks.move(task, TaskTrigger.DISPATCH, ACTOR, null, Map.of("campaign", campaign.name()));
         }
         if (task.state() != TaskState.PHONE) {
             return Optional.empty();

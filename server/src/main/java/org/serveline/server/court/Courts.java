@@ -45,7 +45,6 @@ public class Courts {
         }
     }
 
-    @Transactional(readOnly = true)
     public Optional<Court> find(String id) {
         return jdbc.sql("SELECT id, name, time_zone, channel_chain FROM court WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Court(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3)),
@@ -69,7 +68,6 @@ public class Courts {
                 .param("court", courtId).param("number", caseNumber).query(Long.class).single();
     }
 
-    @Transactional(readOnly = true)
     public Optional<String> caseNumber(long caseId) {
         return jdbc.sql("SELECT case_number FROM case_file WHERE id = :id").param("id", caseId)
                 .query(String.class).optional();

@@ -78,7 +78,6 @@ public class Documents {
         return doc;
     }
 
-    @Transactional(readOnly = true)
     public Optional<StoredDocument> find(String id) {
         return jdbc.sql("""
                 SELECT id, sha256, size_bytes, media_type, file_name, uploaded_by, uploaded_at
@@ -89,7 +88,6 @@ public class Documents {
     }
 
     /** The ids among {@code ids} that name no stored document. */
-    @Transactional(readOnly = true)
     public List<String> missing(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

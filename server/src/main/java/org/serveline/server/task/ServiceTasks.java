@@ -51,7 +51,16 @@ public class ServiceTasks {
     /** A move with the evidence it rests on (attempt, recording, consent digit and offset …). */
     @Transactional
     public ServiceTask move(TaskId id, TaskTrigger trigger, String actor, String reason, Map<String, Object> evidence) {
-        ServiceTask task = get(id);
+        return move(get(id), trigger, actor, reason, evidence);
+    }
+
+    /**
+     * As {@link #move(TaskId, TaskTrigger, String, String, Map)}, on a task the caller has just loaded: saved only
+     * if nobody changed it since (version check).
+     */
+    @Transactional
+    public ServiceTask move(ServiceTask task, TaskTrigger trigger, String actor, String reason,
+            Map<String, Object> evidence) {
         task.apply(trigger, actor, reason, evidence, now());
         rows.saveRoot(task);
         return task;
@@ -59,7 +68,12 @@ public class ServiceTasks {
 
     @Transactional
     public ServiceTask consent(TaskId id, String address, String actor, Map<String, Object> evidence) {
-        ServiceTask task = get(id);
+        return consent(get(id), address, actor, evidence);
+    }
+
+    /** As {@link #consent(TaskId, String, String, Map)}, on a task the caller has just loaded. */
+    @Transactional
+    public ServiceTask consent(ServiceTask task, String address, String actor, Map<String, Object> evidence) {
         task.consent(address, actor, evidence, now());
         rows.saveRoot(task);
         return task;

@@ -32,6 +32,11 @@ final class BenchCounters {
     void start() {
         cpuAtStart = cpuNanos();
         statusAtStart = status();
+        String generalLog = System.getProperty("serveline.bench.general-log");
+        if (generalLog != null) { // every statement MariaDB receives, to see where the round trips go
+            jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
+            jdbc.sql("SET GLOBAL general_log = ON").update();
+        }
     }
 
     /** Two lines: CPU seconds per part, and MariaDB's statements (and fsyncs) per attempt, most frequent first. */
