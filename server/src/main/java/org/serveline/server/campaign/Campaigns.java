@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.web.ConflictException;
@@ -28,6 +30,8 @@ public class Campaigns {
     private final AuditTrail audit;
     private final Clock clock;
     private final JsonMapper json;
+    /** Limits parsed once per distinct text: the dialer reads its campaigns many times a second. */
+    private final Cache<String, CampaignLimits> limits = Caffeine.newBuilder().maximumSize(1_000).build();
 
     Campaigns(JdbcClient jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
@@ -118,7 +122,8 @@ public class Campaigns {
     private Campaign map(ResultSet rs, int row) throws SQLException {
         return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("court_id"), rs.getString("case_type"),
                 CampaignState.valueOf(rs.getString("state")),
-                json.readValue(rs.getString("limits"), CampaignLimits.class), rs.getString("created_by"),
+                limits.get(rs.getString("limits"), text -> json.readValue(text, CampaignLimits.class)),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }
