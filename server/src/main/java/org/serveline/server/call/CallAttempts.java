@@ -7,13 +7,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.support.MultiRow;
 import org.serveline.server.task.TaskAttemptHistory;
 import org.serveline.server.task.TaskId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,12 +67,55 @@ public class CallAttempts implements TaskAttemptHistory {
                 .param("id", id).param("task", spec.taskId()).param("campaign", spec.campaignId())
                 .param("operator", spec.operator()).param("pbx", spec.pbxId()).param("trunk", spec.trunk())
                 .param("number", spec.number()).param("node", spec.node()).param("now", Timestamp.from(now)).update();
-        audit.append(new AuditRecord("task:" + spec.taskId(), spec.actor(), "CALL_DIALING", "attempt:" + id, null,
-                AttemptState.DIALING.name(), Map.of("attemptId", id, "number", spec.number(), "pbx", spec.pbxId(),
-                        "trunk", spec.trunk(), "node", spec.node())));
-        return new CallAttempt(id, spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(), spec.trunk(),
-                spec.number(), spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null, null, now,
-                null, null, null);
+        CallAttempt opened = new CallAttempt(id, spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(),
+                spec.trunk(), spec.number(), spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null,
+                null, now, null, null, null);
+        audit.append(dialing(opened, spec.actor()));
+        return opened;
+    }
+
+    /**
+     * Opens a batch of attempts with one multi-row insert and one batch of audit events; as {@link #open}, the
+     * rows are DIALING and must commit before any Originate leaves.
+     */
+    @Transactional
+    public List<CallAttempt> openAll(List<NewAttempt> specs) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        Instant now = now();
+        List<CallAttempt> opened = specs.stream().map(spec -> new CallAttempt(UUID.randomUUID().toString(),
+                spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(), spec.trunk(), spec.number(),
+                spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null, null, now, null, null,
+                null)).toList();
+        SequencedMap<String, Function<CallAttempt, Object>> columns = new LinkedHashMap<>();
+        columns.put("id", CallAttempt::id);
+        columns.put("task", CallAttempt::taskId);
+        columns.put("campaign", CallAttempt::campaignId);
+        columns.put("operator", CallAttempt::operator);
+        columns.put("pbx", CallAttempt::pbxId);
+        columns.put("trunk", CallAttempt::trunk);
+        columns.put("number", CallAttempt::number);
+        columns.put("node", CallAttempt::node);
+        columns.put("state", a -> a.state().name());
+        columns.put("at", a -> Timestamp.from(a.createdAt()));
+        MultiRow rows = MultiRow.of(opened, columns);
+        jdbc.sql("""
+                INSERT INTO call_attempt (id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state,
+                                          created_at)
+                VALUES\s""" + rows.values()).params(rows.params()).update();
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < opened.size(); i++) {
+            records.add(dialing(opened.get(i), specs.get(i).actor()));
+        }
+        audit.appendAll(records);
+        return opened;
+    }
+
+    private static AuditRecord dialing(CallAttempt attempt, String actor) {
+        return new AuditRecord("task:" + attempt.taskId(), actor, "CALL_DIALING", "attempt:" + attempt.id(), null,
+                AttemptState.DIALING.name(), Map.of("attemptId", attempt.id(), "number", attempt.number(),
+                        "pbx", attempt.pbxId(), "trunk", attempt.trunk(), "node", attempt.node()));
     }
 
     @Transactional
@@ -161,6 +211,16 @@ public class CallAttempts implements TaskAttemptHistory {
     public List<CallAttempt> forTask(long taskId) {
         return jdbc.sql(SELECT + " WHERE task_id = :task ORDER BY created_at, id").param("task", taskId)
                 .query(CallAttempts::map).list();
+    }
+
+    /** The attempts of each of these tasks, oldest first (tasks without attempts are absent). */
+    public Map<Long, List<CallAttempt>> forTasks(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT + " WHERE task_id IN (:tasks) ORDER BY created_at, id").param("tasks", taskIds)
+                .query(CallAttempts::map).list().stream()
+                .collect(Collectors.groupingBy(CallAttempt::taskId, Collectors.toList()));
     }
 
     @Override

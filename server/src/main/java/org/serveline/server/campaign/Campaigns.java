@@ -79,6 +79,12 @@ public class Campaigns {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** Only the campaign's state: what the dialer checks before every dial. */
+    public CampaignState state(long id) {
+        return jdbc.sql("SELECT state FROM campaign WHERE id = :id").param("id", id).query(String.class).optional()
+                .map(CampaignState::valueOf).orElseThrow(() -> new NotFoundException("no campaign " + id));
+    }
+
     public List<Campaign> all() {
         return jdbc.sql(SELECT + " ORDER BY id").query(this::map).list();
     }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automated dialer of this node: on every tick, for every running campaign, it claims as many due tasks as
- * the free channels allow and hands each to {@link TaskDialing}. Claims are leases in the shared database, so
- * any number of nodes can run a dialer.
+ * the free channels allow, decides them together ({@link BatchDialing}; one by one with {@link TaskDialing} if the
+ * batch fails as a whole) and places the calls once the attempt rows are committed. Claims are leases in the
+ * shared database, so any number of nodes can run a dialer.
  */
 @Component
 class Dialer {
@@ -32,12 +33,14 @@ class Dialer {
     private final CallAttempts attempts;
     private final TrunkCapacity capacity;
     private final TaskDialing dialing;
+    private final BatchDialing batch;
     private final DialerProperties properties;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
     Dialer(Campaigns campaigns, TaskLeases leases, CallAttempts attempts, TrunkCapacity capacity, TaskDialing dialing,
-            DialerProperties properties) {
+            BatchDialing batch, DialerProperties properties) {
+        this.batch = batch;
         this.campaigns = campaigns;
         this.leases = leases;
         this.attempts = attempts;
@@ -70,8 +73,32 @@ class Dialer {
         }
         List<TaskId> claimed = leases.claim(new TaskLeases.ClaimQuery(List.of(TaskState.APPROVED, TaskState.PHONE),
                 campaign.courtId(), campaign.caseType(), true, true), properties.node(), wanted, properties.lease());
-        // Each task's decision is a handful of database round trips: the claimed tasks are dialled side by
-        // side (the connection pool bounds them), and the tick ends when all are done.
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<TaskDialing.PlacedAttempt> placed;
+        try {
+            placed = batch.decideAll(campaign, claimed, live);
+        } catch (RuntimeException e) {
+            log.warn("the batch of {} tasks in campaign {} could not be decided as a whole ({}); deciding one by one",
+                    claimed.size(), campaign.name(), e.toString());
+            dialOneByOne(campaign, claimed, new ConcurrentHashMap<>(attempts.liveByTrunk()));
+            return;
+        }
+        placed.forEach(call -> place(campaign, call));
+    }
+
+    private void place(Campaign campaign, TaskDialing.PlacedAttempt call) {
+        try {
+            dialing.place(call, campaign);
+        } catch (RuntimeException e) {
+            log.warn("could not place attempt {} in campaign {}: {}", call.attempt().id(), campaign.name(),
+                    e.toString(), e);
+        }
+    }
+
+    /** Each task decided in its own transaction, side by side (the connection pool bounds them). */
+    private void dialOneByOne(Campaign campaign, List<TaskId> claimed, Map<String, Integer> live) {
         List<Future<?>> dialled = claimed.stream()
                 .<Future<?>>map(task -> workers.submit(() -> dialOne(campaign, task, live))).toList();
         for (Future<?> each : dialled) {
@@ -86,12 +113,16 @@ class Dialer {
         }
     }
 
+    /**
+     * A decision that fails rolls back with its lease release: the task stays leased until the lease runs out,
+     * so a task that cannot be decided is tried again once per lease period, not on every tick.
+     */
     private void dialOne(Campaign campaign, TaskId task, Map<String, Integer> live) {
         try {
             dialing.dial(campaign, task, live);
         } catch (RuntimeException e) {
-            log.warn("could not dial task {} in campaign {}: {}", task, campaign.name(), e.toString(), e);
-            leases.release(task, properties.node()); // the decision rolled back with its own release
+            log.warn("could not dial task {} in campaign {} ({}); tried again when its lease runs out in {}", task,
+                    campaign.name(), e.toString(), properties.lease(), e);
         }
     }
 

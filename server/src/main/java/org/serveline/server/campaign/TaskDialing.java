@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.CallOutcome;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TaskDialing {
 
     private static final Logger log = LoggerFactory.getLogger(TaskDialing.class);
-    private static final String ACTOR = "dialer";
+    static final String ACTOR = "dialer";
 
     private final ServiceTasks tasks;
     private final TaskLeases leases;
@@ -94,31 +95,38 @@ class TaskDialing {
         if (task.state() != TaskState.PHONE) {
             return Optional.empty();
         }
+        ServiceTask onPhone = task;
+        return numberToDial(campaign, task, attempts.forTask(id.value()),
+                doNotCall.listed(task.phones().stream().map(PartyPhone::e164).toList()))
+                .flatMap(number -> open(campaign, onPhone, number, liveByTrunk));
+    }
+
+    /**
+     * For a task on the phone channel: the number to dial now — or nothing, once the other decision is made and
+     * recorded (wait for calling hours or the next day, look up contacts, fall back to the next channel).
+     */
+    Optional<String> numberToDial(Campaign campaign, ServiceTask task, List<CallAttempt> history,
+            Set<String> doNotCallListed) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ZoneId zone = ZoneId.of(task.party().timeZone());
         CallingHours hours = campaign.limits().callingHours();
         if (!hours.allows(now, zone)) {
-            leases.scheduleNextCall(id, hours.nextAllowed(now, zone), ACTOR,
+            leases.scheduleNextCall(task.id(), hours.nextAllowed(now, zone), ACTOR,
                     "outside calling hours " + hours.start() + "–" + hours.end() + " in " + zone);
             return Optional.empty();
         }
-        switch (plan(task, campaign, now, zone)) {
+        List<PhonePlan.PastDial> dialled = history.stream()
+                .map(a -> new PhonePlan.PastDial(a.number(), a.createdAt())).toList();
+        switch (PhonePlan.next(task.phones(), dialled, doNotCallListed, campaign.limits().retryRules(), now, zone)) {
             case PhonePlan.Step.Dial dial -> {
-                return open(campaign, task, dial.number(), liveByTrunk);
+                return Optional.of(dial.number());
             }
             case PhonePlan.Step.WaitForNextDay wait ->
-                    leases.scheduleNextCall(id, hours.nextAllowed(now.atZone(zone).toLocalDate().plusDays(1)
+                    leases.scheduleNextCall(task.id(), hours.nextAllowed(now.atZone(zone).toLocalDate().plusDays(1)
                             .atStartOfDay(zone).toInstant(), zone), ACTOR, "every number reached today's limit");
             case PhonePlan.Step.Exhausted exhausted -> exhausted(task, exhausted.why());
         }
         return Optional.empty();
-    }
-
-    private PhonePlan.Step plan(ServiceTask task, Campaign campaign, Instant now, ZoneId zone) {
-        List<PhonePlan.PastDial> history = attempts.forTask(task.id().value()).stream()
-                .map(a -> new PhonePlan.PastDial(a.number(), a.createdAt())).toList();
-        var blocked = doNotCall.listed(task.phones().stream().map(PartyPhone::e164).toList());
-        return PhonePlan.next(task.phones(), history, blocked, campaign.limits().retryRules(), now, zone);
     }
 
     private Optional<PlacedAttempt> open(Campaign campaign, ServiceTask task, String number,
@@ -128,7 +136,8 @@ class TaskDialing {
                 trunk));
     }
 
-    private void place(PlacedAttempt placed, Campaign campaign) {
+    /** Sends the Originate of an attempt whose row is committed; a refusal settles the attempt FAILED. */
+    void place(PlacedAttempt placed, Campaign campaign) {
         CallAttempt attempt = placed.attempt();
         gateway.originate(new PbxGateway.OutboundCall(attempt.id(), attempt.taskId(), placed.trunk().pbxId(),
                         placed.trunk().name(), attempt.number(), campaign.limits().ringTimeout()))

@@ -66,6 +66,22 @@ public class ServiceTasks {
         return task;
     }
 
+    /**
+     * The same move for a batch of tasks the caller has just loaded, saved together (one UPDATE per outcome, every
+     * version checked) and audited together. Throws, and saves nothing, if any move is illegal.
+     */
+    @Transactional
+    public List<ServiceTask> moveAll(List<ServiceTask> batch, TaskTrigger trigger, String actor,
+            Map<String, Object> evidence) {
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        Instant now = now();
+        batch.forEach(task -> task.apply(trigger, actor, null, evidence, now));
+        rows.saveRoots(batch);
+        return batch;
+    }
+
     @Transactional
     public ServiceTask consent(TaskId id, String address, String actor, Map<String, Object> evidence) {
         return consent(get(id), address, actor, evidence);

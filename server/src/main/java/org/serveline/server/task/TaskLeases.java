@@ -130,6 +130,16 @@ public class TaskLeases {
                 .update() == 1;
     }
 
+    /** Releases the leases this owner holds on these tasks, in one statement. */
+    @Transactional
+    public void releaseAll(Collection<TaskId> tasks, String owner) {
+        if (!tasks.isEmpty()) {
+            jdbc.sql("UPDATE service_task SET lease_owner = NULL, lease_until = NULL "
+                            + "WHERE id IN (:ids) AND lease_owner = :owner")
+                    .param("ids", tasks.stream().map(TaskId::value).toList()).param("owner", owner).update();
+        }
+    }
+
     @Transactional
     public void release(TaskId task, String owner) {
         jdbc.sql("UPDATE service_task SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")

@@ -7,10 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +79,46 @@ class TaskRows {
         }
         task.savedAsNextVersion();
         task.takeEvents().forEach(events::publishEvent);
+    }
+
+    /**
+     * Saves the root rows of tasks that each made one move, one UPDATE per distinct outcome (state, reasons,
+     * address) with every task's version checked; publishes their moves as one {@link TaskStateChanges}.
+     */
+    void saveRoots(List<ServiceTask> tasks) {
+        Map<List<Object>, List<ServiceTask>> byOutcome = new LinkedHashMap<>();
+        tasks.forEach(t -> byOutcome.computeIfAbsent(Arrays.asList(t.state(), t.returnReason(), t.cancelReason(),
+                t.electronicAddress(), t.updatedAt()), k -> new ArrayList<>()).add(t));
+        byOutcome.values().forEach(this::saveSameOutcome);
+        List<TaskStateChanged> changes = new ArrayList<>();
+        for (ServiceTask task : tasks) {
+            task.savedAsNextVersion();
+            for (Object event : task.takeEvents()) {
+                if (event instanceof TaskStateChanged change) {
+                    changes.add(change);
+                } else {
+                    events.publishEvent(event);
+                }
+            }
+        }
+        events.publishEvent(new TaskStateChanges(changes));
+    }
+
+    private void saveSameOutcome(List<ServiceTask> tasks) {
+        ServiceTask first = tasks.getFirst();
+        String versions = tasks.stream().map(t -> "(" + t.id().value() + ", " + t.version() + ")")
+                .collect(Collectors.joining(", "));
+        int updated = jdbc.sql("""
+                UPDATE service_task SET state = :state, return_reason = :returnReason, cancel_reason = :cancelReason,
+                       electronic_address = :address, updated_at = :updatedAt, version = version + 1
+                 WHERE (id, version) IN (""" + versions + ")")
+                .param("state", first.state().name()).param("returnReason", first.returnReason())
+                .param("cancelReason", first.cancelReason()).param("address", first.electronicAddress())
+                .param("updatedAt", Timestamp.from(first.updatedAt())).update();
+        if (updated != tasks.size()) {
+            throw new OptimisticLockingFailureException((tasks.size() - updated) + " of " + tasks.size()
+                    + " tasks were changed by someone else meanwhile");
+        }
     }
 
     private static final String SELECT = """

@@ -1,7 +1,12 @@
 package org.serveline.server.audit.internal;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+import java.util.function.Function;
 import org.serveline.server.audit.AuditEvent;
+import org.serveline.server.support.MultiRow;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +24,27 @@ public final class AuditRows {
             rs.getString("after_state"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
 
     private AuditRows() {
+    }
+
+    /** Inserts stored events (their hashes set) with one multi-row statement. */
+    public static void insertAll(JdbcClient jdbc, List<AuditEvent> events) {
+        SequencedMap<String, Function<AuditEvent, Object>> columns = new LinkedHashMap<>();
+        columns.put("chain", AuditEvent::chain);
+        columns.put("seq", AuditEvent::seq);
+        columns.put("at", e -> Timestamp.from(e.occurredAt()));
+        columns.put("actor", AuditEvent::actor);
+        columns.put("action", AuditEvent::action);
+        columns.put("subject", AuditEvent::subject);
+        columns.put("before", AuditEvent::before);
+        columns.put("after", AuditEvent::after);
+        columns.put("details", AuditEvent::details);
+        columns.put("prev", AuditEvent::prevHash);
+        columns.put("hash", AuditEvent::hash);
+        MultiRow rows = MultiRow.of(events, columns);
+        jdbc.sql("""
+                INSERT INTO audit_event (chain_key, seq, occurred_at, actor, action, subject, before_state,
+                                         after_state, details, prev_hash, hash)
+                VALUES\s""" + rows.values()).params(rows.params()).update();
     }
 
     public static long insert(JdbcClient jdbc, AuditEvent e, String hash) {
