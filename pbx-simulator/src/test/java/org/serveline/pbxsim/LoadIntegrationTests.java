@@ -72,6 +72,23 @@ class LoadIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> liveThreads(simulator.threadPrefix()) == 0);
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void timesEveryTurnOfTheFastAgiServer() throws Exception {
+        PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.01).spoolDir(spool).build());
+        try (TestAgiServer agi = new TestAgiServer(TestAgiServer.TRACE_SCRIPT);
+                TestAmiClient client = TestAmiClient.loggedIn(simulator.start().ami(), true)) {
+            SimulatedCall.run(client, "1001", agi.port());
+            long commands = agi.nextSession().transcript().stream().filter(l -> l.startsWith(">> ")).count();
+
+            assertThat(commands).isPositive();
+            await().atMost(Duration.ofSeconds(10)).until(() -> simulator.counters().agiTurns().measured() == commands);
+            assertThat(simulator.counters().agiTurns().percentileMillis(100)).isBetween(0.0, 15_000.0);
+        } finally {
+            simulator.close();
+        }
+    }
+
     static long liveThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith(prefix + "-")).count();

@@ -39,11 +39,14 @@ final class AgiSession extends SimpleChannelInboundHandler<String> {
     private ScheduledFuture<?> idleTimer;
     private boolean dead;
     private boolean ended;
+    private final AgiTurnTimes turns;
+    private long sentAt;
 
-    AgiSession(SimCall call, String data, Bootstrap connector) {
+    AgiSession(SimCall call, String data, Bootstrap connector, AgiTurnTimes turns) {
         this.call = call;
         this.data = data;
         this.connector = connector;
+        this.turns = turns;
     }
 
     void connect() {
@@ -75,6 +78,7 @@ final class AgiSession extends SimpleChannelInboundHandler<String> {
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         ctx.writeAndFlush(AgiEnvironment.block(call.one(), url));
+        sentAt = System.nanoTime();
         if (dead) {
             ctx.writeAndFlush("HANGUP\n");
         }
@@ -86,6 +90,10 @@ final class AgiSession extends SimpleChannelInboundHandler<String> {
         String command = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         if (command.isBlank()) {
             return;
+        }
+        if (sentAt != 0) {
+            turns.record(System.nanoTime() - sentAt);
+            sentAt = 0;
         }
         queued.add(command);
         drain();
@@ -140,6 +148,7 @@ final class AgiSession extends SimpleChannelInboundHandler<String> {
     void finish(long id, String line, int resultCode, String result, String reply) {
         call.emit(CallEvents.agiExecEnd(call.one(), id, line, resultCode, result));
         write(reply);
+        sentAt = System.nanoTime();
         active = null;
         if (!queued.isEmpty()) {
             call.loop().execute(this::drain);

@@ -2,11 +2,12 @@ package org.serveline.pbxsim.call;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Calls started and ended since start-up; active is their difference. */
+/** Calls started and ended since start-up (active is their difference), and the FastAGI servers' turns. */
 public final class CallCounters {
 
     private final LongAdder started = new LongAdder();
     private final LongAdder ended = new LongAdder();
+    private final AgiTurnTimes agiTurns = new AgiTurnTimes();
 
     void started() {
         started.increment();
@@ -22,6 +23,10 @@ public final class CallCounters {
 
     public long callsEnded() {
         return ended.sum();
+    }
+
+    public AgiTurnTimes agiTurns() {
+        return agiTurns;
     }
 
     public long callsActive() {

@@ -38,6 +38,10 @@ final class CallEnvironment {
         return agiConnector;
     }
 
+    AgiTurnTimes agiTurns() {
+        return registry.counters().agiTurns();
+    }
+
     RecordingWriter recorder() {
         return recorder;
     }

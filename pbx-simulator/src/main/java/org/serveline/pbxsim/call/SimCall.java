@@ -195,7 +195,7 @@ final class SimCall {
 
     private void startAgi(String data) {
         one.setApplication("AGI", data);
-        agi = new AgiSession(this, data, env.agiConnector());
+        agi = new AgiSession(this, data, env.agiConnector(), env.agiTurns());
         agi.connect();
     }
 

@@ -2,9 +2,6 @@ package org.serveline.server.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -23,7 +20,7 @@ import org.serveline.server.testsupport.TaskFixtures;
 /**
  * Not a test: the real server (embedded MariaDB, real AMI and FastAGI on loopback) runs one campaign of N approved
  * tasks against the in-process PBX simulator, whose parties all listen to the notice and consent. Samples live
- * calls, attempts and heap; times the FastAGI server through {@link AgiLatencyProxy}. Last line:
+ * calls, attempts and heap; the FastAGI server's turns are timed by the simulator (the PBX's view). Last line:
  * {@code concurrent_calls=<n> attempts_per_s=<x> p99_agi_ms=<y> heap_mb=<z> lost=<n> duplicated=<n>}.
  * Run by {@code bench/dialer [--calls N] [--seconds S] [--rate R] [--time-scale T]}.
  */
@@ -67,12 +64,8 @@ public final class DialerBenchmark {
         PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(options.timeScale())
                 .spoolDir(spool).defaultParty(PartyBehaviour.consent()).build());
         simulator.start();
-        int agiPort = freePort();
-        AgiLatencyProxy proxy = new AgiLatencyProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), agiPort));
         Map<String, String> properties = ServerNode.dialling(simulator, "serveline_bench", "bench-node",
                 Math.max(options.calls(), 100), options.rate());
-        properties.put("serveline.telephony.agi.port", Integer.toString(agiPort));
-        properties.put("serveline.telephony.agi.advertised-url", "agi://127.0.0.1:" + proxy.port());
         properties.put("serveline.dialer.tick", "PT0.05S");
         properties.put("serveline.dialer.batch", "200");
         properties.put("logging.level.root", "WARN");
@@ -81,17 +74,16 @@ public final class DialerBenchmark {
         ServerNode node = ServerNode.start(properties);
         String figures;
         try {
-            figures = run(options, simulator, proxy, node);
+            figures = run(options, simulator, node);
         } finally {
             node.close();
             simulator.close();
-            proxy.close();
         }
         System.out.println(figures);
         System.exit(0);
     }
 
-    private static String run(Options options, PbxSimulator simulator, AgiLatencyProxy proxy, ServerNode node)
+    private static String run(Options options, PbxSimulator simulator, ServerNode node)
             throws Exception {
         TaskFixtures fixtures = new TaskFixtures(node.port());
         long t0 = System.nanoTime();
@@ -116,9 +108,9 @@ public final class DialerBenchmark {
             if (System.nanoTime() >= nextReport) {
                 ledger.sample(simulator);
                 int attempts = ledger.attempts();
-                log("t=%5.1fs live=%5d attempts=%6d unsettled=%5d heap=%4d MB agi_sessions=%d", seconds(start),
+                log("t=%5.1fs live=%5d attempts=%6d unsettled=%5d heap=%4d MB agi_turns=%d", seconds(start),
                         simulator.counters().callsActive(), attempts, ledger.unsettled(),
-                        memory.getHeapMemoryUsage().getUsed() >> 20, proxy.sessions());
+                        memory.getHeapMemoryUsage().getUsed() >> 20, simulator.counters().agiTurns().measured());
                 if (attempts > 0 && ledger.unsettled() == 0 && ledger.tasksStillOnThePhone(tasks) == 0) {
                     finished = true;
                     break;
@@ -137,11 +129,11 @@ public final class DialerBenchmark {
         }
         ledger.sample(simulator);
         counters.report(ledger.attempts()).forEach(line -> log("%s", line));
-        return report(simulator, proxy, node, ledger, campaign, maxLive, maxHeap);
+        return report(simulator, node, ledger, campaign, maxLive, maxHeap);
     }
 
     /** Logs the details and returns the figures line. */
-    private static String report(PbxSimulator simulator, AgiLatencyProxy proxy, ServerNode node,
+    private static String report(PbxSimulator simulator, ServerNode node,
             AttemptLedger ledger, long campaign, long maxLive, long maxHeap) {
         var jdbc = node.jdbc();
         Map<String, Object> span = jdbc.sql("SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(created_at), "
@@ -174,12 +166,14 @@ public final class DialerBenchmark {
         log("attempts=%d outcomes=%s pbx_calls=%d still_live_on_pbx=%d unsettled=%d", attempts, outcomes,
                 simulator.counters().callsStarted(), liveOnPbx.size(), unsettled.size());
         log("attempts/s sustained (first to last attempt) %.1f, best 5 s window %.1f", perSecond, peak5s / 5.0);
-        log("AGI server turn over %d replies in %d sessions: p50 %.2f ms, p99 %.2f ms, max %.2f ms", proxy.measured(),
-                proxy.sessions(), proxy.percentileMillis(50), proxy.percentileMillis(99), proxy.percentileMillis(100));
+        var turns = simulator.counters().agiTurns();
+        log("AGI server turn over %d replies: p50 %.2f ms, p99 %.2f ms, max %.2f ms", turns.measured(),
+                turns.percentileMillis(50), turns.percentileMillis(99), turns.percentileMillis(100));
         log("duplicates seen %s, tasks over %d attempts %d, PBX calls without a row %d", ledger.duplicatesSeen(),
                 MAX_ATTEMPTS_PER_TASK, overLimit, callsWithoutRow);
         return String.format(java.util.Locale.ROOT,
-                "concurrent_calls=%d attempts_per_s=%.1f p99_agi_ms=%.2f heap_mb=%d lost=%d duplicated=%d", maxLive, perSecond, proxy.percentileMillis(99), maxHeap >> 20, lost, duplicated);
+                "concurrent_calls=%d attempts_per_s=%.1f p99_agi_ms=%.2f heap_mb=%d lost=%d duplicated=%d", maxLive,
+                perSecond, turns.percentileMillis(99), maxHeap >> 20, lost, duplicated);
     }
 
     private static long startCampaign(ApiClient supervisor, Options options) {
@@ -199,12 +193,6 @@ public final class DialerBenchmark {
             throw new IllegalStateException("campaign not started: " + started.body());
         }
         return id;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double seconds(long since) {
