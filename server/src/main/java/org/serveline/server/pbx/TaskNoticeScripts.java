@@ -16,7 +16,6 @@ import org.serveline.telephony.notice.NoticeScript;
 import org.serveline.telephony.prompt.NoticeData;
 import org.serveline.telephony.prompt.NoticePrompts;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notice a party hears, from the task behind the attempt: court, case number, the party's name, the
@@ -38,8 +37,7 @@ class TaskNoticeScripts {
         this.documents = documents;
     }
 
-    @Transactional(readOnly = true)
-    public NoticeScript scriptFor(NoticeCall call, NoticePrompts prompts) {
+    NoticeScript scriptFor(NoticeCall call, NoticePrompts prompts) {
         CallAttempt attempt = attempts.find(call.attemptId())
                 .orElseThrow(() -> new IllegalArgumentException("no call attempt " + call.attemptId()));
         ServiceTask task = tasks.get(new TaskId(attempt.taskId()));

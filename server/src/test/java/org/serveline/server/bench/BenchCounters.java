@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Where the work of a bench run went: CPU seconds per part of the JVM (platform threads grouped by name; the
- * server's virtual threads, and the bench's AGI relay, run on the ForkJoinPool carriers) and of the MariaDB server process, and MariaDB's
+ * server's virtual threads run on the ForkJoinPool carriers) and of the MariaDB server process, and MariaDB's
  * statement counters. Snapshots are taken at the campaign's start and end; the difference is reported.
  */
 final class BenchCounters {
@@ -74,7 +74,7 @@ final class BenchCounters {
 
     private static String part(String thread) {
         if (thread.startsWith("ForkJoinPool")) {
-            return "virtual threads (server + bench AGI relay)";
+            return "server virtual threads";
         }
         if (thread.startsWith("pbxsim")) {
             return "simulator";
