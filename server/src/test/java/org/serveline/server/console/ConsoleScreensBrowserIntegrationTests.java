@@ -1,0 +1,219 @@
+package org.serveline.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.PbxGateway;
+import org.serveline.server.console.ConsoleCalls.Recorded;
+import org.serveline.server.testsupport.HeadlessChromium;
+import org.serveline.server.testsupport.ServelineIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The operator and recordings screens in a real headless Chromium: the built-in PBX simulator lists PJSIP/agent100
+ * as registered (PJSIP/agent200 is not), recordings are ingested with the real ffmpeg. Private schema, spool and store;
+ * no dialer, so approved tasks wait for the operator.
+ */
+@ServelineIntegrationTest
+@TestPropertySource(properties = {
+    "serveline.embedded-db.schema=serveline_console_ops",
+    "serveline.simulator.enabled=true",
+    "serveline.simulator.registered-endpoints[0]=agent100",
+    "serveline.dialer.enabled=false",
+    "serveline.recordings.review-sample-rate=0",
+    "serveline.recordings.settle-time=PT0S",
+    "serveline.recordings.scan-interval=PT1H",
+})
+@Timeout(120)
+class ConsoleScreensBrowserIntegrationTests {
+
+    private static final Path DIR = tempDir();
+
+    @DynamicPropertySource
+    static void dirs(DynamicPropertyRegistry registry) {
+        registry.add("serveline.simulator.spool-dir", () -> DIR.resolve("spool").toString());
+        registry.add("serveline.recordings.spool-dir", () -> DIR.resolve("spool").toString());
+        registry.add("serveline.recordings.store-root", () -> DIR.resolve("store").toString());
+        registry.add("serveline.recordings.work-dir", () -> DIR.resolve("work").toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CallAttempts attempts;
+    @Autowired
+    PbxGateway gateway;
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    ConsoleCalls calls;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        calls = new ConsoleCalls(port, attempts, DIR.resolve("spool"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.isUp("simulator"));
+    }
+
+    @Test
+    void anOperatorWithARegisteredEndpointTakesTheNextTaskAndSeesItsCaseNumber() {
+        JsonNode task = calls.approvedTask();
+        open("operator", "operator", "operator-pw");
+
+        signInWith("PJSIP/agent100");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Reachable"));
+        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("NOT");
+
+        browser.findElement(By.id("op-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
+                task.get("caseNumber").asString()));
+        assertThat(browser.findElement(By.id("op-task-facts")).getText()).contains("张三").contains("+8613800138000")
+                .contains("1 document(s)");
+        assertThat(browser.findElement(By.id("op-address")).getDomProperty("value")).isEqualTo("+8613800138000");
+        assertThat(browser.findElement(By.id("op-script")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("op-call")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void anOperatorWithAnUnregisteredEndpointSeesTheProblemAndKeepsWhatWasTyped() {
+        open("operator", "operator2", "operator2-pw");
+
+        signInWith("Local/200@agents");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-session-error"),
+                "Invalid request: endpoint must be a PJSIP endpoint"));
+        assertThat(browser.findElement(By.id("op-endpoint")).getDomProperty("value")).isEqualTo("Local/200@agents");
+
+        signInWith("PJSIP/agent200");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "NOT registered (unknown"));
+        browser.findElement(By.id("op-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
+                "Conflict: endpoint PJSIP/agent200 is not registered"));
+        assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aReviewerSeesARecordingAndCannotPlayItWithoutAReason() {
+        Recorded call = calls.consentCall("operator");
+        open("recordings", "reviewer", "reviewer-pw");
+
+        selectRecording(call);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-queue-note"), "Only supervisors"));
+        assertThat(browser.findElement(By.id("rec-verdict-form")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("rec-play")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-play-error"), "State the reason"));
+        assertThat(browser.findElement(By.id("rec-audio")).getDomAttribute("src")).isNull();
+        assertThat(calls.timelineActions(call.taskId())).doesNotContain("RECORDING_ACCESSED");
+
+        browser.findElement(By.id("rec-reason")).sendKeys("核对同意 audit of consent");
+        browser.findElement(By.id("rec-play")).click();
+        awaitAudioLoaded();
+        assertThat(browser.findElement(By.id("rec-audio")).getDomAttribute("src")).startsWith("blob:");
+        assertThat(browser.findElement(By.id("rec-play-error")).getText()).isEmpty();
+        assertThat(calls.timelineActions(call.taskId())).containsOnlyOnce("RECORDING_ACCESSED");
+    }
+
+    @Test
+    void aSupervisorPlaysAQueuedRecordingGivesAVerdictWithACommentAndHoldsIt() {
+        Recorded call = calls.consentCall("operator2");
+        open("recordings", "supervisor", "supervisor-pw");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#rec-queue tr[data-id='" + call.recordingId() + "']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-title"), call.caseNumber()));
+        browser.findElement(By.id("rec-reason")).sendKeys("audit of consent");
+        browser.findElement(By.id("rec-play")).click();
+        awaitAudioLoaded();
+
+        browser.findElement(By.id("rec-comment")).sendKeys("consent clearly given");
+        browser.findElement(By.id("rec-add-comment")).click();
+        assertThat(browser.findElement(By.id("rec-comments")).getText()).contains("consent clearly given");
+        browser.findElement(By.id("rec-notes")).sendKeys("script read in full");
+        browser.findElement(By.id("rec-submit-verdict")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-verdicts"), "consent clearly given"));
+        assertThat(browser.findElement(By.id("rec-verdicts")).getText()).contains("OK").contains("by supervisor")
+                .contains("script read in full");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-facts"), "OK (consent call)"));
+
+        browser.findElement(By.id("rec-hold-place")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-error"), "reason"));
+        browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal pending");
+        browser.findElement(By.id("rec-hold-place")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "Held: appeal pending"));
+        assertThat(calls.timelineActions(call.taskId())).contains("RECORDING_REVIEWED", "RECORDING_ACCESSED");
+    }
+
+    /** Opens the console on a screen, signed out, then signs in. */
+    private void open(String screen, String user, String password) {
+        browser.get("http://127.0.0.1:" + port + "/#" + screen);
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        name.sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+    }
+
+    private void signInWith(String endpoint) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-endpoint")));
+        field.clear();
+        field.sendKeys(endpoint);
+        browser.findElement(By.id("op-sign-in")).click();
+    }
+
+    private void selectRecording(Recorded call) {
+        WebElement listed = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#recordings tr[data-id='" + call.recordingId() + "']")));
+        assertThat(listed.getText()).contains(call.caseNumber());
+        listed.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-title"), call.caseNumber()));
+    }
+
+    /** The Opus copy reached the audio element and Chromium decoded its header. */
+    private void awaitAudioLoaded() {
+        wait.until(driver -> (Boolean) browser.executeScript(
+                "const a = document.getElementById('rec-audio'); return a.readyState >= 1 && a.duration > 0;"));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("serveline-console-screens");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
