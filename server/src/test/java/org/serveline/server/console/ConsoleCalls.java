@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
@@ -61,6 +62,13 @@ final class ConsoleCalls {
             return items.isEmpty() ? null : items.get(0);
         }, item -> item != null);
         return new Recorded(taskId, task.get("caseNumber").asString(), attempt.id(), recording.get("id").asString());
+    }
+
+    /** The ids of a task's call attempts. */
+    List<String> attempts(long taskId) {
+        List<String> ids = new ArrayList<>();
+        fixtures.clerk.get("/api/v1/tasks/" + taskId).body().get("attempts").forEach(a -> ids.add(a.get("id").asString()));
+        return ids;
     }
 
     /** The actions of a task's audit chain, as a clerk sees its timeline. */

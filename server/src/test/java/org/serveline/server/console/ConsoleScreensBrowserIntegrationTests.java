@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,6 +41,8 @@ import tools.jackson.databind.JsonNode;
     "serveline.embedded-db.schema=serveline_console_ops",
     "serveline.simulator.enabled=true",
     "serveline.simulator.registered-endpoints[0]=agent100",
+    "serveline.simulator.parties.agent100=CONSENT",
+    "serveline.simulator.parties.13800138000=CONSENT",
     "serveline.dialer.enabled=false",
     "serveline.recordings.review-sample-rate=0",
     "serveline.recordings.settle-time=PT0S",
@@ -89,9 +92,11 @@ class ConsoleScreensBrowserIntegrationTests {
     }
 
     @Test
-    void anOperatorWithARegisteredEndpointTakesTheNextTaskAndSeesItsCaseNumber() {
+    void anOperatorWithARegisteredEndpointTakesTheNextTaskCallsOnceOnADoubleClickAndMarksConsent() throws Exception {
         JsonNode task = calls.approvedTask();
+        long taskId = task.get("id").asLong();
         open("operator", "operator", "operator-pw");
+        wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "No party is waiting."));
 
         signInWith("PJSIP/agent100");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Reachable"));
@@ -104,7 +109,31 @@ class ConsoleScreensBrowserIntegrationTests {
                 .contains("1 document(s)");
         assertThat(browser.findElement(By.id("op-address")).getDomProperty("value")).isEqualTo("+8613800138000");
         assertThat(browser.findElement(By.id("op-script")).getText()).isNotBlank();
-        assertThat(browser.findElement(By.id("op-call")).isEnabled()).isTrue();
+
+        Object disabledAfterFirstClick = browser.executeScript(
+                "const call = document.getElementById('op-call'); call.click(); call.click(); return call.disabled;");
+        assertThat(disabledAfterFirstClick).as("the call button while the call is placed").isEqualTo(true);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"),
+                "Calling +8613800138000"));
+        assertThat(calls.attempts(taskId)).as("one call for the double click").hasSize(1);
+        assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("op-call"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
+                "Conflict: a call of task " + taskId + " is already live"));
+        assertThat(calls.attempts(taskId)).hasSize(1);
+        Files.write(Path.of("target", "console-operator.png"), browser.getScreenshotAs(OutputType.BYTES));
+        String attempt = calls.attempts(taskId).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.answeredAt(attempt).isPresent());
+
+        WebElement address = browser.findElement(By.id("op-address"));
+        address.clear();
+        address.sendKeys("zhang.san@example.cn");
+        browser.findElement(By.id("op-consent")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"),
+                "consent recorded; it is now ELECTRONIC, serving to zhang.san@example.cn"));
+        assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
+        assertThat(calls.timelineActions(taskId)).contains("OPERATOR_TOOK_TASK", "OPERATOR_SERVED_CONSENT");
     }
 
     @Test
@@ -125,13 +154,14 @@ class ConsoleScreensBrowserIntegrationTests {
     }
 
     @Test
-    void aReviewerSeesARecordingAndCannotPlayItWithoutAReason() {
+    void aReviewerSeesARecordingAndCannotPlayItWithoutAReason() throws Exception {
         Recorded call = calls.consentCall("operator");
         open("recordings", "reviewer", "reviewer-pw");
 
         selectRecording(call);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-queue-note"), "Only supervisors"));
         assertThat(browser.findElement(By.id("rec-verdict-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("rec-hold")).isDisplayed()).isFalse();
 
         browser.findElement(By.id("rec-play")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-play-error"), "State the reason"));
@@ -141,13 +171,14 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("rec-reason")).sendKeys("核对同意 audit of consent");
         browser.findElement(By.id("rec-play")).click();
         awaitAudioLoaded();
+        Files.write(Path.of("target", "console-recordings-reviewer.png"), browser.getScreenshotAs(OutputType.BYTES));
         assertThat(browser.findElement(By.id("rec-audio")).getDomAttribute("src")).startsWith("blob:");
         assertThat(browser.findElement(By.id("rec-play-error")).getText()).isEmpty();
         assertThat(calls.timelineActions(call.taskId())).containsOnlyOnce("RECORDING_ACCESSED");
     }
 
     @Test
-    void aSupervisorPlaysAQueuedRecordingGivesAVerdictWithACommentAndHoldsIt() {
+    void aSupervisorPlaysAQueuedRecordingGivesAVerdictWithACommentAndHoldsIt() throws Exception {
         Recorded call = calls.consentCall("operator2");
         open("recordings", "supervisor", "supervisor-pw");
 
@@ -174,6 +205,7 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("rec-hold-place")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "Held: appeal pending"));
         assertThat(calls.timelineActions(call.taskId())).contains("RECORDING_REVIEWED", "RECORDING_ACCESSED");
+        Files.write(Path.of("target", "console-recordings.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Opens the console on a screen, signed out, then signs in. */
