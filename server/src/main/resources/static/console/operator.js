@@ -6,6 +6,7 @@
   const BASE = '/api/v1/operators';
   let me = null;
   let current = null;
+  let calledTask = null;
 
   function say(message) {
     $('op-message').textContent = message || '';
@@ -119,6 +120,7 @@
     await act($('op-call'), $('op-error'), async () => {
       const placed = await api(BASE + '/me/tasks/' + current.task.id + '/call',
         { method: 'POST', json: { number: $('op-number').value || null } });
+      calledTask = placed.taskId;
       $('op-call-status').textContent = 'Calling ' + placed.number + ': your softphone ' + placed.endpoint
         + ' rings first (attempt ' + placed.attemptId + ', ' + placed.state + ').';
     });
@@ -134,7 +136,21 @@
   async function hangUp() {
     await act($('op-hangup'), $('op-error'), async () => {
       const ended = await api(BASE + '/me/tasks/' + current.task.id + '/hangup', { method: 'POST' });
+      calledTask = null;
       $('op-call-status').textContent = 'Hung up (attempt ' + ended.attemptId + ').';
+    });
+  }
+
+  /** The call of a task already let go (after a disposition) can still be ended. */
+  async function hangUpLastCall() {
+    await act($('op-last-hangup'), $('op-error'), async () => {
+      try {
+        const ended = await api(BASE + '/me/tasks/' + calledTask + '/hangup', { method: 'POST' });
+        say('Hung up the call of task ' + calledTask + ' (attempt ' + ended.attemptId + ').');
+      } finally {
+        calledTask = null;
+        $('op-last-call').hidden = true;
+      }
     });
   }
 
@@ -144,6 +160,8 @@
       + (task.electronicAddress ? ', serving to ' + task.electronicAddress : '') + '.');
     $('op-note').value = '';
     $('op-callback-at').value = '';
+    $('op-last-call').hidden = calledTask !== task.id;
+    $('op-last-call-text').textContent = 'The call of task ' + task.id + ' may still be on the line.';
     showTask(null);
     loadQueue();
   }
@@ -186,6 +204,7 @@
   $('op-call').addEventListener('click', call);
   $('op-ivr').addEventListener('click', ivrConsent);
   $('op-hangup').addEventListener('click', hangUp);
+  $('op-last-hangup').addEventListener('click', hangUpLastCall);
   $('op-consent').addEventListener('click', consent);
   $('op-dispose').addEventListener('click', dispose);
   $('op-disposition').addEventListener('change', () => {

@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.PbxGateway;
@@ -32,16 +33,18 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The operator and recordings screens in a real headless Chromium: the built-in PBX simulator lists PJSIP/agent100
- * as registered (PJSIP/agent200 is not), recordings are ingested with the real ffmpeg. Private schema, spool and store;
- * no dialer, so approved tasks wait for the operator.
+ * The operator and recordings screens in a real headless Chromium: the built-in PBX simulator lists PJSIP/agent100 and
+ * agent101 as registered softphones that answer (PJSIP/agent200 is not registered); recordings are ingested with the
+ * real ffmpeg. Private schema, spool and store; no dialer, so approved tasks wait for the operator.
  */
 @ServelineIntegrationTest
 @TestPropertySource(properties = {
     "serveline.embedded-db.schema=serveline_console_ops",
     "serveline.simulator.enabled=true",
     "serveline.simulator.registered-endpoints[0]=agent100",
+    "serveline.simulator.registered-endpoints[1]=agent101",
     "serveline.simulator.parties.agent100=CONSENT",
+    "serveline.simulator.parties.agent101=CONSENT",
     "serveline.simulator.parties.13800138000=CONSENT",
     "serveline.dialer.enabled=false",
     "serveline.recordings.review-sample-rate=0",
@@ -134,6 +137,43 @@ class ConsoleScreensBrowserIntegrationTests {
                 "consent recorded; it is now ELECTRONIC, serving to zhang.san@example.cn"));
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_TOOK_TASK", "OPERATOR_SERVED_CONSENT");
+    }
+
+    @Test
+    void aCallBackWithoutATimeIsRefusedKeepingTheFormThenRecordedAndTheCallEnded() {
+        JsonNode task = calls.approvedTask();
+        long taskId = task.get("id").asLong();
+        open("operator", "operator2", "operator2-pw");
+        signInWith("PJSIP/agent101");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Reachable"));
+        browser.findElement(By.id("op-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
+                task.get("caseNumber").asString()));
+        browser.findElement(By.id("op-call")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"), "Calling"));
+        String attempt = calls.attempts(taskId).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.answeredAt(attempt).isPresent());
+
+        new Select(browser.findElement(By.id("op-disposition"))).selectByValue("CALL_BACK");
+        browser.findElement(By.id("op-note")).sendKeys("在开会，明天再打");
+        browser.findElement(By.id("op-dispose")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"), "callBackAt is required"));
+        assertThat(browser.findElement(By.id("op-note")).getDomProperty("value")).isEqualTo("在开会，明天再打");
+        assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isTrue();
+
+        browser.executeScript("const at = new Date(Date.now() + 86400000); at.setSeconds(0, 0);"
+                + "at.setMinutes(at.getMinutes() - at.getTimezoneOffset());"
+                + "document.getElementById('op-callback-at').value = at.toISOString().substring(0, 16);");
+        browser.findElement(By.id("op-dispose")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"),
+                "CALL_BACK recorded; it is now PHONE"));
+        assertThat(calls.timelineActions(taskId)).contains("OPERATOR_CALL_BACK");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-last-hangup"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"), "Hung up the call of task "
+                + taskId));
+        assertThat(calls.timelineActions(taskId)).contains("OPERATOR_HANGUP");
+        assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
     }
 
     @Test
