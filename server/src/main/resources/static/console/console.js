@@ -158,7 +158,7 @@
     try {
       await refresh();
       await auditStatus();
-      if (!timer) timer = setInterval(() => refresh().catch(() => {}), 5000);
+      if (!timer) timer = setInterval(() => { if (!$('tasks-screen').hidden) refresh().catch(() => {}); }, 5000);
     } catch (e) {
       if (e.status === 401) showLogin('Please sign in again');
     }

@@ -57,8 +57,8 @@
     event.preventDefault();
     await act($('op-sign-in'), $('op-session-error'), async () => {
       me = await api(BASE + '/me/session', { method: 'POST', json: { endpoint: $('op-endpoint').value.trim() } });
-      renderSession();
     });
+    renderSession();
   }
 
   async function signOut() {
@@ -67,8 +67,8 @@
       me = null;
       showTask(null);
       say('Signed out.');
-      renderSession();
     });
+    renderSession();
   }
 
   async function takeNext() {
@@ -182,6 +182,7 @@
       if (disposition === 'SERVED_CONSENT') body.address = $('op-address').value.trim() || null;
       if (disposition === 'CALL_BACK') body.callBackAt = instant($('op-callback-at').value);
       const task = await api(BASE + '/me/tasks/' + current.task.id + '/disposition', { method: 'POST', json: body });
+      if (disposition === 'WRONG_NUMBER') calledTask = null; // the server ends that call itself
       closed(task, disposition + ' recorded');
     });
   }

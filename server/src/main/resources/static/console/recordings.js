@@ -3,7 +3,7 @@
 // at offsets into the recording, and legal holds.
 (function () {
   'use strict';
-  const { api, apiBlob, $, text, row, showError, whileBusy, time, offset, instant } = window.Serveline;
+  const { api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset, instant } = window.Serveline;
   const BASE = '/api/v1/recordings';
   let supervisor = false;
   let selected = null;
@@ -57,7 +57,7 @@
     } catch (e) {
       supervisor = false;
       note.textContent = e.status === 403
-        ? 'Only supervisors see the review queue, add verdicts and place legal holds.' : e.message;
+        ? 'Only supervisors see the review queue, add verdicts and place legal holds.' : describe(e);
     }
     $('rec-queue').hidden = !supervisor;
     for (const el of document.querySelectorAll('#recordings-screen .supervisor-only')) el.hidden = !supervisor;
@@ -230,12 +230,13 @@
         selected = place ? await api(path, { method: 'POST', json: { reason } })
           : await api(path, { method: 'DELETE', headers: { 'X-Access-Reason': encodeURIComponent(reason) } });
         $('rec-hold-reason').value = '';
-        render(selected);
-        await search();
       });
     } catch (e) {
       showError($('rec-hold-error'), e);
+      return;
     }
+    render(selected); // after the busy button is released: it sets which of place/release is enabled
+    await search();
   }
 
   async function refreshAll() {

@@ -194,10 +194,13 @@ class ConsoleScreensBrowserIntegrationTests {
     }
 
     @Test
-    void aReviewerSeesARecordingAndCannotPlayItWithoutAReason() throws Exception {
+    void aReviewerFindsARecordingByCaseNumberAndCannotPlayItWithoutAReason() throws Exception {
         Recorded call = calls.consentCall("operator");
         open("recordings", "reviewer", "reviewer-pw");
 
+        browser.findElement(By.id("rec-case")).sendKeys(call.caseNumber());
+        browser.findElement(By.id("rec-search")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rec-total"), "1 recording(s)"));
         selectRecording(call);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-queue-note"), "Only supervisors"));
         assertThat(browser.findElement(By.id("rec-verdict-form")).isDisplayed()).isFalse();
@@ -244,6 +247,10 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal pending");
         browser.findElement(By.id("rec-hold-place")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "Held: appeal pending"));
+        assertThat(browser.findElement(By.id("rec-hold-place")).isEnabled()).isFalse();
+        browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal decided");
+        browser.findElement(By.id("rec-hold-release")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("rec-hold-status"), "Not held."));
         assertThat(calls.timelineActions(call.taskId())).contains("RECORDING_REVIEWED", "RECORDING_ACCESSED");
         Files.write(Path.of("target", "console-recordings.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
