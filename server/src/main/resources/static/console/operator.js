@@ -101,7 +101,9 @@
     add('Case number', task.caseNumber);
     add('Party', task.party.name + ' (' + task.party.role + ')');
     add('Numbers', task.phones.map((p) => p.e164 + (p.status === 'BAD' ? ' (bad)' : '')).join(', '));
-    add('Documents', task.documents.length + ' document(s)' + (task.documents.length ? ': ' + task.documents.join(', ') : ''));
+    const documents = text('dd', task.documents.length + ' document(s)');
+    facts.append(text('dt', 'Documents'), documents);
+    nameDocuments(task.documents, documents);
     add('Hearing', task.hearingDate);
     add('State', task.state);
     add('Came from', taken.source === 'QUEUE'
@@ -114,6 +116,14 @@
       $('op-address').value = suggestedAddress(task);
       $('op-call-status').textContent = '';
     }
+  }
+
+  /** The documents by file name and type (their ids when the metadata cannot be read). */
+  async function nameDocuments(ids, element) {
+    if (!ids.length) return;
+    const names = await Promise.all(ids.map((id) => api('/api/v1/documents/' + encodeURIComponent(id))
+      .then((d) => d.fileName + ' (' + d.mediaType + ')').catch(() => id)));
+    element.textContent = ids.length + ' document(s): ' + names.join(', ');
   }
 
   async function call() {

@@ -108,8 +108,9 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
                 task.get("caseNumber").asString()));
-        assertThat(browser.findElement(By.id("op-task-facts")).getText()).contains("张三").contains("+8613800138000")
-                .contains("1 document(s)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-facts"),
+                "1 document(s): summons.pdf (application/pdf)"));
+        assertThat(browser.findElement(By.id("op-task-facts")).getText()).contains("张三").contains("+8613800138000");
         assertThat(browser.findElement(By.id("op-address")).getDomProperty("value")).isEqualTo("+8613800138000");
         assertThat(browser.findElement(By.id("op-script")).getText()).isNotBlank();
 
@@ -177,7 +178,7 @@ class ConsoleScreensBrowserIntegrationTests {
     }
 
     @Test
-    void anOperatorWithAnUnregisteredEndpointSeesTheProblemAndKeepsWhatWasTyped() {
+    void anOperatorWithAnUnregisteredEndpointSeesTheProblemKeepsWhatWasTypedAndSignsOut() {
         open("operator", "operator2", "operator2-pw");
 
         signInWith("Local/200@agents");
@@ -191,6 +192,10 @@ class ConsoleScreensBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
                 "Conflict: endpoint PJSIP/agent200 is not registered"));
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("op-sign-out")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("op-status"), "Not signed in."));
+        assertThat(browser.findElement(By.id("op-next")).isEnabled()).isFalse();
     }
 
     @Test
