@@ -27,6 +27,7 @@ import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -35,11 +36,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The operator and recordings screens in a real headless Chromium: the built-in PBX simulator lists PJSIP/agent100 and
  * agent101 as registered softphones that answer (PJSIP/agent200 is not registered); recordings are ingested with the
- * real ffmpeg. Private schema, spool and store; no dialer, so approved tasks wait for the operator.
+ * real ffmpeg. Private schema, spool and store; no dialer, so approved tasks wait for the operator. A small connection
+ * pool, closed with the context (and its simulator) after the class: the embedded MariaDB's connections are shared
+ * by every cached test context.
  */
 @ServelineIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
     "serveline.embedded-db.schema=serveline_console_ops",
+    "spring.datasource.hikari.maximum-pool-size=8",
+    "spring.datasource.hikari.minimum-idle=2",
     "serveline.simulator.enabled=true",
     "serveline.simulator.registered-endpoints[0]=agent100",
     "serveline.simulator.registered-endpoints[1]=agent101",
@@ -134,8 +140,7 @@ class ConsoleScreensBrowserIntegrationTests {
         address.clear();
         address.sendKeys("zhang.san@example.cn");
         browser.findElement(By.id("op-consent")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"),
-                "consent recorded; it is now ELECTRONIC, serving to zhang.san@example.cn"));
+        awaitOperatorMessage("consent recorded; it is now ELECTRONIC, serving to zhang.san@example.cn");
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_TOOK_TASK", "OPERATOR_SERVED_CONSENT");
     }
@@ -166,13 +171,11 @@ class ConsoleScreensBrowserIntegrationTests {
                 + "at.setMinutes(at.getMinutes() - at.getTimezoneOffset());"
                 + "document.getElementById('op-callback-at').value = at.toISOString().substring(0, 16);");
         browser.findElement(By.id("op-dispose")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"),
-                "CALL_BACK recorded; it is now PHONE"));
+        awaitOperatorMessage("CALL_BACK recorded; it is now PHONE");
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_CALL_BACK");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-last-hangup"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-message"), "Hung up the call of task "
-                + taskId));
+        awaitOperatorMessage("Hung up the call of task " + taskId);
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_HANGUP");
         assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
     }
@@ -270,6 +273,17 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+    }
+
+    /** Waits for the operator screen's message; an error the screen shows instead fails at once, with its text. */
+    private void awaitOperatorMessage(String expected) {
+        wait.until(driver -> {
+            String error = browser.findElement(By.id("op-error")).getText();
+            if (!error.isEmpty()) {
+                throw new AssertionError("the operator screen shows an error instead of '" + expected + "': " + error);
+            }
+            return browser.findElement(By.id("op-message")).getText().contains(expected);
+        });
     }
 
     private void signInWith(String endpoint) {
