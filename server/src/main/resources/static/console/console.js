@@ -1,33 +1,15 @@
 // Serveline console: plain JavaScript over the REST API, signed in with HTTP Basic credentials kept for the tab.
+// This file signs in, switches screens and runs the task screen; operator.js and recordings.js run their screens.
 (function () {
   'use strict';
-  const $ = (id) => document.getElementById(id);
-  let credentials = sessionStorage.getItem('serveline.credentials');
-  let user = sessionStorage.getItem('serveline.user');
+  const { session, api, $, text } = window.Serveline;
   let selected = null;
   let lastTasks = null;
-
-  async function api(path, options = {}) {
-    const headers = Object.assign({ 'Authorization': 'Basic ' + credentials }, options.headers || {});
-    const response = await fetch(path, Object.assign({}, options, { headers }));
-    const body = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = new Error(body && body.detail ? body.detail : response.statusText);
-      error.status = response.status;
-      throw error;
-    }
-    return body;
-  }
-
-  function text(tag, value, className) {
-    const el = document.createElement(tag);
-    el.textContent = value == null ? '' : value;
-    if (className) el.className = className;
-    return el;
-  }
+  let timer = null;
 
   function showLogin(message) {
     $('app').hidden = true;
+    $('screens').hidden = true;
     $('login').hidden = false;
     $('login-error').textContent = message || '';
     $('who').textContent = '';
@@ -35,12 +17,12 @@
 
   async function signIn(event) {
     event.preventDefault();
-    credentials = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
+    session.credentials = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
     try {
       await api('/api/v1/tasks?size=1');
-      user = $('login-user').value;
-      sessionStorage.setItem('serveline.credentials', credentials);
-      sessionStorage.setItem('serveline.user', user);
+      session.user = $('login-user').value;
+      sessionStorage.setItem('serveline.credentials', session.credentials);
+      sessionStorage.setItem('serveline.user', session.user);
       start();
     } catch (e) {
       showLogin(e.status === 401 ? 'Wrong user or password' : e.message);
@@ -49,7 +31,7 @@
 
   async function loadTasks() {
     const state = $('state-filter').value;
-    const page = await api('/api/v1/tasks?size=100' + (state ? '&state=' + state : ''));
+    const page = await api('/api/v1/tasks?size=100' + (state ? '&state=' + encodeURIComponent(state) : ''));
     const fingerprint = JSON.stringify(page.items.map((t) => [t.id, t.state, t.version]));
     if (fingerprint === lastTasks) return;
     lastTasks = fingerprint;
@@ -120,7 +102,7 @@
       await loadTasks();
       await showTask(selected);
     } catch (e) {
-      $('action-error').textContent = e.message;
+      window.Serveline.showError($('action-error'), e);
     }
   }
 
@@ -153,14 +135,30 @@
     }
   }
 
+  /** Shows one screen (tasks, operator, recordings); the others keep their state, hidden. */
+  function showScreen(name) {
+    const known = ['tasks', 'operator', 'recordings'];
+    const screen = known.includes(name) ? name : 'tasks';
+    for (const other of known) {
+      $(other + '-screen').hidden = other !== screen;
+      $('tab-' + other).classList.toggle('active', other === screen);
+      $('tab-' + other).setAttribute('aria-selected', String(other === screen));
+    }
+    if (location.hash !== '#' + screen) history.replaceState(null, '', '#' + screen);
+    const module = window.Serveline.screens[screen];
+    if (module) module.show();
+  }
+
   async function start() {
     $('login').hidden = true;
     $('app').hidden = false;
-    $('who').textContent = 'Signed in as ' + user;
+    $('screens').hidden = false;
+    $('who').textContent = 'Signed in as ' + session.user;
+    showScreen(location.hash.substring(1));
     try {
       await refresh();
       await auditStatus();
-      setInterval(() => refresh().catch(() => {}), 5000);
+      if (!timer) timer = setInterval(() => { if (!$('tasks-screen').hidden) refresh().catch(() => {}); }, 5000);
     } catch (e) {
       if (e.status === 401) showLogin('Please sign in again');
     }
@@ -171,5 +169,8 @@
   $('state-filter').addEventListener('change', () => { lastTasks = null; loadTasks(); });
   $('approve').addEventListener('click', () => review('APPROVE'));
   $('return').addEventListener('click', () => review('RETURN'));
-  if (credentials) start(); else showLogin();
+  for (const tab of document.querySelectorAll('#screens [data-screen]')) {
+    tab.addEventListener('click', () => showScreen(tab.dataset.screen));
+  }
+  if (session.credentials) start(); else showLogin();
 })();

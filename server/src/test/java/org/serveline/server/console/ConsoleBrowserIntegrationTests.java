@@ -18,10 +18,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** The console in a real headless Chromium, over the demo data, on a private schema. */
+/**
+ * The console in a real headless Chromium, over the demo data, on a private schema; the context (its demo campaign and
+ * database connections) is closed after the class.
+ */
 @ServelineIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"serveline.embedded-db.schema=serveline_console", "serveline.demo.enabled=true"})
 @Timeout(120)
 class ConsoleBrowserIntegrationTests {

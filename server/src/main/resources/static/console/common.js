@@ -1,0 +1,123 @@
+// Serveline console, shared parts: the tab's HTTP Basic credentials, API calls that turn RFC 9457 problem details
+// into errors, and small DOM helpers (text only: data never goes through innerHTML).
+(function () {
+  'use strict';
+
+  const session = {
+    credentials: sessionStorage.getItem('serveline.credentials'),
+    user: sessionStorage.getItem('serveline.user')
+  };
+
+  /** A failed API call: the HTTP status and the problem detail's title, detail and field errors. */
+  class ApiError extends Error {
+    constructor(status, problem, statusText) {
+      super(problem && problem.detail ? problem.detail : statusText || ('HTTP ' + status));
+      this.status = status;
+      this.title = problem && problem.title ? problem.title : '';
+      this.errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
+    }
+  }
+
+  async function send(path, options) {
+    const headers = Object.assign({ 'Authorization': 'Basic ' + session.credentials }, options.headers || {});
+    const init = Object.assign({}, options, { headers });
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(options.json);
+      delete init.json;
+    }
+    const response = await fetch(path, init);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      throw new ApiError(response.status, problem, response.statusText);
+    }
+    return response;
+  }
+
+  /** JSON in, JSON out; null for an empty answer (204). Options as fetch's, plus {json: body}. */
+  async function api(path, options = {}) {
+    const response = await send(path, options);
+    if (response.status === 204) return null;
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
+  }
+
+  /** The answer's bytes (audio), as a Blob. */
+  async function apiBlob(path, options = {}) {
+    return (await send(path, options)).blob();
+  }
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function text(tag, value, className) {
+    const el = document.createElement(tag);
+    el.textContent = value == null ? '' : String(value);
+    if (className) el.className = className;
+    return el;
+  }
+
+  /** A table row; each cell is a value (shown as text), an element to put in a cell, or a ready td. */
+  function row(...cells) {
+    const tr = document.createElement('tr');
+    for (const cell of cells) {
+      if (cell instanceof HTMLTableCellElement) {
+        tr.append(cell);
+      } else if (cell instanceof Node) {
+        const td = document.createElement('td');
+        td.append(cell);
+        tr.append(td);
+      } else {
+        tr.append(text('td', cell));
+      }
+    }
+    return tr;
+  }
+
+  /** What an error says to a person: the problem's title and detail, then each field at fault. */
+  function describe(error) {
+    const head = error.title && error.title !== error.message ? error.title + ': ' + error.message : error.message;
+    const fields = (error.errors || []).map((e) => (e.field ? e.field + ': ' : '') + e.message);
+    return [head].concat(fields).join(' · ');
+  }
+
+  function showError(element, error) {
+    element.textContent = error ? describe(error) : '';
+  }
+
+  /** Runs an action with its button disabled, so a double click cannot send the request twice. */
+  async function whileBusy(button, action) {
+    if (button.disabled) return undefined;
+    button.disabled = true;
+    try {
+      return await action();
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** A time as the browser's locale shows it, with the ISO text kept in the title. */
+  function time(iso) {
+    const el = text('time', iso ? new Date(iso).toLocaleString() : '');
+    if (iso) el.dateTime = iso;
+    return el;
+  }
+
+  /** Milliseconds as m:ss.s (offsets into a recording). */
+  function offset(ms) {
+    const seconds = Math.max(0, Number(ms) || 0) / 1000;
+    const minutes = Math.floor(seconds / 60);
+    return minutes + ':' + (seconds - minutes * 60).toFixed(1).padStart(4, '0');
+  }
+
+  /** A datetime-local field's value (the browser's time zone) as an ISO instant; null when empty. */
+  function instant(localValue) {
+    if (!localValue) return null;
+    const date = new Date(localValue);
+    return isNaN(date.getTime()) ? null : date.toISOString();
+  }
+
+  window.Serveline = { session, ApiError, api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset,
+    instant, screens: {} };
+})();

@@ -1,0 +1,232 @@
+// Serveline console, operator screen: a session with a SIP endpoint, one task at a time in preview (or from the
+// transfer queue), its call, consent or disposition. Over /api/v1/operators; every error shows its problem detail.
+(function () {
+  'use strict';
+  const { api, $, text, row, showError, whileBusy, time, instant } = window.Serveline;
+  const BASE = '/api/v1/operators';
+  let me = null;
+  let current = null;
+  let calledTask = null;
+
+  function say(message) {
+    $('op-message').textContent = message || '';
+  }
+
+  /** Runs a task action: errors show in the screen and nothing typed is cleared. */
+  async function act(button, errorElement, action) {
+    showError(errorElement, null);
+    try {
+      await whileBusy(button, action);
+    } catch (e) {
+      showError(errorElement, e);
+    }
+  }
+
+  function renderSession() {
+    const status = $('op-status');
+    $('op-sign-out').disabled = !me;
+    $('op-next').disabled = !me;
+    if (!me) {
+      status.textContent = 'Not signed in.';
+      status.className = 'status';
+      return;
+    }
+    if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
+    const where = me.pbxId ? ' on PBX ' + me.pbxId : '';
+    status.textContent = me.registered
+      ? 'Signed in with ' + me.endpoint + ': registered (' + me.registration + where + ').'
+      : 'Signed in with ' + me.endpoint + ': NOT registered (' + me.registration + where
+        + '). Start the softphone and let it register: calls cannot ring it until then.';
+    status.className = 'status ' + (me.registered ? 'ok' : 'broken');
+  }
+
+  async function loadSession() {
+    try {
+      me = await api(BASE + '/me');
+    } catch (e) {
+      me = null;
+      if (e.status !== 404) showError($('op-session-error'), e);
+    }
+    renderSession();
+    if (me && me.currentTaskId && me.registered && (!current || current.task.id !== me.currentTaskId)) {
+      await act($('op-next'), $('op-error'), takeNext);
+    }
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    await act($('op-sign-in'), $('op-session-error'), async () => {
+      me = await api(BASE + '/me/session', { method: 'POST', json: { endpoint: $('op-endpoint').value.trim() } });
+    });
+    renderSession();
+  }
+
+  async function signOut() {
+    await act($('op-sign-out'), $('op-session-error'), async () => {
+      await api(BASE + '/me/session', { method: 'DELETE' });
+      me = null;
+      showTask(null);
+      say('Signed out.');
+    });
+    renderSession();
+  }
+
+  async function takeNext() {
+    const taken = await api(BASE + '/me/next', { method: 'POST' });
+    if (!taken) {
+      showTask(null);
+      say('No task is waiting.');
+      return;
+    }
+    say('');
+    showTask(taken);
+  }
+
+  /** The address to serve to, as the task suggests it: known address, else e-mail, else the first usable number. */
+  function suggestedAddress(task) {
+    const usable = task.phones.find((p) => p.status !== 'BAD');
+    return task.electronicAddress || task.party.email || (usable ? usable.e164 : '');
+  }
+
+  function showTask(taken) {
+    const fresh = taken && (!current || current.task.id !== taken.task.id);
+    current = taken;
+    $('op-task').hidden = !taken;
+    if (!taken) return;
+    const task = taken.task;
+    $('op-task-title').textContent = 'Task ' + task.id + ' · ' + task.caseNumber;
+    const facts = $('op-task-facts');
+    facts.replaceChildren();
+    const add = (k, v) => facts.append(text('dt', k), text('dd', v));
+    add('Case number', task.caseNumber);
+    add('Party', task.party.name + ' (' + task.party.role + ')');
+    add('Numbers', task.phones.map((p) => p.e164 + (p.status === 'BAD' ? ' (bad)' : '')).join(', '));
+    const documents = text('dd', task.documents.length + ' document(s)');
+    facts.append(text('dt', 'Documents'), documents);
+    nameDocuments(task.documents, documents);
+    add('Hearing', task.hearingDate);
+    add('State', task.state);
+    add('Came from', taken.source === 'QUEUE'
+      ? 'transfer queue (the party asked for an operator on call ' + taken.transferredAttemptId + ')' : 'preview');
+    if (taken.liveAttemptId) add('Live call', taken.liveAttemptId);
+    $('op-script').replaceChildren(...taken.script.map((line) => text('li', line)));
+    if (fresh) {
+      const select = $('op-number');
+      select.replaceChildren(...task.phones.filter((p) => p.status !== 'BAD').map((p) => text('option', p.e164)));
+      $('op-address').value = suggestedAddress(task);
+      $('op-call-status').textContent = '';
+    }
+  }
+
+  /** The documents by file name and type (their ids when the metadata cannot be read). */
+  async function nameDocuments(ids, element) {
+    if (!ids.length) return;
+    const names = await Promise.all(ids.map((id) => api('/api/v1/documents/' + encodeURIComponent(id))
+      .then((d) => d.fileName + ' (' + d.mediaType + ')').catch(() => id)));
+    element.textContent = ids.length + ' document(s): ' + names.join(', ');
+  }
+
+  async function call() {
+    await act($('op-call'), $('op-error'), async () => {
+      const placed = await api(BASE + '/me/tasks/' + current.task.id + '/call',
+        { method: 'POST', json: { number: $('op-number').value || null } });
+      calledTask = placed.taskId;
+      $('op-call-status').textContent = 'Calling ' + placed.number + ': your softphone ' + placed.endpoint
+        + ' rings first (attempt ' + placed.attemptId + ', ' + placed.state + ').';
+    });
+  }
+
+  async function ivrConsent() {
+    await act($('op-ivr'), $('op-error'), async () => {
+      const handed = await api(BASE + '/me/tasks/' + current.task.id + '/ivr-consent', { method: 'POST' });
+      $('op-call-status').textContent = 'The party was handed to the IVR consent step (attempt ' + handed.attemptId + ').';
+    });
+  }
+
+  async function hangUp() {
+    await act($('op-hangup'), $('op-error'), async () => {
+      const ended = await api(BASE + '/me/tasks/' + current.task.id + '/hangup', { method: 'POST' });
+      calledTask = null;
+      $('op-call-status').textContent = 'Hung up (attempt ' + ended.attemptId + ').';
+    });
+  }
+
+  /** The call of a task already let go (after a disposition) can still be ended. */
+  async function hangUpLastCall() {
+    await act($('op-last-hangup'), $('op-error'), async () => {
+      try {
+        const ended = await api(BASE + '/me/tasks/' + calledTask + '/hangup', { method: 'POST' });
+        say('Hung up the call of task ' + calledTask + ' (attempt ' + ended.attemptId + ').');
+      } finally {
+        calledTask = null;
+        $('op-last-call').hidden = true;
+      }
+    });
+  }
+
+  /** After consent or a disposition the task is let go: the screen is free for the next one. */
+  function closed(task, what) {
+    say('Task ' + task.id + ' (' + task.caseNumber + '): ' + what + '; it is now ' + task.state
+      + (task.electronicAddress ? ', serving to ' + task.electronicAddress : '') + '.');
+    $('op-note').value = '';
+    $('op-callback-at').value = '';
+    $('op-last-call').hidden = calledTask !== task.id;
+    $('op-last-call-text').textContent = 'The call of task ' + task.id + ' may still be on the line.';
+    showTask(null);
+    loadQueue();
+  }
+
+  async function consent() {
+    await act($('op-consent'), $('op-error'), async () => {
+      const address = $('op-address').value.trim();
+      const task = await api(BASE + '/me/tasks/' + current.task.id + '/consent',
+        { method: 'POST', json: { address: address || null } });
+      closed(task, 'consent recorded');
+    });
+  }
+
+  async function dispose() {
+    await act($('op-dispose'), $('op-error'), async () => {
+      const disposition = $('op-disposition').value;
+      const body = { disposition, note: $('op-note').value.trim() || null };
+      if (disposition === 'SERVED_CONSENT') body.address = $('op-address').value.trim() || null;
+      if (disposition === 'CALL_BACK') body.callBackAt = instant($('op-callback-at').value);
+      const task = await api(BASE + '/me/tasks/' + current.task.id + '/disposition', { method: 'POST', json: body });
+      if (disposition === 'WRONG_NUMBER') calledTask = null; // the server ends that call itself
+      closed(task, disposition + ' recorded');
+    });
+  }
+
+  async function loadQueue() {
+    showError($('op-queue-error'), null);
+    try {
+      const waiting = await api(BASE + '/queue');
+      const body = $('op-queue').querySelector('tbody');
+      body.replaceChildren(...waiting.map((q) => row(q.taskId, q.attemptId, time(q.queuedAt))));
+      $('op-queue-total').textContent = waiting.length ? waiting.length + ' waiting' : 'No party is waiting.';
+    } catch (e) {
+      showError($('op-queue-error'), e);
+    }
+  }
+
+  $('op-session-form').addEventListener('submit', signIn);
+  $('op-sign-out').addEventListener('click', signOut);
+  $('op-next').addEventListener('click', () => act($('op-next'), $('op-error'), takeNext));
+  $('op-call').addEventListener('click', call);
+  $('op-ivr').addEventListener('click', ivrConsent);
+  $('op-hangup').addEventListener('click', hangUp);
+  $('op-last-hangup').addEventListener('click', hangUpLastCall);
+  $('op-consent').addEventListener('click', consent);
+  $('op-dispose').addEventListener('click', dispose);
+  $('op-disposition').addEventListener('change', () => {
+    $('op-callback-label').hidden = $('op-disposition').value !== 'CALL_BACK';
+  });
+  $('op-queue-refresh').addEventListener('click', () => whileBusy($('op-queue-refresh'), loadQueue));
+
+  window.Serveline.screens.operator = {
+    show() {
+      loadSession();
+      loadQueue();
+    }
+  };
+})();
