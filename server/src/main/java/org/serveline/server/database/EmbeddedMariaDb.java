@@ -66,6 +66,8 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root");
             }
             config.addArg("--default-time-zone=+00:00");
+            // one embedded server backs every application context of a test run (each with its own pool)
+            config.addArg("--max-connections=500");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             return new EmbeddedMariaDb(db, config.getPort());
