@@ -97,8 +97,8 @@ public interface PbxGateway {
         }
     }
 
-    /** A trunk of a PBX with its capacity. */
-    record Trunk(String pbxId, String name, int maxChannels, double callsPerSecond) {
+    /** A trunk of a PBX with its capacity, and the PBX's own limit over all its trunks (0: none). */
+    record Trunk(String pbxId, String name, int maxChannels, double callsPerSecond, int pbxMaxChannels) {
     }
 
     /** One call to place: the attempt row exists already. */

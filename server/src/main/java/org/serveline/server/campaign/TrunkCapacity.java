@@ -3,16 +3,18 @@ package org.serveline.server.campaign;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.serveline.server.call.PbxGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the next call may go: a trunk of a PBX whose link is up, below its channel limit (live attempts are
- * counted in the database, so every node sees the same figure) and with a calls-per-second token left on this
- * node. Asterisk has no CPS limit of its own, so this is the only one.
+ * Where the next call may go: a trunk of a PBX whose link is up, below its channel limit and below its PBX's
+ * limit over all trunks (live attempts are counted in the database, so every node sees the same figures), and
+ * with a calls-per-second token left on this node. Asterisk has no CPS limit of its own, so this is the only one.
  */
 @Component
 class TrunkCapacity {
@@ -24,10 +26,24 @@ class TrunkCapacity {
         this.gateway = gateway;
     }
 
-    /** How many more calls the up trunks hold right now, given the live counts. */
+    /** How many more calls the up trunks hold right now, given the live counts (and their PBXs' limits). */
     int freeChannels(Map<String, Integer> liveByTrunk) {
         return gateway.trunks().stream().filter(t -> gateway.isUp(t.pbxId()))
+                .collect(Collectors.groupingBy(PbxGateway.Trunk::pbxId)).values().stream()
+                .mapToInt(trunks -> freeOnPbx(trunks, liveByTrunk)).sum();
+    }
+
+    private static int freeOnPbx(List<PbxGateway.Trunk> trunks, Map<String, Integer> liveByTrunk) {
+        int byTrunks = trunks.stream()
                 .mapToInt(t -> Math.max(0, t.maxChannels() - liveByTrunk.getOrDefault(key(t), 0))).sum();
+        int pbxLimit = trunks.getFirst().pbxMaxChannels();
+        return pbxLimit == 0 ? byTrunks
+                : Math.min(byTrunks, Math.max(0, pbxLimit - liveOnPbx(trunks.getFirst().pbxId(), liveByTrunk)));
+    }
+
+    private static int liveOnPbx(String pbxId, Map<String, Integer> liveByTrunk) {
+        return liveByTrunk.entrySet().stream().filter(e -> e.getKey().startsWith(pbxId + "/"))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     /** Picks the least loaded up trunk with a free channel and a CPS token, counting the call against it. */
@@ -35,6 +51,7 @@ class TrunkCapacity {
         return gateway.trunks().stream()
                 .filter(t -> gateway.isUp(t.pbxId()))
                 .filter(t -> liveByTrunk.getOrDefault(key(t), 0) < t.maxChannels())
+                .filter(t -> t.pbxMaxChannels() == 0 || liveOnPbx(t.pbxId(), liveByTrunk) < t.pbxMaxChannels())
                 .sorted(Comparator.comparingDouble(t -> liveByTrunk.getOrDefault(key(t), 0) / (double) t.maxChannels()))
                 .filter(t -> bucket(t).tryConsume(1))
                 .findFirst()

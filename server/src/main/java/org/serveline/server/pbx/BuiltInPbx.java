@@ -39,7 +39,7 @@ class BuiltInPbx implements DisposableBean {
         return new TelephonyProperties.Pbx(ID, "127.0.0.1", amiPort, USER, SECRET, List.of(
                 new TelephonyProperties.Trunk("sim-trunk", "Local/{number}@simulated-parties",
                         TelephonyProperties.NumberFormat.NATIONAL, "", properties.maxChannels(),
-                        properties.callsPerSecond(), "\"Serveline\" <4700000>")));
+                        properties.callsPerSecond(), "\"Serveline\" <4700000>")), 0);
     }
 
     PbxSimulator simulator() {

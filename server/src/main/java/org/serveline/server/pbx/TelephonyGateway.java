@@ -108,7 +108,8 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
     @Override
     public List<Trunk> trunks() {
         return pbxs.values().stream().flatMap(p -> p.config().trunks().stream()
-                .map(t -> new Trunk(p.config().id(), t.name(), t.maxChannels(), t.callsPerSecond()))).toList();
+                .map(t -> new Trunk(p.config().id(), t.name(), t.maxChannels(), t.callsPerSecond(),
+                        p.config().maxChannels()))).toList();
     }
 
     @Override

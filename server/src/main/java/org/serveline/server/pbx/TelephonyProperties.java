@@ -22,12 +22,20 @@ public record TelephonyProperties(List<Pbx> pbxs, Agi agi, Prompts prompts, Stri
         earlyHangupWindow = earlyHangupWindow == null ? Duration.ofSeconds(3) : earlyHangupWindow;
     }
 
-    /** One Asterisk: its AMI login and its trunks. */
-    public record Pbx(String id, String host, int port, String username, String secret, List<Trunk> trunks) {
+    /**
+     * One Asterisk: its AMI login, its trunks, and optionally a limit on its calls over all trunks
+     * ({@code max-channels}, for the PBX's own capacity: CPU, licences); 0 means only the trunks' limits count.
+     */
+    public record Pbx(String id, String host, int port, String username, String secret, List<Trunk> trunks,
+            int maxChannels) {
 
         public Pbx {
             port = port == 0 ? 5038 : port;
             trunks = trunks == null ? List.of() : List.copyOf(trunks);
+            if (maxChannels < 0) {
+                throw new IllegalArgumentException("serveline.telephony.pbxs[" + id + "].max-channels must be 0 "
+                        + "(no limit of its own) or positive, was " + maxChannels);
+            }
         }
     }
 

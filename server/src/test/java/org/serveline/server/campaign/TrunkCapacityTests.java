@@ -1,0 +1,71 @@
+package org.serveline.server.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.serveline.server.call.PbxGateway;
+
+class TrunkCapacityTests {
+
+    /** Two PBXs: "a" with two trunks of 10 channels and a limit of 12 of its own, "b" with one trunk of 5. */
+    private static final class TwoPbxs implements PbxGateway {
+        final Set<String> down = new java.util.HashSet<>();
+
+        @Override
+        public List<Trunk> trunks() {
+            return List.of(new Trunk("a", "a1", 10, 1000, 12), new Trunk("a", "a2", 10, 1000, 12),
+                    new Trunk("b", "b1", 5, 1000, 0));
+        }
+
+        @Override
+        public boolean isUp(String pbxId) {
+            return !down.contains(pbxId);
+        }
+
+        @Override
+        public CompletableFuture<Void> originate(OutboundCall call) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<Set<String>> liveAttemptIds(String pbxId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final TwoPbxs gateway = new TwoPbxs();
+    private final TrunkCapacity capacity = new TrunkCapacity(gateway);
+
+    @Test
+    void aPbxLimitCapsItsTrunksTogether() {
+        assertThat(capacity.freeChannels(Map.of())).isEqualTo(12 + 5);
+        assertThat(capacity.freeChannels(Map.of("a/a1", 7, "a/a2", 3))).isEqualTo(2 + 5);
+        assertThat(capacity.freeChannels(Map.of("a/a1", 10, "a/a2", 2, "b/b1", 5))).isZero();
+    }
+
+    @Test
+    void takeNeverPassesThePbxLimitAndThenUsesTheOtherPbx() {
+        Map<String, Integer> live = new HashMap<>(Map.of("a/a1", 6, "a/a2", 5, "b/b1", 4));
+
+        Optional<PbxGateway.Trunk> first = capacity.take(live);
+        Optional<PbxGateway.Trunk> second = capacity.take(live);
+
+        assertThat(first).map(PbxGateway.Trunk::pbxId).contains("a");
+        assertThat(second).map(PbxGateway.Trunk::pbxId).contains("b");
+        assertThat(live.get("a/a1") + live.get("a/a2")).isEqualTo(12);
+    }
+
+    @Test
+    void aPbxWhoseLinkIsDownGetsNoCalls() {
+        gateway.down.add("a");
+
+        assertThat(capacity.freeChannels(Map.of())).isEqualTo(5);
+        assertThat(capacity.take(new HashMap<>())).map(PbxGateway.Trunk::pbxId).contains("b");
+    }
+}
