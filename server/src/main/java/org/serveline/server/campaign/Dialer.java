@@ -71,6 +71,10 @@ class Dialer {
         if (wanted <= 0) {
             return;
         }
+        wanted = Math.min(wanted, capacity.reserve(wanted, live));
+        if (wanted <= 0) {
+            return; // no calls-per-second budget left in this tick
+        }
         List<TaskId> claimed = leases.claim(new TaskLeases.ClaimQuery(List.of(TaskState.APPROVED, TaskState.PHONE),
                 campaign.courtId(), campaign.caseType(), true, true), properties.node(), wanted, properties.lease());
         if (claimed.isEmpty()) {

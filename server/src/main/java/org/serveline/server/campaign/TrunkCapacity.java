@@ -1,7 +1,5 @@
 package org.serveline.server.campaign;
 
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +12,32 @@ import org.springframework.stereotype.Component;
 /**
  * Where the next call may go: a trunk of a PBX whose link is up, below its channel limit and below its PBX's
  * limit over all trunks (live attempts are counted in the database, so every node sees the same figures), and
- * with a calls-per-second token left on this node. Asterisk has no CPS limit of its own, so this is the only one.
+ * with calls-per-second budget left: each tick reserves its share from the trunk's bucket shared by all nodes
+ * ({@link TrunkRates}). Asterisk has no CPS limit of its own, so this is the only one.
  */
 @Component
 class TrunkCapacity {
 
     private final PbxGateway gateway;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TrunkRates rates;
+    private final Map<String, Integer> allowance = new ConcurrentHashMap<>();
 
-    TrunkCapacity(PbxGateway gateway) {
+    TrunkCapacity(PbxGateway gateway, TrunkRates rates) {
         this.gateway = gateway;
+        this.rates = rates;
+    }
+
+    /**
+     * Reserves, on every up trunk with free channels, the calls-per-second budget for up to {@code wanted} calls in
+     * this tick (what is left of the previous tick's reservation is dropped); returns the calls reserved in all.
+     */
+    synchronized int reserve(int wanted, Map<String, Integer> liveByTrunk) {
+        allowance.clear();
+        gateway.trunks().stream().filter(t -> gateway.isUp(t.pbxId())).forEach(t -> {
+            int free = Math.max(0, t.maxChannels() - liveByTrunk.getOrDefault(key(t), 0));
+            allowance.put(key(t), rates.reserve(key(t), t.callsPerSecond(), Math.min(wanted, free)));
+        });
+        return allowance.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** How many more calls the up trunks hold right now, given the live counts (and their PBXs' limits). */
@@ -46,31 +60,23 @@ class TrunkCapacity {
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
-    /** Picks the least loaded up trunk with a free channel and a CPS token, counting the call against it. */
+    /** Picks the least loaded up trunk with a free channel and reserved budget, counting the call against both. */
     synchronized Optional<PbxGateway.Trunk> take(Map<String, Integer> liveByTrunk) {
         return gateway.trunks().stream()
                 .filter(t -> gateway.isUp(t.pbxId()))
                 .filter(t -> liveByTrunk.getOrDefault(key(t), 0) < t.maxChannels())
                 .filter(t -> t.pbxMaxChannels() == 0 || liveOnPbx(t.pbxId(), liveByTrunk) < t.pbxMaxChannels())
                 .sorted(Comparator.comparingDouble(t -> liveByTrunk.getOrDefault(key(t), 0) / (double) t.maxChannels()))
-                .filter(t -> bucket(t).tryConsume(1))
+                .filter(t -> allowance.getOrDefault(key(t), 0) > 0)
                 .findFirst()
                 .map(t -> {
                     liveByTrunk.merge(key(t), 1, Integer::sum);
+                    allowance.merge(key(t), -1, Integer::sum);
                     return t;
                 });
     }
 
     static String key(PbxGateway.Trunk trunk) {
         return trunk.pbxId() + "/" + trunk.name();
-    }
-
-    private Bucket bucket(PbxGateway.Trunk trunk) {
-        return buckets.computeIfAbsent(key(trunk), k -> {
-            double cps = trunk.callsPerSecond();
-            long perSecond = Math.max(1, Math.round(cps));
-            Duration period = cps >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis(Math.round(1000 / cps));
-            return Bucket.builder().addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, period)).build();
-        });
     }
 }

@@ -39,8 +39,25 @@ class TrunkCapacityTests {
         }
     }
 
+    /** Grants what is asked, up to a per-trunk budget, and remembers what was asked. */
+    private static final class Budgets extends TrunkRates {
+        final Map<String, Integer> left = new HashMap<>(Map.of("a/a1", 100, "a/a2", 100, "b/b1", 100));
+
+        Budgets() {
+            super(null, null);
+        }
+
+        @Override
+        public int reserve(String trunkKey, double callsPerSecond, int wanted) {
+            int granted = Math.min(wanted, left.get(trunkKey));
+            left.merge(trunkKey, -granted, Integer::sum);
+            return granted;
+        }
+    }
+
     private final TwoPbxs gateway = new TwoPbxs();
-    private final TrunkCapacity capacity = new TrunkCapacity(gateway);
+    private final Budgets budgets = new Budgets();
+    private final TrunkCapacity capacity = new TrunkCapacity(gateway, budgets);
 
     @Test
     void aPbxLimitCapsItsTrunksTogether() {
@@ -52,6 +69,7 @@ class TrunkCapacityTests {
     @Test
     void takeNeverPassesThePbxLimitAndThenUsesTheOtherPbx() {
         Map<String, Integer> live = new HashMap<>(Map.of("a/a1", 6, "a/a2", 5, "b/b1", 4));
+        capacity.reserve(10, live);
 
         Optional<PbxGateway.Trunk> first = capacity.take(live);
         Optional<PbxGateway.Trunk> second = capacity.take(live);
@@ -66,6 +84,31 @@ class TrunkCapacityTests {
         gateway.down.add("a");
 
         assertThat(capacity.freeChannels(Map.of())).isEqualTo(5);
+        assertThat(capacity.reserve(3, Map.of())).isEqualTo(3);
         assertThat(capacity.take(new HashMap<>())).map(PbxGateway.Trunk::pbxId).contains("b");
+    }
+
+    @Test
+    void noCallWithoutReservedBudgetAndNoCarryOverToTheNextTick() {
+        budgets.left.put("a/a1", 1);
+        budgets.left.put("a/a2", 0);
+        budgets.left.put("b/b1", 0);
+        Map<String, Integer> live = new HashMap<>();
+
+        assertThat(capacity.reserve(5, live)).isEqualTo(1);
+        assertThat(capacity.take(live)).map(PbxGateway.Trunk::name).contains("a1");
+        assertThat(capacity.take(live)).isEmpty();
+
+        budgets.left.put("b/b1", 2);
+        assertThat(capacity.reserve(1, live)).isEqualTo(1);
+        assertThat(capacity.take(live)).map(PbxGateway.Trunk::name).contains("b1");
+        assertThat(capacity.take(live)).as("the second token of b1 was not reserved").isEmpty();
+    }
+
+    @Test
+    void reservesNoMoreThanATrunksFreeChannels() {
+        capacity.reserve(50, Map.of("a/a1", 8, "a/a2", 10, "b/b1", 0));
+
+        assertThat(budgets.left).containsEntry("a/a1", 98).containsEntry("a/a2", 100).containsEntry("b/b1", 95);
     }
 }

@@ -1,0 +1,54 @@
+package org.serveline.server.campaign;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Calls-per-second budgets shared by all nodes: one token bucket per trunk in the database (one second's worth of
+ * burst, refilled continuously by the database's clock). A node reserves what it may dial in the coming tick; what
+ * it does not use is dropped, never carried over, so the nodes together stay at or below the trunk's rate.
+ */
+@Component
+class TrunkRates {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+    TrunkRates(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Takes up to {@code wanted} tokens from the trunk's bucket; returns how many were granted. */
+    public int reserve(String trunkKey, double callsPerSecond, int wanted) {
+        if (wanted <= 0) {
+            return 0;
+        }
+        double burst = Math.max(1, callsPerSecond);
+        if (!created.contains(trunkKey)) {
+            // a statement of its own, outside the transaction below: its shared lock on an existing row ends with
+            // it, instead of two nodes both holding one and both asking to raise it to the exclusive lock
+            jdbc.sql("INSERT IGNORE INTO trunk_rate (trunk_key, tokens, refilled_at) VALUES (:key, :burst, NOW(6))")
+                    .param("key", trunkKey).param("burst", burst).update();
+            created.add(trunkKey);
+        }
+        Integer granted = transactions.execute(status -> {
+            double tokens = jdbc.sql("""
+                    SELECT LEAST(:burst, tokens + GREATEST(0, TIMESTAMPDIFF(MICROSECOND, refilled_at, NOW(6))) / 1e6 * :cps)
+                      FROM trunk_rate WHERE trunk_key = :key FOR UPDATE""")
+                    .param("burst", burst).param("cps", callsPerSecond).param("key", trunkKey)
+                    .query(Double.class).single();
+            int taken = (int) Math.min(wanted, Math.floor(Math.max(0, tokens)));
+            // NOW(6) is when the statement started, possibly before the lock was granted: never move time back
+            jdbc.sql("UPDATE trunk_rate SET tokens = :left, refilled_at = GREATEST(refilled_at, NOW(6)) "
+                            + "WHERE trunk_key = :key")
+                    .param("left", tokens - taken).param("key", trunkKey).update();
+            return taken;
+        });
+        return granted == null ? 0 : granted;
+    }
+}
