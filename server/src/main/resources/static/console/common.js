@@ -5,8 +5,14 @@
 
   const session = {
     credentials: sessionStorage.getItem('serveline.credentials'),
-    user: sessionStorage.getItem('serveline.user')
+    user: sessionStorage.getItem('serveline.user'),
+    roles: [] // from GET /api/v1/me after each sign-in and page load
   };
+
+  /** Whether the signed-in person has any of these roles (what each role may call is the server's rule). */
+  function hasRole(...roles) {
+    return roles.some((role) => session.roles.includes(role));
+  }
 
   /** A failed API call: the HTTP status and the problem detail's title, detail and field errors. */
   class ApiError extends Error {
@@ -118,6 +124,6 @@
     return isNaN(date.getTime()) ? null : date.toISOString();
   }
 
-  window.Serveline = { session, ApiError, api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset,
-    instant, screens: {} };
+  window.Serveline = { session, hasRole, ApiError, api, apiBlob, $, text, row, describe, showError, whileBusy, time,
+    offset, instant, screens: {} };
 })();

@@ -2,7 +2,14 @@
 // This file signs in, switches screens and runs the task screen; operator.js and recordings.js run their screens.
 (function () {
   'use strict';
-  const { session, api, $, text } = window.Serveline;
+  const { session, hasRole, api, $, text } = window.Serveline;
+  /** The roles each screen is for, as SecurityConfiguration lets them call that screen's API. */
+  const SCREENS = {
+    tasks: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN'],
+    operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
+    recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN']
+  };
+  let allowed = [];
   let selected = null;
   let lastTasks = null;
   let timer = null;
@@ -19,11 +26,10 @@
     event.preventDefault();
     session.credentials = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
     try {
-      await api('/api/v1/tasks?size=1');
-      session.user = $('login-user').value;
+      const me = await api('/api/v1/me');
       sessionStorage.setItem('serveline.credentials', session.credentials);
-      sessionStorage.setItem('serveline.user', session.user);
-      start();
+      sessionStorage.setItem('serveline.user', me.name);
+      start(me);
     } catch (e) {
       showLogin(e.status === 401 ? 'Wrong user or password' : e.message);
     }
@@ -68,7 +74,7 @@
     add('Documents', task.documents.length + ' document(s)');
     if (task.returnReason) add('Returned because', task.returnReason);
     if (task.cancelReason) add('Cancelled because', task.cancelReason);
-    $('review-actions').hidden = task.state !== 'SUBMITTED';
+    $('review-actions').hidden = task.state !== 'SUBMITTED' || !hasRole('REVIEWER', 'ADMIN');
     $('action-error').textContent = '';
     const calls = $('attempts').querySelector('tbody');
     calls.replaceChildren();
@@ -126,6 +132,7 @@
 
   async function auditStatus() {
     const badge = $('audit-status');
+    if (!hasRole('SUPERVISOR', 'ADMIN')) return;
     try {
       const result = await api('/api/v1/audit/verify');
       badge.textContent = result.valid ? 'Audit trail verified (' + result.eventsChecked + ' events)' : 'Audit trail BROKEN at event ' + result.firstBroken.eventId;
@@ -135,12 +142,12 @@
     }
   }
 
-  /** Shows one screen (tasks, operator, recordings); the others keep their state, hidden. */
+  /** Shows one screen the roles allow (else the first allowed one); the others keep their state, hidden. */
   function showScreen(name) {
-    const known = ['tasks', 'operator', 'recordings'];
-    const screen = known.includes(name) ? name : 'tasks';
-    for (const other of known) {
+    const screen = allowed.includes(name) ? name : allowed[0];
+    for (const other of Object.keys(SCREENS)) {
       $(other + '-screen').hidden = other !== screen;
+      $('tab-' + other).hidden = !allowed.includes(other);
       $('tab-' + other).classList.toggle('active', other === screen);
       $('tab-' + other).setAttribute('aria-selected', String(other === screen));
     }
@@ -149,12 +156,29 @@
     if (module) module.show();
   }
 
-  async function start() {
+  /** Who is signed in (a page reload asks again); a 401 means the kept credentials no longer work. */
+  async function resume() {
+    try {
+      start(await api('/api/v1/me'));
+    } catch (e) {
+      showLogin(e.status === 401 ? 'Please sign in again' : e.message);
+    }
+  }
+
+  async function start(me) {
+    session.user = me.name;
+    session.roles = me.roles;
+    allowed = Object.keys(SCREENS).filter((screen) => hasRole(...SCREENS[screen]));
     $('login').hidden = true;
+    $('who').textContent = 'Signed in as ' + me.name + ' (' + (me.roles.join(', ') || 'no role') + ')';
+    if (!allowed.length) {
+      $('who').textContent += ': no screen of this console is for your roles';
+      return;
+    }
     $('app').hidden = false;
     $('screens').hidden = false;
-    $('who').textContent = 'Signed in as ' + session.user;
     showScreen(location.hash.substring(1));
+    if (!allowed.includes('tasks')) return;
     try {
       await refresh();
       await auditStatus();
@@ -172,5 +196,5 @@
   for (const tab of document.querySelectorAll('#screens [data-screen]')) {
     tab.addEventListener('click', () => showScreen(tab.dataset.screen));
   }
-  if (session.credentials) start(); else showLogin();
+  if (session.credentials) resume(); else showLogin();
 })();

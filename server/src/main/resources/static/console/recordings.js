@@ -3,9 +3,8 @@
 // at offsets into the recording, and legal holds.
 (function () {
   'use strict';
-  const { api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset, instant } = window.Serveline;
+  const { hasRole, api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset, instant } = window.Serveline;
   const BASE = '/api/v1/recordings';
-  let supervisor = false;
   let selected = null;
   let audioUrl = null;
   let pending = [];
@@ -45,22 +44,24 @@
     }
   }
 
-  /** The review queue is for supervisors: a 403 tells the screen to leave out what only they may do. */
+  /** The review queue, verdicts and legal holds are for supervisors (and admins): the roles say who sees them. */
   async function loadQueue() {
+    const supervisor = hasRole('SUPERVISOR', 'ADMIN');
+    $('rec-queue').hidden = !supervisor;
+    for (const el of document.querySelectorAll('#recordings-screen .supervisor-only')) el.hidden = !supervisor;
     const note = $('rec-queue-note');
+    if (!supervisor) {
+      note.textContent = 'Only supervisors see the review queue, add verdicts and place legal holds.';
+      return;
+    }
     try {
       const queue = await api('/api/v1/recording-reviews/queue?limit=50');
-      supervisor = true;
       note.textContent = queue.length ? '' : 'Nothing waits for review.';
       $('rec-queue').querySelector('tbody').replaceChildren(...queue.map((r) => recordingRow(r, [
         time(r.storedAt), r.caseNumber, r.outcome || '', r.consentCall ? 'consent call' : 'sample', r.auditStatus])));
     } catch (e) {
-      supervisor = false;
-      note.textContent = e.status === 403
-        ? 'Only supervisors see the review queue, add verdicts and place legal holds.' : describe(e);
+      note.textContent = describe(e);
     }
-    $('rec-queue').hidden = !supervisor;
-    for (const el of document.querySelectorAll('#recordings-screen .supervisor-only')) el.hidden = !supervisor;
   }
 
   function resetAudio() {

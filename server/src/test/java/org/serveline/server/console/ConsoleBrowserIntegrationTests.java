@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,56 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//tbody/tr[td/span[text()='RETURNED']]")))
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-facts"), "送达地址缺少门牌号"));
+    }
+
+    @Test
+    void anOperatorSeesOnlyTheOperatorScreenEvenWhenTheAddressNamesTasksAndAfterAReload() {
+        openAs("tasks", "operator", "operator-pw");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-screen")));
+        assertTabs("operator");
+        assertThat(browser.findElement(By.id("tasks-screen")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as operator (OPERATOR)");
+        assertThat(browser.getCurrentUrl()).endsWith("#operator");
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-screen")));
+        assertTabs("operator");
+    }
+
+    @Test
+    void aClerkSeesOnlyTheTasksScreenEvenWhenTheAddressNamesRecordings() {
+        openAs("recordings", "clerk", "clerk-pw");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks-screen")));
+        assertTabs("tasks");
+        assertThat(browser.findElement(By.id("recordings-screen")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as clerk (CLERK)");
+        assertThat(browser.getCurrentUrl()).endsWith("#tasks");
+    }
+
+    @Test
+    void aSupervisorSeesEveryScreenAndTheRecordingsReviewQueue() {
+        openAs("recordings", "supervisor", "supervisor-pw");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recordings-screen")));
+        assertTabs("tasks", "operator", "recordings");
+        assertThat(browser.findElement(By.id("rec-queue")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("Only supervisors");
+    }
+
+    /** Opens the console at a screen's address, signed out, then signs in. */
+    private void openAs(String screen, String user, String password) {
+        browser.get("http://127.0.0.1:" + port + "/#" + screen);
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        signIn(user, password);
+    }
+
+    private void assertTabs(String... visible) {
+        List<String> shown = browser.findElements(By.cssSelector("#screens [role=tab]")).stream()
+                .filter(WebElement::isDisplayed).map(tab -> tab.getDomAttribute("data-screen")).toList();
+        assertThat(shown).containsExactly(visible);
     }
 
     private void signIn(String user, String password) {
