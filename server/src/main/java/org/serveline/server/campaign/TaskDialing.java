@@ -76,7 +76,7 @@ class TaskDialing {
     @Transactional
     public Optional<PlacedAttempt> decide(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
         try {
-            return campaigns.get(campaign.id()).state() == CampaignState.RUNNING
+            return campaigns.state(campaign.id()) == CampaignState.RUNNING
                     ? decideRunning(campaign, id, liveByTrunk) : Optional.empty();
         } finally {
             leases.release(id, properties.node());
