@@ -48,7 +48,11 @@ final class EventConverter {
     private static final Set<String> BEAN_NOISE = Set.of("getClass", "getSource", "getDateReceived",
             "getChannelVariables", "getInternalActionId");
 
-    private final Map<Class<?>, List<Method>> gettersByClass = new ConcurrentHashMap<>();
+    /** A bean property of an event class: its getter and its header name, found once per class. */
+    private record Property(Method getter, String name) {
+    }
+
+    private final Map<Class<?>, List<Property>> propertiesByClass = new ConcurrentHashMap<>();
 
     /** The record for {@code event}, or empty for asterisk-java's own pseudo events and legacy duplicates. */
     Optional<AmiEvent> convert(ManagerEvent event, Instant at) {
@@ -141,12 +145,13 @@ final class EventConverter {
     }
 
     private AmiEvent.OtherEvent other(ManagerEvent event, Instant at) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Method getter : gettersByClass.computeIfAbsent(event.getClass(), EventConverter::getters)) {
+        List<Property> properties = propertiesByClass.computeIfAbsent(event.getClass(), EventConverter::properties);
+        Map<String, String> headers = LinkedHashMap.newLinkedHashMap(properties.size());
+        for (Property property : properties) {
             try {
-                Object value = getter.invoke(event);
+                Object value = property.getter().invoke(event);
                 if (value != null) {
-                    headers.put(propertyName(getter), value.toString());
+                    headers.put(property.name(), value.toString());
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // a getter that throws just leaves its header out
@@ -155,16 +160,16 @@ final class EventConverter {
         return new AmiEvent.OtherEvent(at, eventName(event.getClass()), headers);
     }
 
-    private static List<Method> getters(Class<?> type) {
-        List<Method> getters = new ArrayList<>();
+    private static List<Property> properties(Class<?> type) {
+        List<Property> properties = new ArrayList<>();
         for (Method method : type.getMethods()) {
             boolean getter = method.getName().startsWith("get") || method.getName().startsWith("is");
             if (getter && method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
                     && !BEAN_NOISE.contains(method.getName()) && method.getReturnType() != void.class) {
-                getters.add(method);
+                properties.add(new Property(method, propertyName(method)));
             }
         }
-        return List.copyOf(getters);
+        return List.copyOf(properties);
     }
 
     private static String propertyName(Method getter) {
