@@ -32,6 +32,7 @@ public class Campaigns {
     private final JsonMapper json;
     /** Limits parsed once per distinct text: the dialer reads its campaigns many times a second. */
     private final Cache<String, CampaignLimits> limits = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<Long, CampaignLimits> limitsById = Caffeine.newBuilder().maximumSize(1_000).build();
 
     Campaigns(JdbcClient jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
@@ -77,6 +78,11 @@ public class Campaigns {
     public Campaign get(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** The campaign's limits, which never change after it is created: read once per campaign. */
+    public CampaignLimits limits(long id) {
+        return limitsById.get(id, campaign -> get(campaign).limits());
     }
 
     /** Only the campaign's state: what the dialer checks before every dial. */

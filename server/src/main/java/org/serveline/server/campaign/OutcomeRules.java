@@ -47,7 +47,7 @@ class OutcomeRules {
             return;
         }
         CampaignLimits limits = attempt.campaignId() == null ? CampaignLimits.defaults()
-                : campaigns.get(attempt.campaignId()).limits();
+                : campaigns.limits(attempt.campaignId());
         Instant now = clock.instant();
         ZoneId zone = ZoneId.of(task.party().timeZone());
         switch (limits.retryRules().after(attempt.outcome())) {

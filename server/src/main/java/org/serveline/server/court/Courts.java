@@ -2,9 +2,12 @@ package org.serveline.server.court;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serveline.server.task.ServiceChannel;
 import org.serveline.server.web.InvalidRequestException;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -21,6 +24,8 @@ public class Courts {
     private static final Pattern CASE_NUMBER = Pattern.compile("^[(（]\\d{4}[)）][\\p{IsHan}A-Za-z0-9]{2,40}号$");
 
     private final JdbcClient jdbc;
+    private final Cache<String, Court> recent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
     private final CourtProperties properties;
     private final Clock clock;
 
@@ -45,7 +50,18 @@ public class Courts {
         }
     }
 
+    /** The court; read at most once a minute per court (courts change only when a node starts with new settings). */
     public Optional<Court> find(String id) {
+        Court known = recent.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Court> court = read(id);
+        court.ifPresent(c -> recent.put(id, c));
+        return court;
+    }
+
+    private Optional<Court> read(String id) {
         return jdbc.sql("SELECT id, name, time_zone, channel_chain FROM court WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Court(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3)),
                         ServiceChannel.parseChain(rs.getString(4))))

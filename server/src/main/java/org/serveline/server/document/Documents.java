@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.tika.Tika;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Documents {
 
     private final JdbcClient jdbc;
+    private final Cache<String, StoredDocument> found = Caffeine.newBuilder().maximumSize(10_000).build();
     private final ContentAddressedFiles files;
     private final DocumentProperties properties;
     private final AuditTrail audit;
@@ -78,7 +81,18 @@ public class Documents {
         return doc;
     }
 
+    /** A stored document never changes (its bytes are content-addressed): found ones are kept in memory. */
     public Optional<StoredDocument> find(String id) {
+        StoredDocument known = found.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<StoredDocument> stored = read(id);
+        stored.ifPresent(doc -> found.put(id, doc));
+        return stored;
+    }
+
+    private Optional<StoredDocument> read(String id) {
         return jdbc.sql("""
                 SELECT id, sha256, size_bytes, media_type, file_name, uploaded_by, uploaded_at
                   FROM document WHERE id = :id""").param("id", id)
