@@ -12,12 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DialerProperties(Boolean enabled, String node, Duration tick, Duration lease, int batch,
         Duration noticeGrace, Duration reconcileAfter) {
 
+    /** The most tasks one tick may claim and decide together. */
+    public static final int MAX_BATCH = 1_000;
+
     public DialerProperties {
         enabled = enabled == null || enabled;
         node = node == null || node.isBlank() ? defaultNode() : node;
         tick = tick == null ? Duration.ofMillis(200) : tick;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         batch = batch <= 0 ? 50 : batch;
+        if (batch > MAX_BATCH) {
+            // a batch is decided with multi-row statements; MariaDB takes at most 65,535 parameters in one
+            throw new IllegalArgumentException("serveline.dialer.batch must be at most " + MAX_BATCH + ", was " + batch);
+        }
         noticeGrace = noticeGrace == null ? Duration.ofSeconds(60) : noticeGrace;
         reconcileAfter = reconcileAfter == null ? Duration.ofMinutes(5) : reconcileAfter;
     }
