@@ -52,15 +52,21 @@ public class AuditTrail {
             return lockHead(record.chain()).orElseThrow();
         });
         knownChains.put(record.chain(), Boolean.TRUE);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEvent unsaved = new AuditEvent(0, record.chain(), head.seq() + 1, now, record.actor(), record.action(),
+        AuditEvent event = chained(record, head, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        long id = AuditRows.insert(jdbc, event, event.hash());
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE chain_key = :chain")
+                .param("seq", event.seq()).param("hash", event.hash()).param("chain", record.chain()).update();
+        return new AuditEvent(id, event.chain(), event.seq(), event.occurredAt(), event.actor(), event.action(),
+                event.subject(), event.before(), event.after(), event.details(), event.prevHash(), event.hash());
+    }
+
+    /** The record as the next event of its chain after {@code head}, hashed (not stored yet: id 0). */
+    private AuditEvent chained(AuditRecord record, Head head, Instant at) {
+        AuditEvent unsaved = new AuditEvent(0, record.chain(), head.seq() + 1, at, record.actor(), record.action(),
                 record.subject(), record.before(), record.after(), json.writeValueAsString(record.details()),
                 head.hash(), null);
         String hash = Sha256.hex(unsaved.hashedContent());
-        long id = AuditRows.insert(jdbc, unsaved, hash);
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE chain_key = :chain")
-                .param("seq", unsaved.seq()).param("hash", hash).param("chain", record.chain()).update();
-        return new AuditEvent(id, unsaved.chain(), unsaved.seq(), now, unsaved.actor(), unsaved.action(),
+        return new AuditEvent(0, unsaved.chain(), unsaved.seq(), at, unsaved.actor(), unsaved.action(),
                 unsaved.subject(), unsaved.before(), unsaved.after(), unsaved.details(), unsaved.prevHash(), hash);
     }
 
@@ -90,14 +96,9 @@ public class AuditTrail {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AuditEvent> events = new ArrayList<>();
         for (AuditRecord record : records) {
-            Head head = heads.get(record.chain());
-            AuditEvent unsaved = new AuditEvent(0, record.chain(), head.seq() + 1, now, record.actor(),
-                    record.action(), record.subject(), record.before(), record.after(),
-                    json.writeValueAsString(record.details()), head.hash(), null);
-            String hash = Sha256.hex(unsaved.hashedContent());
-            events.add(new AuditEvent(0, unsaved.chain(), unsaved.seq(), now, unsaved.actor(), unsaved.action(),
-                    unsaved.subject(), unsaved.before(), unsaved.after(), unsaved.details(), unsaved.prevHash(), hash));
-            heads.put(record.chain(), new Head(unsaved.seq(), hash));
+            AuditEvent event = chained(record, heads.get(record.chain()), now);
+            events.add(event);
+            heads.put(record.chain(), new Head(event.seq(), event.hash()));
         }
         AuditRows.insertAll(jdbc, events);
         // every head exists and is locked: this upsert only ever updates

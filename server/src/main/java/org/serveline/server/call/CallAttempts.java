@@ -58,20 +58,7 @@ public class CallAttempts implements TaskAttemptHistory {
 
     @Transactional
     public CallAttempt open(NewAttempt spec) {
-        String id = UUID.randomUUID().toString();
-        Instant now = now();
-        jdbc.sql("""
-                INSERT INTO call_attempt (id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state,
-                                          created_at)
-                VALUES (:id, :task, :campaign, :operator, :pbx, :trunk, :number, :node, 'DIALING', :now)""")
-                .param("id", id).param("task", spec.taskId()).param("campaign", spec.campaignId())
-                .param("operator", spec.operator()).param("pbx", spec.pbxId()).param("trunk", spec.trunk())
-                .param("number", spec.number()).param("node", spec.node()).param("now", Timestamp.from(now)).update();
-        CallAttempt opened = new CallAttempt(id, spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(),
-                spec.trunk(), spec.number(), spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null,
-                null, now, null, null, null);
-        audit.append(dialing(opened, spec.actor()));
-        return opened;
+        return openAll(List.of(spec)).getFirst();
     }
 
     /**
