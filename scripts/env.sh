@@ -32,8 +32,27 @@ serveline_need_tool() {
   return 1
 }
 
+# serveline_need_file PATH DEBIAN_PACKAGE: for what is not a command (fonts)
+serveline_need_file() {
+  [ -e "$1" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "serveline: '$1' is missing; installing Debian package '$2'" >&2
+    if [ -z "${SERVELINE_APT_UPDATED:-}" ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && export SERVELINE_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >&2 || true
+  fi
+  [ -e "$1" ] && return 0
+  echo "serveline: '$1' is needed. Install it with: sudo apt-get install $2" >&2
+  return 1
+}
+
+# Chinese fonts: WenQuanYi Zen Hei (TrueType) is embedded in the receipts and notices Serveline prints as PDF;
+# Noto CJK is what the console's browser (and its screenshots in the tests) shows Chinese with.
 serveline_tools() {
   serveline_need_tool ffmpeg ffmpeg && serveline_need_tool ffprobe ffmpeg \
     && serveline_need_tool espeak-ng espeak-ng && serveline_need_tool chromium chromium \
-    && serveline_need_tool chromedriver chromium-driver
+    && serveline_need_tool chromedriver chromium-driver \
+    && serveline_need_file /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei \
+    && serveline_need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 }
