@@ -32,14 +32,16 @@ class Dialer {
     private final TaskLeases leases;
     private final CallAttempts attempts;
     private final TrunkCapacity capacity;
+    private final CallRates rates;
     private final TaskDialing dialing;
     private final BatchDialing batch;
     private final DialerProperties properties;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
-    Dialer(Campaigns campaigns, TaskLeases leases, CallAttempts attempts, TrunkCapacity capacity, TaskDialing dialing,
-            BatchDialing batch, DialerProperties properties) {
+    Dialer(Campaigns campaigns, TaskLeases leases, CallAttempts attempts, TrunkCapacity capacity, CallRates rates,
+            TaskDialing dialing, BatchDialing batch, DialerProperties properties) {
+        this.rates = rates;
         this.batch = batch;
         this.campaigns = campaigns;
         this.leases = leases;
@@ -68,6 +70,11 @@ class Dialer {
         int campaignLive = attempts.liveInCampaign(campaign.id());
         int room = Math.min(capacity.freeChannels(live), campaign.limits().maxConcurrentCalls() - campaignLive);
         int wanted = Math.min(room, properties.batch());
+        if (wanted <= 0) {
+            return;
+        }
+        // the campaign's own budget first: what it cannot use is its own loss, not the trunks' other campaigns'
+        wanted = rates.reserveCampaign(campaign.id(), campaign.limits().maxCallsPerSecond(), wanted);
         if (wanted <= 0) {
             return;
         }

@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
  * Where the next call may go: a trunk of a PBX whose link is up, below its channel limit and below its PBX's
  * limit over all trunks (live attempts are counted in the database, so every node sees the same figures), and
  * with calls-per-second budget left: each tick reserves its share from the trunk's bucket shared by all nodes
- * ({@link TrunkRates}). Asterisk has no CPS limit of its own, so this is the only one.
+ * ({@link CallRates}). Asterisk has no CPS limit of its own, so this is the only one.
  */
 @Component
 class TrunkCapacity {
 
     private final PbxGateway gateway;
-    private final TrunkRates rates;
+    private final CallRates rates;
     private final Map<String, Integer> allowance = new ConcurrentHashMap<>();
 
-    TrunkCapacity(PbxGateway gateway, TrunkRates rates) {
+    TrunkCapacity(PbxGateway gateway, CallRates rates) {
         this.gateway = gateway;
         this.rates = rates;
     }
@@ -35,7 +35,7 @@ class TrunkCapacity {
         allowance.clear();
         gateway.trunks().stream().filter(t -> gateway.isUp(t.pbxId())).forEach(t -> {
             int free = Math.max(0, t.maxChannels() - liveByTrunk.getOrDefault(key(t), 0));
-            allowance.put(key(t), rates.reserve(key(t), t.callsPerSecond(), Math.min(wanted, free)));
+            allowance.put(key(t), rates.reserveTrunk(key(t), t.callsPerSecond(), Math.min(wanted, free)));
         });
         return allowance.values().stream().mapToInt(Integer::intValue).sum();
     }

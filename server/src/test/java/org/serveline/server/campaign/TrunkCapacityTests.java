@@ -40,7 +40,7 @@ class TrunkCapacityTests {
     }
 
     /** Grants what is asked, up to a per-trunk budget, and remembers what was asked. */
-    private static final class Budgets extends TrunkRates {
+    private static final class Budgets extends CallRates {
         final Map<String, Integer> left = new HashMap<>(Map.of("a/a1", 100, "a/a2", 100, "b/b1", 100));
 
         Budgets() {
@@ -48,7 +48,7 @@ class TrunkCapacityTests {
         }
 
         @Override
-        public int reserve(String trunkKey, double callsPerSecond, int wanted) {
+        public int reserveTrunk(String trunkKey, double callsPerSecond, int wanted) {
             int granted = Math.min(wanted, left.get(trunkKey));
             left.merge(trunkKey, -granted, Integer::sum);
             return granted;

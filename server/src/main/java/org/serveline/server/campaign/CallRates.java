@@ -12,41 +12,51 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it does not use is dropped, never carried over, so the nodes together stay at or below the trunk's rate.
  */
 @Component
-class TrunkRates {
+class CallRates {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    TrunkRates(JdbcClient jdbc, TransactionTemplate transactions) {
+    CallRates(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
-    /** Takes up to {@code wanted} tokens from the trunk's bucket; returns how many were granted. */
-    public int reserve(String trunkKey, double callsPerSecond, int wanted) {
+    /** Takes up to {@code wanted} calls from the trunk's budget ({@code pbx/trunk}); returns how many were granted. */
+    public int reserveTrunk(String trunk, double callsPerSecond, int wanted) {
+        return reserve("trunk:" + trunk, callsPerSecond, wanted);
+    }
+
+    /** Takes up to {@code wanted} calls from the campaign's own budget; returns how many were granted. */
+    public int reserveCampaign(long campaignId, double callsPerSecond, int wanted) {
+        return reserve("campaign:" + campaignId, callsPerSecond, wanted);
+    }
+
+    /** Takes up to {@code wanted} tokens from the bucket {@code budgetKey}; returns how many were granted. */
+    int reserve(String budgetKey, double callsPerSecond, int wanted) {
         if (wanted <= 0) {
             return 0;
         }
         double burst = Math.max(1, callsPerSecond);
-        if (!created.contains(trunkKey)) {
+        if (!created.contains(budgetKey)) {
             // a statement of its own, outside the transaction below: its shared lock on an existing row ends with
             // it, instead of two nodes both holding one and both asking to raise it to the exclusive lock
-            jdbc.sql("INSERT IGNORE INTO trunk_rate (trunk_key, tokens, refilled_at) VALUES (:key, :burst, NOW(6))")
-                    .param("key", trunkKey).param("burst", burst).update();
-            created.add(trunkKey);
+            jdbc.sql("INSERT IGNORE INTO call_rate (budget_key, tokens, refilled_at) VALUES (:key, :burst, NOW(6))")
+                    .param("key", budgetKey).param("burst", burst).update();
+            created.add(budgetKey);
         }
         Integer granted = transactions.execute(status -> {
             double tokens = jdbc.sql("""
                     SELECT LEAST(:burst, tokens + GREATEST(0, TIMESTAMPDIFF(MICROSECOND, refilled_at, NOW(6))) / 1e6 * :cps)
-                      FROM trunk_rate WHERE trunk_key = :key FOR UPDATE""")
-                    .param("burst", burst).param("cps", callsPerSecond).param("key", trunkKey)
+                      FROM call_rate WHERE budget_key = :key FOR UPDATE""")
+                    .param("burst", burst).param("cps", callsPerSecond).param("key", budgetKey)
                     .query(Double.class).single();
             int taken = (int) Math.min(wanted, Math.floor(Math.max(0, tokens)));
             // NOW(6) is when the statement started, possibly before the lock was granted: never move time back
-            jdbc.sql("UPDATE trunk_rate SET tokens = :left, refilled_at = GREATEST(refilled_at, NOW(6)) "
-                            + "WHERE trunk_key = :key")
-                    .param("left", tokens - taken).param("key", trunkKey).update();
+            jdbc.sql("UPDATE call_rate SET tokens = :left, refilled_at = GREATEST(refilled_at, NOW(6)) "
+                            + "WHERE budget_key = :key")
+                    .param("left", tokens - taken).param("key", budgetKey).update();
             return taken;
         });
         return granted == null ? 0 : granted;

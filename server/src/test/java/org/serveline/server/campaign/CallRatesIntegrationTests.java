@@ -15,14 +15,14 @@ import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The calls-per-second budget of a trunk, shared through MariaDB: nodes reserving at the same moment get no more
+ * The calls-per-second budget of a trunk or a campaign, shared through MariaDB: nodes reserving at the same moment get no more
  * than the bucket holds, and it refills at the trunk's rate by the database's clock.
  */
 @ServelineIntegrationTest
-class TrunkRatesIntegrationTests {
+class CallRatesIntegrationTests {
 
     @Autowired
-    TrunkRates rates;
+    CallRates rates;
 
     @Test
     void nodesReservingAtOnceShareOneBucket() throws Exception {
