@@ -3,6 +3,7 @@ package org.serveline.server.fieldwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -94,11 +95,27 @@ public class FieldUploads {
         return details;
     }
 
+    /**
+     * The media type read from the bytes. tika-core knows MP4 only by the brands mp41/mp42 and calls every other
+     * ISO base media file QuickTime; phones write MP4 with the brand isom (or iso2…, avc1): those are MP4 here.
+     */
     private String sniff(EvidenceFiles.Staged staged) {
         try (InputStream in = Files.newInputStream(staged.file())) {
-            return tika.detect(in);
+            String type = tika.detect(in);
+            return "video/quicktime".equals(type) && isoMp4Brand(staged) ? "video/mp4" : type;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isoMp4Brand(EvidenceFiles.Staged staged) throws IOException {
+        try (InputStream in = Files.newInputStream(staged.file())) {
+            byte[] head = in.readNBytes(12);
+            if (head.length < 12 || !"ftyp".equals(new String(head, 4, 4, StandardCharsets.US_ASCII))) {
+                return false;
+            }
+            String brand = new String(head, 8, 4, StandardCharsets.US_ASCII);
+            return brand.startsWith("iso") || brand.equals("avc1") || brand.startsWith("mp4");
         }
     }
 
