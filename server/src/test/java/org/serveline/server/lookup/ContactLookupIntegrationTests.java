@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
     "serveline.embedded-db.schema=serveline_lookup",
     "serveline.lookup.court-table.enabled=true",
+    "serveline.lookup.court-table.seed=classpath:demo/known-contacts.csv",
     "serveline.lookup.rate-limits.tight-registry.max-queries=2",
     "serveline.lookup.rate-limits.tight-registry.per=PT1H",
     "serveline.simulator.enabled=true",
@@ -141,6 +142,20 @@ class ContactLookupIntegrationTests {
         assertProblem(importCsv("name,phone\n甲,13900000001\n"), 400, "lacks");
         assertProblem(importCsv(""), 400, "CSV");
         assertProblem(fixtures.reviewer.post("/api/v1/lookup/contacts", "x"), 403, "");
+    }
+
+    @Test
+    void theSeedFileFillsTheEmptyTableAtStartAndImportingItAgainAddsNothing() throws java.io.IOException {
+        assertThat(jdbc.sql("SELECT phone, imported_by FROM court_contact WHERE party_name = '李娜'")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list())
+                .containsExactly("+8613800001010/system");
+
+        String demo = new String(new org.springframework.core.io.ClassPathResource("demo/known-contacts.csv")
+                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode again = importCsv(demo).body();
+
+        assertThat(again.get("lines").asInt()).isEqualTo(3);
+        assertThat(again.get("duplicates").asInt()).isEqualTo(3);
     }
 
     @Test
