@@ -42,11 +42,14 @@ public final class PhonePlan {
 
     public static Step next(List<PartyPhone> phones, List<PastDial> history, Set<String> doNotCall, RetryRules rules,
             Instant now, ZoneId partyZone) {
-        if (history.size() >= rules.maxAttemptsPerTask()) {
-            return new Step.Exhausted("all " + rules.maxAttemptsPerTask() + " attempts of the task are used");
-        }
         List<String> usable = phones.stream().filter(p -> p.status() != PartyPhone.PhoneStatus.BAD)
                 .map(PartyPhone::e164).filter(n -> !doNotCall.contains(n)).toList();
+        if (history.size() >= rules.maxAttemptsPerTask()) {
+            // a number never dialled (one a contact lookup found once the attempts ran out) is dialled once first
+            return usable.stream().filter(n -> history.stream().noneMatch(d -> d.number().equals(n))).findFirst()
+                    .<Step>map(Step.Dial::new)
+                    .orElse(new Step.Exhausted("all " + rules.maxAttemptsPerTask() + " attempts of the task are used"));
+        }
         if (usable.isEmpty()) {
             return new Step.Exhausted("no usable number (bad or on the do-not-call list)");
         }

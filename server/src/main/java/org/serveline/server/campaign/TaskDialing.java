@@ -13,7 +13,6 @@ import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.call.PbxGateway;
 import org.serveline.server.lookup.ContactLookup;
-import org.serveline.server.lookup.ContactLookupProvider;
 import org.serveline.server.task.PartyPhone;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
@@ -155,11 +154,7 @@ class TaskDialing {
 
     private void exhausted(ServiceTask task, String why) {
         if (lookup.configured() && leases.markContactLookup(task.id())) {
-            List<String> found = lookup.lookup(new ContactLookupProvider.PartyQuery(task.party().name(),
-                            task.party().idNumber(), task.phones().stream().map(PartyPhone::e164).toList(),
-                            task.party().address())).stream()
-                    .map(ContactLookupProvider.ContactProposal::phoneE164).filter(n -> n != null).toList();
-            if (!tasks.addPhones(task.id(), found, ACTOR, "contact-lookup").isEmpty()) {
+            if (!lookup.lookupExhausted(task, ACTOR).phonesAdded().isEmpty()) {
                 leases.scheduleNextCall(task.id(), null, ACTOR, "new numbers from the contact lookup");
                 return;
             }

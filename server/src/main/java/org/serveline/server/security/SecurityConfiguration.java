@@ -55,6 +55,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/**").authenticated()
                         .requestMatchers("/api/v1/campaigns/**", "/api/v1/do-not-call/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/field/**")
+                        .hasAnyRole(Role.FIELD.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/field/assignments/*/assignee")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/field/**").hasRole(Role.FIELD.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lookup/contacts")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/lookup/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

@@ -51,6 +51,19 @@ class PhonePlanTests {
     }
 
     @Test
+    void aNumberFoundByAContactLookupAfterTheTaskLimitIsDialledOnceBeforeFallingBack() {
+        List<PhonePlan.PastDial> used = List.of(dial("+8613800000001", 500), dial("+8613800000002", 400),
+                dial("+8613800000001", 300), dial("+8613800000002", 200), dial("+8613800000001", 100));
+        assertThat(next(TWO, used)).isInstanceOf(PhonePlan.Step.Exhausted.class);
+        List<PartyPhone> withFound = new ArrayList<>(TWO);
+        withFound.add(new PartyPhone("+8613900000003", PhoneStatus.UNTRIED));
+        assertThat(next(withFound, used)).isEqualTo(new PhonePlan.Step.Dial("+8613900000003"));
+        List<PhonePlan.PastDial> andDialled = new ArrayList<>(used);
+        andDialled.add(dial("+8613900000003", 10));
+        assertThat(next(withFound, andDialled)).isInstanceOf(PhonePlan.Step.Exhausted.class);
+    }
+
+    @Test
     void aPartyWithoutNumbersIsExhaustedAtOnce() {
         assertThat(next(List.of(), List.of())).isInstanceOf(PhonePlan.Step.Exhausted.class);
     }
