@@ -2,10 +2,8 @@ package org.serveline.telephony.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.serveline.telephony.notice.NoticeTestSupport.NOTICE;
 import static org.serveline.telephony.notice.NoticeTestSupport.NOTICE_VERSION;
-import static org.serveline.telephony.notice.NoticeTestSupport.QUESTION;
-import static org.serveline.telephony.notice.NoticeTestSupport.play;
+import static org.serveline.telephony.notice.NoticeTestSupport.ask;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +36,7 @@ class NoticeTraceReplayIntegrationTests {
     private static final Duration DIGIT_TIMEOUT = NoticeSettings.defaults().digitTimeout();
 
     private final NoticeTestSupport notice = new NoticeTestSupport(
-            call -> NoticeTestSupport.script(Optional.empty()), NoticeSettings.defaults());
+            call -> NoticeTestSupport.questionOnly(), NoticeSettings.defaults());
 
     @AfterEach
     void stop() {
@@ -74,7 +72,7 @@ class NoticeTraceReplayIntegrationTests {
 
     private static List<String> answered(String... rest) {
         List<String> commands = new ArrayList<>(List.of("GET VARIABLE \"SERVELINE_ATTEMPT_ID\"", "ANSWER",
-                play(NOTICE, "120")));
+                ask()));
         commands.addAll(List.of(rest));
         return commands;
     }
@@ -97,6 +95,8 @@ class NoticeTraceReplayIntegrationTests {
             assertThat(consent.offset()).isEqualTo(NOTICE_PLAYED.plus(PARTY_THINKS));
             assertThat(consent.uniqueId()).isEqualTo("1795737031.27");
             assertThat(consent.mobileNumber()).isEmpty();
+            assertThat(consent.played()).containsExactly(new PlayedSegment("question", Duration.ZERO, NOTICE_PLAYED
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Optional.empty()));
         });
         await().until(() -> notice.sessions.ends().size() == 1);
         assertThat(notice.sessions.ends().getFirst().ending()).isEqualTo(Ending.COMPLETED);
@@ -137,8 +137,8 @@ class NoticeTraceReplayIntegrationTests {
 
     @Test
     void noResponseFromTrace1007OnceEveryRoundIsSilent() throws IOException {
-        NoticeResult result = replay("agi-1007", answered(waitForDigit(), play(QUESTION, "120"), waitForDigit(),
-                play(QUESTION, "120"), waitForDigit(), resultVariable("noresponse")));
+        NoticeResult result = replay("agi-1007", answered(waitForDigit(), ask(), waitForDigit(),
+                ask(), waitForDigit(), resultVariable("noresponse")));
 
         assertThat(result).isInstanceOfSatisfying(NoResponse.class, silent -> {
             assertThat(silent.rounds()).isEqualTo(3);
