@@ -31,6 +31,11 @@ public final class NoticePrompts {
                 PromptTemplate.load("mobile-confirm-v1.zh"));
     }
 
+    /** The engine and voice the notices are spoken in, as the content hashes cover it. */
+    public String voiceId() {
+        return renderer.voiceId();
+    }
+
     /** The default wording. */
     public NoticeTemplate defaultTemplate() {
         return notice;

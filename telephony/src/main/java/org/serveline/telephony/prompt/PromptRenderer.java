@@ -72,6 +72,17 @@ public final class PromptRenderer {
             throw new PromptException("the prompt cache " + cacheDirectory + " is not writable");
         }
         files.applyToDirectory(cacheDirectory);
+        // prompts rendered before the mode was configured (or under another one) are played too
+        try (var cached = Files.newDirectoryStream(cacheDirectory, "*.wav")) {
+            cached.forEach(files::applyToFile);
+        } catch (IOException io) {
+            throw new PromptException("cannot list the prompt cache " + cacheDirectory, io);
+        }
+    }
+
+    /** The engine and voice every prompt of this renderer is spoken in. */
+    public String voiceId() {
+        return synthesizer.voiceId();
     }
 
     public RenderedPrompt render(PromptTemplate template, Map<String, String> values) {

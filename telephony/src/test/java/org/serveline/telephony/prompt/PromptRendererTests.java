@@ -269,6 +269,17 @@ class PromptRendererTests {
     }
 
     @Test
+    void theStartUpCheckOpensPromptsRenderedBeforeTheModeWasSet() throws IOException {
+        Path old = Files.write(cache.resolve("0".repeat(64) + ".wav"), new byte[100]);
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache, 1, PromptFiles.of("rw-r--r--", null)).check();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(old)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void refusesAModeOrGroupThePbxCannotUse() {
         assertThatThrownBy(() -> PromptFiles.of("rw-r--r", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rw-r--r--");
