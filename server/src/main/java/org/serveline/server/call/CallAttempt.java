@@ -3,6 +3,7 @@ package org.serveline.server.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.serveline.server.call.CallOutcome;
 
@@ -22,12 +23,12 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
      * @param played          what was played before the result, segment by segment ("greeting@0.000s+4.000s!1")
      */
     public record NoticeOffsets(Duration hangupOffset, Duration endedOffset, Duration questionOffset,
-            java.util.List<String> played) {
+            List<String> played) {
 
-        public static final NoticeOffsets NONE = new NoticeOffsets(null, null, null, java.util.List.of());
+        public static final NoticeOffsets NONE = new NoticeOffsets(null, null, null, List.of());
 
         public NoticeOffsets {
-            played = played == null ? java.util.List.of() : java.util.List.copyOf(played);
+            played = played == null ? List.of() : List.copyOf(played);
         }
     }
 
@@ -74,8 +75,8 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
     CallAttempt withCallEnded(AttemptState newState, CallOutcome network, Instant answered, Instant ended,
             String evidence) {
         return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, newState, network, outcome,
-                evidence, noticeResult, consentDigit, decisionOffset, notice, scriptVersion, mobileNumber, createdAt, answered,
-                ended, settledBy);
+                evidence, noticeResult, consentDigit, decisionOffset, notice, scriptVersion, mobileNumber, createdAt,
+                answered, ended, settledBy);
     }
 
     /** As {@link CallAttempts#recordNoticeHeard} writes it. */
@@ -95,15 +96,15 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
     /** As {@link CallAttempts#settleStale} writes it before settling. */
     CallAttempt withEnd(Instant now, String evidence) {
         return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, state, networkOutcome,
-                outcome, evidence, noticeResult, consentDigit, decisionOffset, notice, scriptVersion, mobileNumber, createdAt,
-                answeredAt, endedAt != null ? endedAt : now, settledBy);
+                outcome, evidence, noticeResult, consentDigit, decisionOffset, notice, scriptVersion, mobileNumber,
+                createdAt, answeredAt, endedAt != null ? endedAt : now, settledBy);
     }
 
     /** As the attempt stands once settled. */
     CallAttempt settled(CallOutcome result, String by) {
         return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, AttemptState.ENDED,
-                networkOutcome, result, outcomeEvidence, noticeResult, consentDigit, decisionOffset, notice, scriptVersion,
-                mobileNumber, createdAt, answeredAt, endedAt, by);
+                networkOutcome, result, outcomeEvidence, noticeResult, consentDigit, decisionOffset, notice,
+                scriptVersion, mobileNumber, createdAt, answeredAt, endedAt, by);
     }
 
     private static Long millis(Duration offset) {

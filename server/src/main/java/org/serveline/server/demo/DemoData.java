@@ -82,8 +82,8 @@ class DemoData {
         int judgments = seedWithoutOptionalFields();
         Campaign campaign = campaigns.create("演示外呼 demo campaign", properties.court(), null, demoLimits(), ACTOR);
         campaigns.move(campaign.id(), CampaignState.RUNNING, ACTOR);
-        log.info("Demo data: {} tasks in 3 cases, campaign '{}' running; sign in to the console as clerk/clerk, reviewer/reviewer or "
-                + "supervisor/supervisor", parties.length + judgments, campaign.name());
+        log.info("Demo data: {} tasks in 3 cases, campaign '{}' running; sign in to the console as clerk/clerk, "
+                + "reviewer/reviewer or supervisor/supervisor", parties.length + judgments, campaign.name());
     }
 
     /**

@@ -40,7 +40,8 @@ final class NoticeResults {
         return switch (result) {
             case NoticeResult.ConsentCaptured c -> heard(c, CallOutcome.CONSENTED, c.digit(), version(c.script()),
                     c.mobileNumber().orElse(null), null);
-            case NoticeResult.ConsentRefused r -> heard(r, CallOutcome.REFUSED, r.digit(), version(r.script()), null, null);
+            case NoticeResult.ConsentRefused r -> heard(r, CallOutcome.REFUSED, r.digit(), version(r.script()), null,
+                    null);
             case NoticeResult.TransferRequested t -> heard(t, CallOutcome.TRANSFERRED, t.digit(), version(t.script()),
                     null, null);
             case NoticeResult.NoResponse n -> heard(n, CallOutcome.NO_RESPONSE, null, version(n.script()), null,

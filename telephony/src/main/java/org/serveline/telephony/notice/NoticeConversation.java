@@ -165,7 +165,8 @@ final class NoticeConversation {
             played.add(new PlayedSegment(segment.name(), startedAt, session.elapsed().minus(startedAt),
                     Optional.empty()));
             if (channel.hungUp() || channel.channelStatus() != AgiChannel.STATUS_UP) {
-                throw new AgiHangupException("channel went away during " + segment.prompt().version().templateVersion());
+                throw new AgiHangupException("channel went away during "
+                        + segment.prompt().version().templateVersion());
             }
             throw new AgiException("Asterisk could not play " + segment.prompt().playbackName() + " ("
                     + segment.prompt().version().templateVersion() + "): " + failed.getMessage());
