@@ -80,9 +80,14 @@
     calls.replaceChildren();
     for (const a of task.attempts || []) {
       const row = document.createElement('tr');
-      const consent = a.consentDigit ? 'key ' + a.consentDigit + ' at ' + a.consentOffset : '';
+      // decisionOffset: the key that answered the question; a hang-up has its own offset, never read as consent
+      const notice = a.notice || {};
+      const heard = a.consentDigit ? 'key ' + a.consentDigit + ' at ' + a.decisionOffset
+        : notice.hangupOffset ? 'hung up at ' + notice.hangupOffset : '';
+      const answer = text('td', heard);
+      if (notice.played && notice.played.length) answer.title = 'played: ' + notice.played.join(' ');
       row.append(text('td', a.createdAt), text('td', a.number), text('td', a.outcome || a.state),
-        text('td', consent), text('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
+        answer, text('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
       calls.append(row);
     }
     const list = $('timeline');

@@ -104,7 +104,7 @@
     const documents = text('dd', task.documents.length + ' document(s)');
     facts.append(text('dt', 'Documents'), documents);
     nameDocuments(task.documents, documents);
-    add('Hearing', task.hearingDate);
+    add('Hearing', task.hearingTime ? task.hearingDate + ' ' + task.hearingTime : task.hearingDate);
     add('State', task.state);
     add('Came from', taken.source === 'QUEUE'
       ? 'transfer queue (the party asked for an operator on call ' + taken.transferredAttemptId + ')' : 'preview');

@@ -16,9 +16,11 @@ final class PartyScript {
     private final PartyBehaviour party;
     private final List<String> keys;
     private int nextKeys;
+    private int promptsStarted;
     private boolean stopped;
     private ScheduledFuture<?> holdTimer;
     private ScheduledFuture<?> keysTimer;
+    private ScheduledFuture<?> earlyKeyTimer;
 
     PartyScript(SimCall call, PartyBehaviour party) {
         this.call = call;
@@ -43,7 +45,24 @@ final class PartyScript {
     void promptStarted() {
         cancelKeys();
         armHoldTimer();
+        promptsStarted++;
         if (party instanceof PartyBehaviour.HangUp && !stopped) {
+            call.partyHangsUp();
+        }
+        if (party instanceof PartyBehaviour.KeysDuringGreeting early && !stopped) {
+            keysDuringGreeting(early);
+        }
+    }
+
+    /** The early key: timed from the greeting's start; without consent, the party leaves when the question starts. */
+    private void keysDuringGreeting(PartyBehaviour.KeysDuringGreeting early) {
+        if (promptsStarted == 1) {
+            earlyKeyTimer = call.schedule(early.into(), () -> {
+                if (!stopped) {
+                    call.keyDigit('1');
+                }
+            });
+        } else if (promptsStarted == 2 && !early.consentsAtQuestion()) {
             call.partyHangsUp();
         }
     }
@@ -84,6 +103,9 @@ final class PartyScript {
     void stop() {
         stopped = true;
         cancelKeys();
+        if (earlyKeyTimer != null) {
+            earlyKeyTimer.cancel(false);
+        }
         if (holdTimer != null) {
             holdTimer.cancel(false);
         }

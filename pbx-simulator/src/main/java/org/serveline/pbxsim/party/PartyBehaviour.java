@@ -30,6 +30,10 @@ public sealed interface PartyBehaviour {
             case AskOperator a -> List.of("0");
             // consent, key the number, confirm it when it is read back
             case EnterNumber e -> List.of("1", e.mobileNumber() + "#", "1");
+            // the 1 keyed during the greeting is not listed: it is timed from the greeting's start
+            case KeysDuringGreeting k -> k.consentsAtQuestion() ? List.of("1") : List.of();
+            // hears the question, asks for the notice again, then consents at the question
+            case Replay r -> List.of("9", "1");
             default -> List.of();
         };
     }
@@ -68,6 +72,24 @@ public sealed interface PartyBehaviour {
     /** Presses 0 to ask for an operator. */
     record AskOperator(PartyTiming timing) implements PartyBehaviour {}
 
+    /**
+     * Keys 1 {@code into} the first prompt (the greeting), as the real party of trace 1001 did about 4 s into a
+     * 50-second notice; then, when {@code consentsAtQuestion}, keys 1 again once the question has played, else
+     * hangs up as soon as the next prompt (the question) starts.
+     */
+    record KeysDuringGreeting(PartyTiming timing, Duration into, boolean consentsAtQuestion)
+            implements PartyBehaviour {
+        public KeysDuringGreeting {
+            Objects.requireNonNull(into, "into");
+            if (into.isNegative()) {
+                throw new IllegalArgumentException("into cannot be negative: " + into);
+            }
+        }
+    }
+
+    /** Presses 9 after the question to hear the notice again, then 1 after the question that follows it. */
+    record Replay(PartyTiming timing) implements PartyBehaviour {}
+
     /** A machine: answers, talks over the prompts, keys nothing; AMD reports MACHINE. */
     record AnsweringMachine(PartyTiming timing) implements PartyBehaviour {}
 
@@ -105,6 +127,19 @@ public sealed interface PartyBehaviour {
 
     static PartyBehaviour askOperator() {
         return new AskOperator(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(60)));
+    }
+
+    /**
+     * Keys 1 half-way through a default prompt (0.7 s of the simulator's 1.4 s prompts, so inside the greeting),
+     * then consents at the question or hangs up.
+     */
+    static PartyBehaviour keysDuringGreeting(boolean consentsAtQuestion) {
+        return new KeysDuringGreeting(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(60)), Duration.ofMillis(700),
+                consentsAtQuestion);
+    }
+
+    static PartyBehaviour replay() {
+        return new Replay(PartyTiming.DEFAULT.withHoldTime(Duration.ofSeconds(60)));
     }
 
     static PartyBehaviour answeringMachine() {

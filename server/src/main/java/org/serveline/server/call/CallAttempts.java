@@ -73,8 +73,8 @@ public class CallAttempts implements TaskAttemptHistory {
         Instant now = now();
         List<CallAttempt> opened = specs.stream().map(spec -> new CallAttempt(UUID.randomUUID().toString(),
                 spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(), spec.trunk(), spec.number(),
-                spec.node(), AttemptState.DIALING, null, null, null, null, null, null, null, null, now, null, null,
-                null)).toList();
+                spec.node(), AttemptState.DIALING, null, null, null, null, null, null, CallAttempt.NoticeOffsets.NONE,
+                null, null, now, null, null, null)).toList();
         SequencedMap<String, Function<CallAttempt, Object>> columns = new LinkedHashMap<>();
         columns.put("id", CallAttempt::id);
         columns.put("task", CallAttempt::taskId);
@@ -138,10 +138,14 @@ public class CallAttempts implements TaskAttemptHistory {
             Instant at = now();
             jdbc.sql("""
                     UPDATE call_attempt SET notice_result = :result, consent_digit = :digit,
-                           consent_offset_ms = :offset, script_version = :script, mobile_number = :mobile,
+                           decision_offset_ms = :offset, hangup_offset_ms = :hangup, notice_ended_offset_ms = :ended,
+                           question_offset_ms = :question, notice_played = :played,
+                           script_version = :script, mobile_number = :mobile,
                            state = 'ANSWERED', answered_at = COALESCE(answered_at, :now) WHERE id = :id""")
                     .param("result", heard.outcome().name()).param("digit", heard.digit())
-                    .param("offset", heard.offset() == null ? null : heard.offset().toMillis())
+                    .param("offset", millis(heard.decisionOffset())).param("hangup", millis(heard.hangupOffset()))
+                    .param("ended", millis(heard.noticeEnded())).param("question", millis(heard.questionStarted()))
+                    .param("played", heard.played().isEmpty() ? null : played(heard.played()))
                     .param("script", heard.scriptVersion()).param("mobile", heard.mobileNumber())
                     .param("now", Timestamp.from(at)).param("id", heard.attemptId()).update();
             CallAttempt now = attempt.withNotice(heard, at);
@@ -258,6 +262,21 @@ public class CallAttempts implements TaskAttemptHistory {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    private static Long millis(Duration offset) {
+        return offset == null ? null : offset.toMillis();
+    }
+
+    /** The played segments, space-separated, at most 2,000 characters (the oldest dropped first, marked by "…"). */
+    private static String played(List<String> segments) {
+        String all = String.join(" ", segments);
+        return all.length() <= 2000 ? all : "… " + all.substring(all.length() - 1990);
+    }
+
+    private static Duration offset(ResultSet rs, String column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : Duration.ofMillis(ms);
+    }
+
     private static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
@@ -272,18 +291,21 @@ public class CallAttempts implements TaskAttemptHistory {
 
     private static final String SELECT = """
             SELECT id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state, network_outcome,
-                   outcome, outcome_evidence, notice_result, consent_digit, consent_offset_ms, script_version,
+                   outcome, outcome_evidence, notice_result, consent_digit, decision_offset_ms, hangup_offset_ms,
+                   notice_ended_offset_ms, question_offset_ms, notice_played, script_version,
                    mobile_number, created_at, answered_at, ended_at, settled_by FROM call_attempt""";
 
     private static CallAttempt map(ResultSet rs, int row) throws SQLException {
-        long offset = rs.getLong("consent_offset_ms");
-        Duration consentOffset = rs.wasNull() ? null : Duration.ofMillis(offset);
+        String played = rs.getString("notice_played");
+        CallAttempt.NoticeOffsets notice = new CallAttempt.NoticeOffsets(offset(rs, "hangup_offset_ms"),
+                offset(rs, "notice_ended_offset_ms"), offset(rs, "question_offset_ms"),
+                played == null ? List.of() : List.of(played.split(" ")));
         return new CallAttempt(rs.getString("id"), rs.getLong("task_id"), (Long) rs.getObject("campaign_id", Long.class),
                 rs.getString("operator"), rs.getString("pbx_id"), rs.getString("trunk"), rs.getString("number_e164"),
                 rs.getString("node"), AttemptState.valueOf(rs.getString("state")),
                 outcome(rs.getString("network_outcome")), outcome(rs.getString("outcome")),
                 rs.getString("outcome_evidence"), rs.getString("notice_result"), rs.getString("consent_digit"),
-                consentOffset, rs.getString("script_version"), rs.getString("mobile_number"),
+                offset(rs, "decision_offset_ms"), notice, rs.getString("script_version"), rs.getString("mobile_number"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("answered_at")),
                 instant(rs.getTimestamp("ended_at")), rs.getString("settled_by"));
     }

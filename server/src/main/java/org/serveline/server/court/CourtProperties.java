@@ -3,6 +3,8 @@ package org.serveline.server.court;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.serveline.server.task.ServiceChannel;
@@ -21,8 +23,19 @@ public record CourtProperties(List<@Valid CourtSpec> courts) {
         courts = courts == null ? List.of() : List.copyOf(courts);
     }
 
+    /**
+     * One court.
+     *
+     * @param publishedPhone the court's published number, spoken in the notice so a party can check the call is
+     *                       genuine (e.g. {@code 0473-3981234}); without it the notice leaves that segment out
+     * @param noticeTemplate a file with the court's own notice wording (segments as in {@code notice-v2.zh.txt});
+     *                       its file name without {@code .txt} is its version. Default: the shipped wording
+     */
     public record CourtSpec(@NotBlank String id, @NotBlank String name, ZoneId timeZone,
-            @NotEmpty List<ServiceChannel> channelChain) {
+            @NotEmpty List<ServiceChannel> channelChain,
+            @Pattern(regexp = "[0-9 ()+-]{3,30}", message = "must be a phone number such as 0473-3981234")
+            String publishedPhone,
+            Path noticeTemplate) {
 
         public CourtSpec {
             timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;

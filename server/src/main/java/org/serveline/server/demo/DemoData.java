@@ -79,10 +79,28 @@ class DemoData {
                 tasks.move(task.id(), TaskTrigger.RETURN, ACTOR, "送达地址缺少门牌号，请补正");
             }
         }
+        int judgments = seedWithoutOptionalFields();
         Campaign campaign = campaigns.create("演示外呼 demo campaign", properties.court(), null, demoLimits(), ACTOR);
         campaigns.move(campaign.id(), CampaignState.RUNNING, ACTOR);
-        log.info("Demo data: {} tasks in 2 cases, campaign '{}' running; sign in to the console as clerk/clerk, reviewer/reviewer or "
-                + "supervisor/supervisor", parties.length, campaign.name());
+        log.info("Demo data: {} tasks in 3 cases, campaign '{}' running; sign in to the console as clerk/clerk, "
+                + "reviewer/reviewer or supervisor/supervisor", parties.length + judgments, campaign.name());
+    }
+
+    /**
+     * A judgment served without a hearing: no hearing date or time, no cause, no address, e-mail or id number, one
+     * phone each. Its parties key 1 during the greeting (then consent at the question, or hang up) or press 9 to
+     * hear the notice again (application-demo.yml).
+     */
+    private int seedWithoutOptionalFields() {
+        StoredDocument judgment = upload("民事判决书.pdf", "Judgment (2026)内0303民初1402号");
+        String[][] parties = {{"郑明", "+86 138 0000 1012"}, {"冯雪", "+86 138 0000 1013"}, {"何平", "+86 138 0000 1014"}};
+        for (String[] p : parties) {
+            PartyRequest party = new PartyRequest(PartyRole.DEFENDANT, p[0], null, List.of(p[1]), null, null, null);
+            ServiceTask task = intake.submit(new TaskRequest(properties.court(), "(2026)内0303民初1402号", null, party,
+                    List.of(judgment.id()), null, null, null), ACTOR);
+            tasks.move(task.id(), TaskTrigger.APPROVE, ACTOR, null);
+        }
+        return parties.length;
     }
 
     /** Short retries and 24/7 hours, so the whole life cycle shows within two minutes. */
@@ -94,8 +112,10 @@ class DemoData {
     private TaskRequest request(String caseNumber, String name, String phone, List<String> docs, int i) {
         PartyRequest party = new PartyRequest(i % 2 == 0 ? PartyRole.DEFENDANT : PartyRole.PLAINTIFF, name, null,
                 List.of(phone), null, "内蒙古乌海市海南区拉僧庙镇" + (i + 1) + "号", null);
+        // the first case's hearing has its time set, the second's only its day
         return new TaskRequest(properties.court(), caseNumber, "民间借贷纠纷", party, docs,
-                i == 0 ? Priority.URGENT : Priority.NORMAL, LocalDate.now().plusDays(20), LocalDate.now().plusDays(30));
+                i == 0 ? Priority.URGENT : Priority.NORMAL, LocalDate.now().plusDays(20), LocalDate.now().plusDays(30),
+                i < 5 ? LocalTime.of(9, 30) : null);
     }
 
     private StoredDocument upload(String name, String text) {

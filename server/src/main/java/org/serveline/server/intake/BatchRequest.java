@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.serveline.server.task.Priority;
 
@@ -17,9 +18,17 @@ public record BatchRequest(
         @NotNull @Size(min = 1, max = 50, message = "at least one document is required") List<@NotBlank String> documents,
         Priority priority,
         LocalDate deadline,
-        LocalDate hearingDate) {
+        LocalDate hearingDate,
+        LocalTime hearingTime) {
+
+    /** Without a hearing time. */
+    public BatchRequest(String court, String caseNumber, String cause, List<PartyRequest> parties,
+            List<String> documents, Priority priority, LocalDate deadline, LocalDate hearingDate) {
+        this(court, caseNumber, cause, parties, documents, priority, deadline, hearingDate, null);
+    }
 
     TaskRequest taskFor(PartyRequest party) {
-        return new TaskRequest(court, caseNumber, cause, party, documents, priority, deadline, hearingDate);
+        return new TaskRequest(court, caseNumber, cause, party, documents, priority, deadline, hearingDate,
+                hearingTime);
     }
 }

@@ -51,6 +51,9 @@ public class TaskIntake {
     }
 
     private NewTask check(TaskRequest request, Long batchId, String partyPath) {
+        if (request.hearingTime() != null && request.hearingDate() == null) {
+            throw new InvalidRequestException("hearingTime", "a hearingTime needs a hearingDate (the hearing's day)");
+        }
         Court court = courts.find(request.court())
                 .orElseThrow(() -> new UnprocessableException("court", "unknown court '" + request.court() + "'"));
         List<String> missing = documents.missing(request.documents());
@@ -65,7 +68,7 @@ public class TaskIntake {
                 p.email(), p.address(), zone.getId());
         return new NewTask(court.id(), caseId, request.caseNumber(), batchId, court.channelChain(),
                 request.priority() == null ? Priority.NORMAL : request.priority(), request.deadline(),
-                request.hearingDate(), party, phones, List.copyOf(request.documents()));
+                request.hearingDate(), party, phones, List.copyOf(request.documents()), request.hearingTime());
     }
 
     private List<String> normalisedPhones(List<String> raw, String partyPath) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.serveline.server.task.Priority;
 
@@ -17,5 +18,12 @@ public record TaskRequest(
         @NotNull @Size(min = 1, max = 50, message = "at least one document is required") List<@NotBlank String> documents,
         Priority priority,
         LocalDate deadline,
-        LocalDate hearingDate) {
+        LocalDate hearingDate,
+        LocalTime hearingTime) {
+
+    /** Without a hearing time. */
+    public TaskRequest(String court, String caseNumber, String cause, PartyRequest party, List<String> documents,
+            Priority priority, LocalDate deadline, LocalDate hearingDate) {
+        this(court, caseNumber, cause, party, documents, priority, deadline, hearingDate, null);
+    }
 }

@@ -53,7 +53,8 @@ class BuiltInPbx implements DisposableBean {
 
     /**
      * A behaviour by name: CONSENT, REFUSE, NO_ANSWER, BUSY, CONGESTION, HANG_UP, SILENT, ASK_OPERATOR,
-     * ANSWERING_MACHINE, or ENTER_NUMBER:&lt;mobile&gt;.
+     * ANSWERING_MACHINE, ENTER_NUMBER:&lt;mobile&gt;, KEY_IN_GREETING (keys 1 during the greeting, then consents at
+     * the question), KEY_IN_GREETING_THEN_HANG_UP, or REPLAY (presses 9 at the question, then 1).
      */
     static PartyBehaviour behaviour(String name) {
         String[] parts = name.split(":", 2);
@@ -68,6 +69,9 @@ class BuiltInPbx implements DisposableBean {
             case "ASK_OPERATOR" -> PartyBehaviour.askOperator();
             case "ANSWERING_MACHINE" -> PartyBehaviour.answeringMachine();
             case "ENTER_NUMBER" -> PartyBehaviour.enterNumber(parts.length > 1 ? parts[1] : "13800138000");
+            case "KEY_IN_GREETING" -> PartyBehaviour.keysDuringGreeting(true);
+            case "KEY_IN_GREETING_THEN_HANG_UP" -> PartyBehaviour.keysDuringGreeting(false);
+            case "REPLAY" -> PartyBehaviour.replay();
             default -> throw new IllegalArgumentException("unknown simulated party behaviour '" + name + "'");
         };
     }

@@ -22,13 +22,14 @@ import org.serveline.telephony.notice.NoticeScript;
 import org.serveline.telephony.notice.NoticeSettings;
 import org.serveline.telephony.prompt.EspeakNgSynthesizer;
 import org.serveline.telephony.prompt.NoticePrompts;
+import org.serveline.telephony.prompt.PromptFiles;
 import org.serveline.telephony.prompt.PromptRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's FastAGI endpoint: the notice and the keypad consent step, their Mandarin prompts (checked at
- * start-up), and the URL the PBX is told to call back.
+ * This node's FastAGI endpoint: the notice and the keypad consent step, their Mandarin prompts (engine, speed,
+ * and the cache's mode and group checked at start-up), and the URL the PBX is told to call back.
  */
 final class NoticeEndpoint implements AutoCloseable {
 
@@ -51,10 +52,12 @@ final class NoticeEndpoint implements AutoCloseable {
 
     static NoticeEndpoint start(TelephonyProperties properties, List<TelephonyProperties.Pbx> pbxs,
             TaskNoticeScripts scripts, CallAttempts attempts) {
+        TelephonyProperties.Prompts settings = properties.prompts();
         PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer("espeak-ng", "ffmpeg",
-                properties.prompts().voice(), Duration.ofSeconds(60)), properties.prompts().cacheDir());
+                settings.voice(), settings.speed(), Duration.ofSeconds(60)), settings.cacheDir(),
+                Runtime.getRuntime().availableProcessors(), PromptFiles.of(settings.fileMode(), settings.group()));
         renderer.check();
-        NoticePrompts prompts = NoticePrompts.mandarinV1(renderer);
+        NoticePrompts prompts = NoticePrompts.mandarin(renderer);
         NoticeResultListener heard = result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result));
         // the script prepared when the call was placed, read once more only if it is gone (another node placed
         // the call, or it waited past the expiry)
@@ -64,7 +67,7 @@ final class NoticeEndpoint implements AutoCloseable {
                         prepared.asMap().remove(call.attemptId())).orElseGet(() -> scripts.scriptFor(call, prompts)),
                 NoticeSettings.defaults(), heard);
         NoticeApplication consent = new NoticeApplication(
-                call -> NoticeScript.consentStep(prompts, true, Optional.empty()), NoticeSettings.defaults(), heard);
+                call -> scripts.consentStep(prompts), NoticeSettings.defaults(), heard);
         TelephonyProperties.Agi agi = properties.agi();
         int port = agi.port() == 0 ? FreePort.find(agi.bindAddress()) : agi.port();
         URI url = agi.advertisedUrl() != null ? agi.advertisedUrl()

@@ -17,7 +17,7 @@ public record TelephonyProperties(List<Pbx> pbxs, Agi agi, Prompts prompts, Stri
     public TelephonyProperties {
         pbxs = pbxs == null ? List.of() : List.copyOf(pbxs);
         agi = agi == null ? new Agi(null, 0, null, null) : agi;
-        prompts = prompts == null ? new Prompts(null, null) : prompts;
+        prompts = prompts == null ? new Prompts(null, null, null, null, null) : prompts;
         defaultRegion = defaultRegion == null ? "CN" : defaultRegion;
         earlyHangupWindow = earlyHangupWindow == null ? Duration.ofSeconds(3) : earlyHangupWindow;
     }
@@ -77,12 +77,18 @@ public record TelephonyProperties(List<Pbx> pbxs, Agi agi, Prompts prompts, Stri
         }
     }
 
-    /** Where rendered notices are cached (Asterisk must read the same path) and the espeak-ng voice. */
-    public record Prompts(Path cacheDir, String voice) {
+    /**
+     * Where rendered notices are cached (Asterisk must read the same path), the espeak-ng voice and speed (words per
+     * minute), and who may read the cache: every rendered file gets {@code file-mode} (default {@code rw-r--r--})
+     * and, when set, {@code group} (e.g. {@code asterisk}), so a PBX running as its own user can play them.
+     */
+    public record Prompts(Path cacheDir, String voice, Integer speed, String fileMode, String group) {
 
         public Prompts {
             cacheDir = cacheDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "serveline", "prompts") : cacheDir;
             voice = voice == null ? "cmn" : voice;
+            speed = speed == null ? 200 : speed;
+            fileMode = fileMode == null ? "rw-r--r--" : fileMode;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.serveline.server.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     private final Priority priority;
     private final LocalDate deadline;
     private final LocalDate hearingDate;
+    private final LocalTime hearingTime;
     private String returnReason;
     private String cancelReason;
     private String electronicAddress;
@@ -53,7 +55,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     ServiceTask(Long id, String courtId, Long caseId, String caseNumber, Long batchId, TaskState state, String channelChain,
             Priority priority, LocalDate deadline, LocalDate hearingDate, String returnReason, String cancelReason,
             String electronicAddress, Party party, List<PartyPhone> phones, List<TaskDocument> documents, String createdBy,
-            Instant createdAt, Instant updatedAt, Integer version) {
+            Instant createdAt, Instant updatedAt, Integer version, LocalTime hearingTime) {
         this.id = id;
         this.courtId = courtId;
         this.caseId = caseId;
@@ -64,6 +66,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         this.priority = priority;
         this.deadline = deadline;
         this.hearingDate = hearingDate;
+        this.hearingTime = hearingTime;
         this.returnReason = returnReason;
         this.cancelReason = cancelReason;
         this.electronicAddress = electronicAddress;
@@ -82,7 +85,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
                 ServiceChannel.formatChain(spec.channelChain()), spec.priority(), spec.deadline(),
                 spec.hearingDate(), null, null, null, spec.party(),
                 spec.phones().stream().map(n -> new PartyPhone(n, PartyPhone.PhoneStatus.UNTRIED)).toList(),
-                spec.documentIds().stream().map(TaskDocument::new).toList(), actor, now, now, null);
+                spec.documentIds().stream().map(TaskDocument::new).toList(), actor, now, now, null, spec.hearingTime());
     }
 
     /** Moves the task by the life-cycle table; throws {@link IllegalTransitionException} for an illegal move. */
@@ -187,6 +190,11 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
 
     public LocalDate hearingDate() {
         return hearingDate;
+    }
+
+    /** The hearing's time of day, when the court has set one (never without a hearing date). */
+    public LocalTime hearingTime() {
+        return hearingTime;
     }
 
     public String returnReason() {

@@ -118,7 +118,7 @@ class TaskRows {
 
     private static final String SELECT = """
             SELECT id, court_id, case_id, case_number, batch_id, state, channel_chain, priority, deadline, hearing_date,
-                   return_reason, cancel_reason, electronic_address, party_role, party_name, party_id_number,
+                   hearing_time, return_reason, cancel_reason, electronic_address, party_role, party_name, party_id_number,
                    party_email, party_address, party_time_zone, created_by, created_at, updated_at, version
               FROM service_task""";
 
@@ -133,7 +133,8 @@ class TaskRows {
                 Priority.valueOf(rs.getString("priority")), date(rs.getDate("deadline")),
                 date(rs.getDate("hearing_date")), rs.getString("return_reason"), rs.getString("cancel_reason"),
                 rs.getString("electronic_address"), party, phones, documents, rs.getString("created_by"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("version"));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("version"),
+                rs.getObject("hearing_time", java.time.LocalTime.class));
     }
 
     private static LocalDate date(Date date) {

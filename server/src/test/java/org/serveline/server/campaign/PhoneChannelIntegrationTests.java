@@ -71,8 +71,8 @@ class PhoneChannelIntegrationTests {
         JsonNode attempt = consented.get("attempts").get(0);
         assertThat(attempt.get("outcome").asString()).isEqualTo("CONSENTED");
         assertThat(attempt.get("consentDigit").asString()).isEqualTo("1");
-        assertThat(attempt.get("scriptVersion").asString()).startsWith("notice-v1.zh@");
-        assertThat(Duration.parse(attempt.get("consentOffset").asString())).isPositive();
+        assertThat(attempt.get("scriptVersion").asString()).startsWith("notice-v2.zh@");
+        assertThat(Duration.parse(attempt.get("decisionOffset").asString())).isPositive();
         assertThat(timelineActions(consent)).containsSubsequence("TASK_DISPATCH", "CALL_DIALING", "NOTICE_CONSENTED",
                 "CALL_CONSENTED", "TASK_CONSENT_CAPTURED");
 

@@ -62,7 +62,7 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong user or password"));
 
         signIn("reviewer", "reviewer-pw");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 11));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 14));
         WebElement submitted = browser.findElement(By.xpath("//tbody/tr[td/span[text()='SUBMITTED']]"));
         String party = submitted.findElements(By.tagName("td")).get(2).getText();
         submitted.click();

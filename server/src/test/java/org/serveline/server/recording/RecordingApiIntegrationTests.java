@@ -267,7 +267,7 @@ class RecordingApiIntegrationTests extends RecordingIntegrationSupport {
         JsonNode item = awaitRecording(call);
         assertThat(item.get("outcome").asString()).isEqualTo("REFUSED");
         assertThat(item.get("consentCall").asBoolean()).isFalse();
-        assertThat(item.get("consentOffsetMs").asLong()).isEqualTo(700);
+        assertThat(item.path("consentOffsetMs").isNumber()).as("a refusal's key is no consent offset").isFalse();
         assertThat(item.get("auditStatus").asString()).as("sample rate 0: not drawn").isEqualTo("UNREVIEWED");
         ingestion.scan();
         ingestion.ingest(call.attemptId());

@@ -1,5 +1,6 @@
 package org.serveline.telephony.notice;
 
+import java.util.List;
 import java.util.Optional;
 import org.serveline.telephony.agi.AgiApplication;
 import org.serveline.telephony.agi.AgiChannel;
@@ -55,7 +56,7 @@ public final class NoticeApplication implements AgiApplication {
         } catch (RuntimeException noScript) {
             log.error("no notice script for attempt {}", call.attemptId(), noScript);
             return new NoticeFailed(call.attemptId(), call.uniqueId(), Optional.empty(), session.elapsed(),
-                    "no script: " + noScript.getMessage());
+                    "no script: " + noScript.getMessage(), List.of());
         }
         return new NoticeConversation(session, call, script, settings).run();
     }

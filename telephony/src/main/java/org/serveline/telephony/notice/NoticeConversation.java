@@ -1,6 +1,8 @@
 package org.serveline.telephony.notice;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.serveline.telephony.agi.AgiChannel;
 import org.serveline.telephony.agi.AgiCommandFailedException;
@@ -13,16 +15,26 @@ import org.serveline.telephony.notice.NoticeResult.NoResponse;
 import org.serveline.telephony.notice.NoticeResult.NoticeFailed;
 import org.serveline.telephony.notice.NoticeResult.PartyHungUp;
 import org.serveline.telephony.notice.NoticeResult.TransferRequested;
-import org.serveline.telephony.prompt.RenderedPrompt;
+import org.serveline.telephony.prompt.RenderedSegment;
 import org.serveline.telephony.prompt.ScriptVersion;
 
-/** One notice call: answer, play the notice, ask until a valid key or the rounds run out. */
+/**
+ * One notice call: answer, play the notice segment by segment, ask until a valid key or the rounds run out.
+ *
+ * <p>Before the question, any key cuts the notice short: 0 asks for an operator, 9 starts the notice again, every
+ * other key (1 and 2 too) only skips to the question, since a party who has not heard the question has not
+ * answered it. Once the question has started, 1 consents, 2 refuses, 0 asks for an operator and 9 plays the
+ * notice again (at most {@link NoticeSettings#replays()} times). Every play is recorded in {@link PlayedSegment}s.
+ */
 final class NoticeConversation {
 
     static final char CONSENT = '1';
     static final char REFUSE = '2';
     static final char OPERATOR = '0';
-    private static final String ANSWER_KEYS = "" + CONSENT + REFUSE + OPERATOR;
+    static final char REPLAY = '9';
+    static final String NOTICE_KEYS = "0123456789*#";
+    static final String ANSWER_KEYS = "" + CONSENT + REFUSE + OPERATOR + REPLAY;
+    private static final long SAMPLES_PER_MILLI = 8;
 
     private final AgiSession session;
     private final AgiChannel channel;
@@ -30,6 +42,8 @@ final class NoticeConversation {
     private final NoticeScript script;
     private final NoticeSettings settings;
     private final ScriptVersion version;
+    private final List<PlayedSegment> played = new ArrayList<>();
+    private int replays;
 
     NoticeConversation(AgiSession session, NoticeCall call, NoticeScript script, NoticeSettings settings) {
         this.session = session;
@@ -37,7 +51,7 @@ final class NoticeConversation {
         this.call = call;
         this.script = script;
         this.settings = settings;
-        this.version = script.notice().version();
+        this.version = script.version();
     }
 
     NoticeResult run() {
@@ -45,17 +59,21 @@ final class NoticeConversation {
             channel.answer();
             return ask();
         } catch (AgiHangupException hangup) {
-            return new PartyHungUp(call.attemptId(), call.uniqueId(), version, session.elapsed());
+            return new PartyHungUp(call.attemptId(), call.uniqueId(), version, session.elapsed(), heard());
         } catch (AgiException failure) {
             return new NoticeFailed(call.attemptId(), call.uniqueId(), Optional.of(version), session.elapsed(),
-                    failure.getMessage());
+                    failure.getMessage(), heard());
         }
     }
 
     private NoticeResult ask() {
-        Optional<Character> key = play(script.notice());
+        if (playNotice()) {
+            return new TransferRequested(call.attemptId(), call.uniqueId(), version, session.elapsed(), OPERATOR,
+                    heard());
+        }
         StringBuilder wrongKeys = new StringBuilder();
         for (int round = 1; ; round++) {
+            Optional<Character> key = play(script.notice().question(), ANSWER_KEYS);
             if (key.isEmpty()) {
                 key = channel.waitForDigit(settings.digitTimeout());
             }
@@ -64,41 +82,94 @@ final class NoticeConversation {
                 char digit = key.get();
                 switch (digit) {
                     case CONSENT -> {
-                        return new ConsentCaptured(call.attemptId(), call.uniqueId(), version, at, digit, mobile());
+                        return new ConsentCaptured(call.attemptId(), call.uniqueId(), version, at, digit, mobile(),
+                                heard());
                     }
                     case REFUSE -> {
-                        return new ConsentRefused(call.attemptId(), call.uniqueId(), version, at, digit);
+                        return new ConsentRefused(call.attemptId(), call.uniqueId(), version, at, digit, heard());
                     }
                     case OPERATOR -> {
-                        return new TransferRequested(call.attemptId(), call.uniqueId(), version, at, digit);
+                        return new TransferRequested(call.attemptId(), call.uniqueId(), version, at, digit, heard());
+                    }
+                    case REPLAY -> {
+                        if (replays < settings.replays()) {
+                            replays++;
+                            if (playNotice()) {
+                                return new TransferRequested(call.attemptId(), call.uniqueId(), version,
+                                        session.elapsed(), OPERATOR, heard());
+                            }
+                            round--; // a replay the party asked for is no unanswered round
+                            continue;
+                        }
+                        wrongKeys.append(digit);
                     }
                     default -> wrongKeys.append(digit);
                 }
             }
             if (round >= settings.questionRounds()) {
-                return new NoResponse(call.attemptId(), call.uniqueId(), version, at, round, wrongKeys.toString());
+                return new NoResponse(call.attemptId(), call.uniqueId(), version, at, round, wrongKeys.toString(),
+                        heard());
             }
-            key = play(script.consentQuestion());
         }
+    }
+
+    /**
+     * Plays the segments before the question; a key cuts them short. Returns true when the party asked for an
+     * operator; 9 starts the notice again (counted as a replay), any other key skips to the question.
+     */
+    private boolean playNotice() {
+        List<RenderedSegment> segments = script.notice().segments();
+        for (int i = 0; i < segments.size(); i++) {
+            Optional<Character> key = play(segments.get(i), NOTICE_KEYS);
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (key.get() == OPERATOR) {
+                return true;
+            }
+            if (key.get() == REPLAY && replays < settings.replays()) {
+                replays++;
+                i = -1;
+                continue;
+            }
+            return false;
+        }
+        return false;
     }
 
     private Optional<String> mobile() {
         return script.mobile().flatMap(step -> new MobileNumberStep(channel, step, settings).run());
     }
 
+    private List<PlayedSegment> heard() {
+        return List.copyOf(played);
+    }
+
     /**
-     * Plays a prompt the party may interrupt with an answer key. Asterisk answers {@code result=-1} both for a file
-     * it cannot play and for a channel that is going away; CHANNEL STATUS tells which.
+     * Plays a segment the party may interrupt with one of {@code keys}, and records how much was played. Asterisk
+     * answers {@code result=-1} both for a file it cannot play and for a channel that is going away; CHANNEL STATUS
+     * tells which.
      */
-    private Optional<Character> play(RenderedPrompt prompt) {
+    private Optional<Character> play(RenderedSegment segment, String keys) {
+        Duration startedAt = session.elapsed();
         try {
-            return channel.streamFile(prompt.playbackName(), ANSWER_KEYS).digit();
+            AgiChannel.Playback playback = channel.streamFile(segment.prompt().playbackName(), keys);
+            played.add(new PlayedSegment(segment.name(), startedAt,
+                    Duration.ofMillis(playback.endPosition() / SAMPLES_PER_MILLI), playback.digit()));
+            return playback.digit();
+        } catch (AgiHangupException gone) {
+            played.add(new PlayedSegment(segment.name(), startedAt, session.elapsed().minus(startedAt),
+                    Optional.empty()));
+            throw gone;
         } catch (AgiCommandFailedException failed) {
+            played.add(new PlayedSegment(segment.name(), startedAt, session.elapsed().minus(startedAt),
+                    Optional.empty()));
             if (channel.hungUp() || channel.channelStatus() != AgiChannel.STATUS_UP) {
-                throw new AgiHangupException("channel went away during " + prompt.version().templateVersion());
+                throw new AgiHangupException("channel went away during "
+                        + segment.prompt().version().templateVersion());
             }
-            throw new AgiException("Asterisk could not play " + prompt.playbackName() + " ("
-                    + prompt.version().templateVersion() + "): " + failed.getMessage());
+            throw new AgiException("Asterisk could not play " + segment.prompt().playbackName() + " ("
+                    + segment.prompt().version().templateVersion() + "): " + failed.getMessage());
         }
     }
 }

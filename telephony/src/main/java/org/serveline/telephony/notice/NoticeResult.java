@@ -1,13 +1,18 @@
 package org.serveline.telephony.notice;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.serveline.telephony.dialplan.DialplanContract;
+import org.serveline.telephony.prompt.NoticeTemplate;
 import org.serveline.telephony.prompt.ScriptVersion;
 
 /**
- * How one notice call ended. Every result names the attempt, Asterisk's channel id and the offset into the call
- * recording (which the dialplan starts right before the AGI, so measured from the AGI session's start).
+ * How one notice call ended. Every result names the attempt, Asterisk's channel id, the offset into the call
+ * recording (which the dialplan starts right before the AGI, so measured from the AGI session's start) and what was
+ * played until then, segment by segment. A key counts as an answer only once the question has started: a key
+ * during the earlier segments only skips to the question, so {@link #played()} of a consent always ends with the
+ * question.
  */
 public sealed interface NoticeResult {
 
@@ -17,28 +22,40 @@ public sealed interface NoticeResult {
     /** Asterisk's Uniqueid of the channel. */
     String uniqueId();
 
-    /** When the deciding event happened, from the start of the recording. */
+    /**
+     * When the deciding event happened, from the start of the recording: the answering key (consent, refusal,
+     * operator), the party's hang-up, the last unanswered wait, or the failure.
+     */
     Duration offset();
+
+    /** Every segment played before the result, in order, with how much of it was heard. */
+    List<PlayedSegment> played();
+
+    /** When the question was last started before the result, if it was. */
+    default Optional<Duration> questionStartedAt() {
+        return played().reversed().stream().filter(p -> p.segment().equals(NoticeTemplate.QUESTION))
+                .map(PlayedSegment::startedAt).findFirst();
+    }
 
     /** The value the application leaves in {@code SERVELINE_NOTICE_RESULT} for the dialplan. */
     String dialplanCode();
 
     /**
-     * The party pressed 1: consents to electronic service.
+     * The party pressed 1 once the question had started: consents to electronic service.
      *
      * @param mobileNumber the number confirmed for electronic delivery, when the call collected one
      */
     record ConsentCaptured(String attemptId, String uniqueId, ScriptVersion script, Duration offset, char digit,
-            Optional<String> mobileNumber) implements NoticeResult {
+            Optional<String> mobileNumber, List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return "consent";
         }
     }
 
-    /** The party pressed 2: refuses electronic service. */
-    record ConsentRefused(String attemptId, String uniqueId, ScriptVersion script, Duration offset, char digit)
-            implements NoticeResult {
+    /** The party pressed 2 once the question had started: refuses electronic service. */
+    record ConsentRefused(String attemptId, String uniqueId, ScriptVersion script, Duration offset, char digit,
+            List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return "refused";
@@ -46,8 +63,8 @@ public sealed interface NoticeResult {
     }
 
     /** The party pressed 0: wants an operator. The dialplan transfers after the AGI returns. */
-    record TransferRequested(String attemptId, String uniqueId, ScriptVersion script, Duration offset, char digit)
-            implements NoticeResult {
+    record TransferRequested(String attemptId, String uniqueId, ScriptVersion script, Duration offset, char digit,
+            List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return DialplanContract.NOTICE_RESULT_TRANSFER;
@@ -61,7 +78,7 @@ public sealed interface NoticeResult {
      * @param wrongKeys the keys pressed that meant nothing, in order
      */
     record NoResponse(String attemptId, String uniqueId, ScriptVersion script, Duration offset, int rounds,
-            String wrongKeys) implements NoticeResult {
+            String wrongKeys, List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return "noresponse";
@@ -69,8 +86,8 @@ public sealed interface NoticeResult {
     }
 
     /** The party hung up before answering the question; {@code offset} is when the hang-up was seen. */
-    record PartyHungUp(String attemptId, String uniqueId, ScriptVersion script, Duration offset)
-            implements NoticeResult {
+    record PartyHungUp(String attemptId, String uniqueId, ScriptVersion script, Duration offset,
+            List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return "hangup";
@@ -83,7 +100,7 @@ public sealed interface NoticeResult {
      * @param script the script, when it was known
      */
     record NoticeFailed(String attemptId, String uniqueId, Optional<ScriptVersion> script, Duration offset,
-            String reason) implements NoticeResult {
+            String reason, List<PlayedSegment> played) implements NoticeResult {
         @Override
         public String dialplanCode() {
             return "failed";

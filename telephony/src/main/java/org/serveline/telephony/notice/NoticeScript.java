@@ -4,20 +4,21 @@ import java.util.Objects;
 import java.util.Optional;
 import org.serveline.telephony.prompt.NoticeData;
 import org.serveline.telephony.prompt.NoticePrompts;
+import org.serveline.telephony.prompt.NoticeTemplate;
+import org.serveline.telephony.prompt.RenderedNotice;
 import org.serveline.telephony.prompt.RenderedPrompt;
+import org.serveline.telephony.prompt.ScriptVersion;
 
 /**
  * The prompts of one notice call.
  *
- * @param notice          the notice itself, ending with the consent question; its version is the one reported
- * @param consentQuestion the question alone, repeated after silence or a wrong key
- * @param mobile          present when the call should confirm or collect a mobile number after consent
+ * @param notice the notice's segments, ending with the consent question; its version is the one reported
+ * @param mobile present when the call should confirm or collect a mobile number after consent
  */
-public record NoticeScript(RenderedPrompt notice, RenderedPrompt consentQuestion, Optional<MobileStep> mobile) {
+public record NoticeScript(RenderedNotice notice, Optional<MobileStep> mobile) {
 
     public NoticeScript {
         Objects.requireNonNull(notice, "notice");
-        Objects.requireNonNull(consentQuestion, "consentQuestion");
         Objects.requireNonNull(mobile, "mobile");
     }
 
@@ -33,11 +34,21 @@ public record NoticeScript(RenderedPrompt notice, RenderedPrompt consentQuestion
             Optional<String> knownNumber) {
     }
 
-    /** The script for {@code data}, with the mobile step when {@code collectMobile}. */
+    /** The exact wording played: template version and hash over every segment. */
+    public ScriptVersion version() {
+        return notice.version();
+    }
+
+    /** The script for {@code data} in the default wording, with the mobile step when {@code collectMobile}. */
     public static NoticeScript of(NoticePrompts prompts, NoticeData data, boolean collectMobile,
             Optional<String> knownNumber) {
-        return new NoticeScript(prompts.notice(data), prompts.consentQuestion(),
-                mobileStep(prompts, collectMobile, knownNumber));
+        return of(prompts, prompts.defaultTemplate(), data, collectMobile, knownNumber);
+    }
+
+    /** The script for {@code data} in {@code template}'s wording (a court's own). */
+    public static NoticeScript of(NoticePrompts prompts, NoticeTemplate template, NoticeData data,
+            boolean collectMobile, Optional<String> knownNumber) {
+        return new NoticeScript(prompts.notice(template, data), mobileStep(prompts, collectMobile, knownNumber));
     }
 
     /**
@@ -45,8 +56,7 @@ public record NoticeScript(RenderedPrompt notice, RenderedPrompt consentQuestion
      * reported), with the mobile step when {@code collectMobile}.
      */
     public static NoticeScript consentStep(NoticePrompts prompts, boolean collectMobile, Optional<String> knownNumber) {
-        RenderedPrompt question = prompts.consentQuestion();
-        return new NoticeScript(question, question, mobileStep(prompts, collectMobile, knownNumber));
+        return new NoticeScript(prompts.consentQuestion(), mobileStep(prompts, collectMobile, knownNumber));
     }
 
     private static Optional<MobileStep> mobileStep(NoticePrompts prompts, boolean collectMobile,

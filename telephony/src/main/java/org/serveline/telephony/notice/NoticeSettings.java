@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * @param mobileDigitTimeout the pause between keys that ends mobile number entry
  * @param mobileAttempts     how many times a mobile number may be entered
  * @param mobileNumber       what a valid mobile number looks like (default: Chinese mobile, 11 digits from 1)
+ * @param replays            how many times a party may have the notice played again with 9
  */
 public record NoticeSettings(int questionRounds, Duration digitTimeout, Duration mobileDigitTimeout,
-        int mobileAttempts, Pattern mobileNumber) {
+        int mobileAttempts, Pattern mobileNumber, int replays) {
 
     public NoticeSettings {
         Objects.requireNonNull(digitTimeout, "digitTimeout");
@@ -23,12 +24,15 @@ public record NoticeSettings(int questionRounds, Duration digitTimeout, Duration
         if (questionRounds < 1 || mobileAttempts < 1) {
             throw new IllegalArgumentException("questionRounds and mobileAttempts must be at least 1");
         }
+        if (replays < 0) {
+            throw new IllegalArgumentException("replays must not be negative");
+        }
         if (digitTimeout.isNegative() || digitTimeout.isZero()) {
             throw new IllegalArgumentException("digitTimeout must be positive");
         }
     }
 
     public static NoticeSettings defaults() {
-        return new NoticeSettings(3, Duration.ofSeconds(8), Duration.ofSeconds(5), 2, Pattern.compile("1\\d{10}"));
+        return new NoticeSettings(3, Duration.ofSeconds(8), Duration.ofSeconds(5), 2, Pattern.compile("1\\d{10}"), 2);
     }
 }

@@ -14,23 +14,37 @@ import java.util.List;
 public final class EspeakNgSynthesizer implements SpeechSynthesizer {
 
     public static final String DEFAULT_VOICE = "cmn";
+    /** espeak-ng's own default speed, in words per minute. */
+    public static final int DEFAULT_SPEED = 175;
 
     private final String espeak;
     private final String ffmpeg;
     private final String voice;
+    private final int speed;
     private final ProcessRunner runner;
 
     /**
      * @param espeak  the espeak-ng program (a name on the PATH or a path)
      * @param ffmpeg  the ffmpeg program
      * @param voice   the espeak-ng voice, e.g. {@code cmn}
+     * @param speed   the speech rate in words per minute ({@code espeak-ng -s}, 80..450)
      * @param timeout the longest one program run may take
      */
-    public EspeakNgSynthesizer(String espeak, String ffmpeg, String voice, Duration timeout) {
+    public EspeakNgSynthesizer(String espeak, String ffmpeg, String voice, int speed, Duration timeout) {
+        if (speed < 80 || speed > 450) {
+            throw new IllegalArgumentException("espeak-ng speed must lie between 80 and 450 words per minute, was "
+                    + speed);
+        }
         this.espeak = espeak;
         this.ffmpeg = ffmpeg;
         this.voice = voice;
+        this.speed = speed;
         this.runner = new ProcessRunner(timeout);
+    }
+
+    /** At espeak-ng's default speed. */
+    public EspeakNgSynthesizer(String espeak, String ffmpeg, String voice, Duration timeout) {
+        this(espeak, ffmpeg, voice, DEFAULT_SPEED, timeout);
     }
 
     /** espeak-ng and ffmpeg from the PATH, Mandarin, one minute per program run. */
@@ -40,7 +54,8 @@ public final class EspeakNgSynthesizer implements SpeechSynthesizer {
 
     @Override
     public String voiceId() {
-        return "espeak-ng:" + voice + ":8000";
+        // the default speed keeps the id of the prompts rendered before the speed was configurable
+        return "espeak-ng:" + voice + (speed == DEFAULT_SPEED ? "" : ":s" + speed) + ":8000";
     }
 
     @Override
@@ -48,7 +63,7 @@ public final class EspeakNgSynthesizer implements SpeechSynthesizer {
         Path raw = null;
         try {
             raw = Files.createTempFile(wavFile.toAbsolutePath().getParent(), "espeak-", ".wav");
-            run(List.of(espeak, "-v", voice, "-w", raw.toString(), "--stdin"), text, "espeak-ng");
+            run(List.of(espeak, "-v", voice, "-s", Integer.toString(speed), "-w", raw.toString(), "--stdin"), text, "espeak-ng");
             run(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", raw.toString(),
                     "-ar", "8000", "-ac", "1", "-acodec", "pcm_s16le", "-f", "wav", wavFile.toString()), null, "ffmpeg");
         } catch (IOException io) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders templates to speech, cached by content: the file name is the SHA-256 of template version, voice and text,
  * so the same notice is synthesized once and a changed word or voice never reuses old audio. The cache directory
- * must be readable by Asterisk under the same path (same host or a shared mount).
+ * must be readable by Asterisk under the same path (same host or a shared mount): every file gets the mode and
+ * group of {@link PromptFiles} before it is moved into place.
  *
  * <p>A campaign start asks for hundreds of notices at once. Callers asking for the same text wait for one
  * synthesis, and at most {@code maxSyntheses} engine processes run at a time, so a burst queues instead of
@@ -34,6 +35,7 @@ public final class PromptRenderer {
 
     private final SpeechSynthesizer synthesizer;
     private final Path cacheDirectory;
+    private final PromptFiles files;
     private final Semaphore syntheses;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
@@ -42,15 +44,23 @@ public final class PromptRenderer {
     }
 
     public PromptRenderer(SpeechSynthesizer synthesizer, Path cacheDirectory, int maxSyntheses) {
+        this(synthesizer, cacheDirectory, maxSyntheses, PromptFiles.defaults());
+    }
+
+    public PromptRenderer(SpeechSynthesizer synthesizer, Path cacheDirectory, int maxSyntheses, PromptFiles files) {
         if (maxSyntheses < 1) {
             throw new IllegalArgumentException("maxSyntheses must be at least 1, was " + maxSyntheses);
         }
         this.synthesizer = synthesizer;
         this.cacheDirectory = cacheDirectory.toAbsolutePath();
+        this.files = files;
         this.syntheses = new Semaphore(maxSyntheses, true);
     }
 
-    /** Start-up check: the speech engine works and the cache directory is writable. */
+    /**
+     * Start-up check: the speech engine works, the cache directory is writable and gets the configured mode and
+     * group (a group this host does not know fails here, not on the first call).
+     */
     public void check() {
         synthesizer.check();
         try {
@@ -61,6 +71,18 @@ public final class PromptRenderer {
         if (!Files.isWritable(cacheDirectory)) {
             throw new PromptException("the prompt cache " + cacheDirectory + " is not writable");
         }
+        files.applyToDirectory(cacheDirectory);
+        // prompts rendered before the mode was configured (or under another one) are played too
+        try (var cached = Files.newDirectoryStream(cacheDirectory, "*.wav")) {
+            cached.forEach(files::applyToFile);
+        } catch (IOException io) {
+            throw new PromptException("cannot list the prompt cache " + cacheDirectory, io);
+        }
+    }
+
+    /** The engine and voice every prompt of this renderer is spoken in. */
+    public String voiceId() {
+        return synthesizer.voiceId();
     }
 
     public RenderedPrompt render(PromptTemplate template, Map<String, String> values) {
@@ -114,6 +136,8 @@ public final class PromptRenderer {
                 if (!isComplete(partial)) {
                     throw new PromptException(synthesizer.voiceId() + " produced no audio for " + template.version());
                 }
+                // a temporary file is created 0600: give it the PBX's access before anyone can play it
+                files.applyToFile(partial);
                 moveIntoPlace(partial, wav);
             } finally {
                 Files.deleteIfExists(partial);

@@ -114,7 +114,7 @@ class DialplanConfigTests {
 
     @Test
     void outboundTransfersOnTheCodeTheNoticeApplicationLeaves() {
-        String code = new TransferRequested("a", "u", null, Duration.ZERO, '0').dialplanCode();
+        String code = new TransferRequested("a", "u", null, Duration.ZERO, '0', java.util.List.of()).dialplanCode();
 
         assertThat(steps(DialplanContract.OUTBOUND_CONTEXT)).contains("GotoIf($[\""
                 + var(DialplanContract.NOTICE_RESULT_VARIABLE) + "\" = \"" + code + "\"]?"

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.serveline.telephony.notice.NoticeTestSupport.MOBILE_CONFIRM;
 import static org.serveline.telephony.notice.NoticeTestSupport.MOBILE_REQUEST;
-import static org.serveline.telephony.notice.NoticeTestSupport.NOTICE;
-import static org.serveline.telephony.notice.NoticeTestSupport.QUESTION;
+import static org.serveline.telephony.notice.NoticeTestSupport.CASE;
+import static org.serveline.telephony.notice.NoticeTestSupport.GREETING;
+import static org.serveline.telephony.notice.NoticeTestSupport.ask;
 import static org.serveline.telephony.notice.NoticeTestSupport.play;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.serveline.telephony.agi.AgiTestClient;
 import org.serveline.telephony.notice.NoticeResult.ConsentCaptured;
 import org.serveline.telephony.notice.NoticeResult.NoResponse;
 import org.serveline.telephony.notice.NoticeResult.NoticeFailed;
+import org.serveline.telephony.notice.NoticeResult.PartyHungUp;
 import org.serveline.telephony.notice.NoticeResult.TransferRequested;
 
 /** The notice application's branches, driven through a real socket by a scripted Asterisk. */
@@ -55,11 +57,108 @@ class NoticeApplicationIntegrationTests {
 
             List<String> commands = call(notice, asterisk, CALL);
 
-            assertThat(commands).containsExactly("ANSWER", play(NOTICE, "120"), "WAIT FOR DIGIT 8000",
-                    play(QUESTION, "120"), "WAIT FOR DIGIT 8000",
-                    "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"consent\"");
-            assertThat(onlyResult(notice)).isInstanceOf(ConsentCaptured.class);
+            assertThat(commands).containsExactly("ANSWER", play(GREETING), play(CASE), ask(), "WAIT FOR DIGIT 8000",
+                    ask(), "WAIT FOR DIGIT 8000", "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"consent\"");
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(ConsentCaptured.class, consent -> {
+                assertThat(consent.played()).extracting(PlayedSegment::segment)
+                        .containsExactly("greeting", "case", "question", "question");
+                assertThat(consent.played()).allSatisfy(played -> {
+                    assertThat(played.played()).isEqualTo(Duration.ofSeconds(1)); // endpos=8000
+                    assertThat(played.key()).isEmpty();
+                });
+                assertThat(consent.questionStartedAt()).isPresent();
+            });
             assertThat(notice.calls.getFirst()).isEqualTo(new NoticeCall("A-1", Optional.of("T-1"), "1795737031.27"));
+        }
+    }
+
+    /** As in the real trace: the party keys 1 four seconds into the greeting, before the case or the question. */
+    @Test
+    void aKeyDuringTheGreetingOnlySkipsToTheQuestionWhereTheConsentCounts() throws IOException {
+        try (NoticeTestSupport notice = noticeWith(Optional.empty())) {
+            ScriptedAsterisk asterisk = new ScriptedAsterisk().on(play(GREETING), "200 result=49 endpos=32000")
+                    .on("WAIT FOR DIGIT", "200 result=49");
+
+            List<String> commands = call(notice, asterisk, CALL);
+
+            assertThat(commands).containsExactly("ANSWER", play(GREETING), ask(), "WAIT FOR DIGIT 8000",
+                    "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"consent\"");
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(ConsentCaptured.class, consent -> {
+                assertThat(consent.played()).hasSize(2);
+                PlayedSegment greeting = consent.played().getFirst();
+                assertThat(greeting.segment()).isEqualTo("greeting");
+                assertThat(greeting.played()).isEqualTo(Duration.ofSeconds(4));
+                assertThat(greeting.key()).contains('1');
+                assertThat(consent.played().get(1).segment()).isEqualTo("question");
+                assertThat(consent.played().get(1).key()).isEmpty();
+                assertThat(consent.questionStartedAt()).isPresent();
+                assertThat(consent.offset()).isGreaterThanOrEqualTo(consent.questionStartedAt().get());
+            });
+        }
+    }
+
+    @Test
+    void aKeyDuringTheGreetingIsNoConsentWhenThePartyThenHangsUp() throws IOException {
+        try (NoticeTestSupport notice = noticeWith(Optional.empty())) {
+            ScriptedAsterisk asterisk = new ScriptedAsterisk().on(play(GREETING), "200 result=49 endpos=32000")
+                    .on(ask(), "HANGUP", HANGUP_THEN_511).on("SET VARIABLE", HANGUP_THEN_511);
+
+            call(notice, asterisk, CALL);
+
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(PartyHungUp.class, hungUp -> {
+                assertThat(hungUp.played()).extracting(PlayedSegment::segment).containsExactly("greeting", "question");
+                assertThat(hungUp.played().getFirst().key()).contains('1');
+            });
+        }
+    }
+
+    @Test
+    void aKeyDuringTheGreetingIsNoConsentWhenTheQuestionIsNeverAnswered() throws IOException {
+        try (NoticeTestSupport notice = noticeWith(Optional.empty())) {
+            ScriptedAsterisk asterisk = new ScriptedAsterisk().on(play(GREETING), "200 result=50 endpos=16000");
+
+            List<String> commands = call(notice, asterisk, CALL);
+
+            assertThat(commands).doesNotContain(play(CASE)).endsWith("SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"noresponse\"");
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(NoResponse.class, none -> {
+                assertThat(none.rounds()).isEqualTo(3);
+                assertThat(none.played()).extracting(PlayedSegment::toString).first().isEqualTo("greeting@0.000s+2.000s!2");
+            });
+        }
+    }
+
+    @Test
+    void nineAtTheQuestionPlaysTheNoticeAgainWithoutSpendingARound() throws IOException {
+        try (NoticeTestSupport notice = noticeWith(Optional.empty())) {
+            ScriptedAsterisk asterisk = new ScriptedAsterisk().on("WAIT FOR DIGIT", "200 result=57")
+                    .on("WAIT FOR DIGIT", "200 result=50");
+
+            List<String> commands = call(notice, asterisk, CALL);
+
+            assertThat(commands).containsExactly("ANSWER", play(GREETING), play(CASE), ask(), "WAIT FOR DIGIT 8000",
+                    play(GREETING), play(CASE), ask(), "WAIT FOR DIGIT 8000",
+                    "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"refused\"");
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(NoticeResult.ConsentRefused.class,
+                    refused -> assertThat(refused.played()).hasSize(6));
+        }
+    }
+
+    @Test
+    void nineDuringTheNoticeStartsItAgainAndNineBeyondTheReplaysIsAWrongKey() throws IOException {
+        NoticeSettings oneReplay = new NoticeSettings(2, Duration.ofSeconds(8), Duration.ofSeconds(5), 2,
+                java.util.regex.Pattern.compile("1\\d{10}"), 1);
+        try (NoticeTestSupport notice = new NoticeTestSupport(call -> NoticeTestSupport.script(Optional.empty()),
+                oneReplay)) {
+            ScriptedAsterisk asterisk = new ScriptedAsterisk().on(play(CASE), "200 result=57 endpos=800")
+                    .on("WAIT FOR DIGIT", "200 result=57");
+
+            List<String> commands = call(notice, asterisk, CALL);
+
+            assertThat(commands).containsExactly("ANSWER", play(GREETING), play(CASE), play(GREETING), play(CASE),
+                    ask(), "WAIT FOR DIGIT 8000", ask(), "WAIT FOR DIGIT 8000",
+                    "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"noresponse\"");
+            assertThat(onlyResult(notice)).isInstanceOfSatisfying(NoResponse.class,
+                    none -> assertThat(none.wrongKeys()).isEqualTo("9"));
         }
     }
 
@@ -81,13 +180,13 @@ class NoticeApplicationIntegrationTests {
     void givesUpAfterOnlyWrongKeysAndSaysWhichWerePressed() throws IOException {
         try (NoticeTestSupport notice = noticeWith(Optional.empty())) {
             ScriptedAsterisk asterisk = new ScriptedAsterisk().on("WAIT FOR DIGIT", "200 result=53")
-                    .on("WAIT FOR DIGIT", "200 result=57").on("WAIT FOR DIGIT", "200 result=35");
+                    .on("WAIT FOR DIGIT", "200 result=55").on("WAIT FOR DIGIT", "200 result=35");
 
             call(notice, asterisk, CALL);
 
             assertThat(onlyResult(notice)).isInstanceOfSatisfying(NoResponse.class, none -> {
                 assertThat(none.rounds()).isEqualTo(3);
-                assertThat(none.wrongKeys()).isEqualTo("59#");
+                assertThat(none.wrongKeys()).isEqualTo("57#");
             });
         }
     }
@@ -174,10 +273,10 @@ class NoticeApplicationIntegrationTests {
 
             List<String> commands = call(notice, asterisk, CALL);
 
-            assertThat(commands).containsSubsequence(play(NOTICE, "120"), "CHANNEL STATUS",
+            assertThat(commands).containsSubsequence(play(GREETING), "CHANNEL STATUS",
                     "SET VARIABLE \"SERVELINE_NOTICE_RESULT\" \"failed\"");
             assertThat(onlyResult(notice)).isInstanceOfSatisfying(NoticeFailed.class, failed -> {
-                assertThat(failed.reason()).contains(NOTICE.playbackName());
+                assertThat(failed.reason()).contains(GREETING.prompt().playbackName());
                 assertThat(failed.script()).contains(NoticeTestSupport.NOTICE_VERSION);
             });
         }

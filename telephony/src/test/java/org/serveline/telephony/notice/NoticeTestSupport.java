@@ -15,15 +15,18 @@ import org.serveline.telephony.agi.FastAgiServer;
 import org.serveline.telephony.agi.MutableClock;
 import org.serveline.telephony.agi.RecordingSessionListener;
 import org.serveline.telephony.dialplan.DialplanContract;
+import org.serveline.telephony.prompt.RenderedNotice;
 import org.serveline.telephony.prompt.RenderedPrompt;
+import org.serveline.telephony.prompt.RenderedSegment;
 import org.serveline.telephony.prompt.ScriptVersion;
 
 /** A FastAGI server running the notice application with fixed prompts, for the notice tests. */
 final class NoticeTestSupport implements AutoCloseable {
 
-    static final ScriptVersion NOTICE_VERSION = new ScriptVersion("notice-v1.zh", "a1".repeat(32));
-    static final RenderedPrompt NOTICE = prompt("notice", NOTICE_VERSION);
-    static final RenderedPrompt QUESTION = prompt("question", new ScriptVersion("consent-question-v1.zh", "b2"));
+    static final ScriptVersion NOTICE_VERSION = new ScriptVersion("notice-v2.zh", "a1".repeat(32));
+    static final RenderedSegment GREETING = segment("greeting");
+    static final RenderedSegment CASE = segment("case");
+    static final RenderedSegment QUESTION = segment("question");
     static final RenderedPrompt MOBILE_REQUEST = prompt("mobile-request", new ScriptVersion("mobile-request-v1.zh", "c3"));
     static final RenderedPrompt MOBILE_READBACK = prompt("mobile-readback", new ScriptVersion("mobile-readback-v1.zh", "d4"));
     static final RenderedPrompt MOBILE_CONFIRM = prompt("mobile-confirm", new ScriptVersion("mobile-confirm-v1.zh", "e5"));
@@ -47,8 +50,14 @@ final class NoticeTestSupport implements AutoCloseable {
         server.start();
     }
 
+    /** Greeting, case, then the question. */
     static NoticeScript script(Optional<NoticeScript.MobileStep> mobile) {
-        return new NoticeScript(NOTICE, QUESTION, mobile);
+        return new NoticeScript(new RenderedNotice(NOTICE_VERSION, List.of(GREETING, CASE), QUESTION), mobile);
+    }
+
+    /** The question alone: one STREAM FILE, as in the recorded traces. */
+    static NoticeScript questionOnly() {
+        return new NoticeScript(new RenderedNotice(NOTICE_VERSION, List.of(), QUESTION), Optional.empty());
     }
 
     static NoticeScript.MobileStep mobileStep(Optional<String> knownNumber) {
@@ -57,6 +66,20 @@ final class NoticeTestSupport implements AutoCloseable {
 
     static String play(RenderedPrompt prompt, String escapeDigits) {
         return "STREAM FILE \"" + prompt.playbackName() + "\" \"" + escapeDigits + "\"";
+    }
+
+    /** A segment before the question: any key cuts it. */
+    static String play(RenderedSegment segment) {
+        return play(segment.prompt(), NoticeConversation.NOTICE_KEYS);
+    }
+
+    /** The question: 1, 2, 0 and 9 answer it. */
+    static String ask() {
+        return play(QUESTION.prompt(), "1209");
+    }
+
+    private static RenderedSegment segment(String name) {
+        return new RenderedSegment(name, prompt(name, new ScriptVersion("notice-v2.zh." + name, name + "-hash")));
     }
 
     private static RenderedPrompt prompt(String name, ScriptVersion version) {

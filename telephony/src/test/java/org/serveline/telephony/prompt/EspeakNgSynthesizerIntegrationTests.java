@@ -43,11 +43,11 @@ class EspeakNgSynthesizerIntegrationTests {
             throws IOException, UnsupportedAudioFileException {
         PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer(), cache);
         renderer.check();
-        NoticePrompts prompts = NoticePrompts.mandarinV1(renderer);
+        NoticePrompts prompts = NoticePrompts.mandarin(renderer);
 
-        RenderedPrompt first = prompts.notice(PromptTemplateTests.NOTICE_DATA);
+        RenderedPrompt first = prompts.notice(PromptTemplateTests.NOTICE_DATA).segments().get(1).prompt();
         FileTime written = Files.getLastModifiedTime(first.wavFile());
-        RenderedPrompt second = prompts.notice(PromptTemplateTests.NOTICE_DATA);
+        RenderedPrompt second = prompts.notice(PromptTemplateTests.NOTICE_DATA).segments().get(1).prompt();
 
         AudioFileFormat file = AudioSystem.getAudioFileFormat(first.wavFile().toFile());
         AudioFormat format = file.getFormat();
@@ -56,15 +56,45 @@ class EspeakNgSynthesizerIntegrationTests {
         assertThat(format.getChannels()).isEqualTo(1);
         assertThat(format.getSampleSizeInBits()).isEqualTo(16);
         assertThat(format.getEncoding()).isEqualTo(AudioFormat.Encoding.PCM_SIGNED);
-        assertThat(file.getFrameLength() / format.getFrameRate()).as("seconds of speech").isGreaterThan(10f);
+        assertThat(file.getFrameLength() / format.getFrameRate()).as("seconds of speech").isGreaterThan(1f);
         assertThat(first.cacheHit()).isFalse();
         assertThat(second.cacheHit()).isTrue();
         assertThat(second.wavFile()).isEqualTo(first.wavFile());
         assertThat(Files.getLastModifiedTime(second.wavFile())).isEqualTo(written);
-        assertThat(first.version().templateVersion()).isEqualTo("notice-v1.zh");
+        assertThat(first.version().templateVersion()).isEqualTo("notice-v2.zh.case");
         try (var files = Files.list(cache)) {
-            assertThat(files).containsExactly(first.wavFile());
+            assertThat(files).hasSize(5).contains(first.wavFile()); // greeting, case, documents, hearing, question
         }
+    }
+
+    /** The whole notice at a faster rate is shorter: the rate is configurable and part of the cache key. */
+    @Test
+    void aFasterSpeechRateGivesAShorterNotice() throws IOException, UnsupportedAudioFileException {
+        Duration timeout = Duration.ofSeconds(60);
+        NoticePrompts normal = NoticePrompts.mandarin(new PromptRenderer(
+                new EspeakNgSynthesizer("espeak-ng", "ffmpeg", "cmn", 175, timeout), cache));
+        NoticePrompts fast = NoticePrompts.mandarin(new PromptRenderer(
+                new EspeakNgSynthesizer("espeak-ng", "ffmpeg", "cmn", 260, timeout), cache));
+
+        RenderedNotice slow = normal.notice(PromptTemplateTests.NOTICE_DATA);
+        RenderedNotice quick = fast.notice(PromptTemplateTests.NOTICE_DATA);
+
+        assertThat(seconds(quick)).isLessThan(seconds(slow) * 0.85f);
+        assertThat(quick.version()).isNotEqualTo(slow.version());
+        assertThat(seconds(quick)).as("the whole notice, question included").isLessThan(30f);
+        assertThatThrownBy(() -> new EspeakNgSynthesizer("espeak-ng", "ffmpeg", "cmn", 20, timeout))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 80 and 450");
+    }
+
+    private static float seconds(RenderedNotice notice) throws IOException, UnsupportedAudioFileException {
+        float total = 0;
+        java.util.List<RenderedSegment> all = new java.util.ArrayList<>(notice.segments());
+        all.add(notice.question());
+        for (RenderedSegment segment : all) {
+            AudioFileFormat file = AudioSystem.getAudioFileFormat(segment.prompt().wavFile().toFile());
+            total += file.getFrameLength() / file.getFormat().getFrameRate();
+        }
+        return total;
     }
 
     @Test

@@ -242,4 +242,54 @@ class PromptRendererTests {
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> callers.stream()
                 .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
     }
+
+    /** Asterisk runs as its own user: a rendered prompt must not stay 0600 as temporary files are created. */
+    @Test
+    void aRenderedPromptIsReadableByThePbxWithTheConfiguredModeAndGroup() throws IOException {
+        String ownGroup = Files.readAttributes(cache, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+        PromptRenderer byDefault = new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache.resolve("a"));
+        PromptRenderer groupOnly = new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache.resolve("b"), 1,
+                PromptFiles.of("rw-r-----", ownGroup));
+        byDefault.check();
+        groupOnly.check();
+
+        RenderedPrompt everyone = byDefault.render(template, Map.of("partyName", "张三"));
+        RenderedPrompt group = groupOnly.render(template, Map.of("partyName", "张三"));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(everyone.wavFile())))
+                .isEqualTo("rw-r--r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(group.wavFile())))
+                .isEqualTo("rw-r-----");
+        assertThat(Files.readAttributes(group.wavFile(), java.nio.file.attribute.PosixFileAttributes.class).group()
+                .getName()).isEqualTo(ownGroup);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve("b"))))
+                .isEqualTo("rwxr-x---");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve("a"))))
+                .isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void theStartUpCheckOpensPromptsRenderedBeforeTheModeWasSet() throws IOException {
+        Path old = Files.write(cache.resolve("0".repeat(64) + ".wav"), new byte[100]);
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache, 1, PromptFiles.of("rw-r--r--", null)).check();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(old)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void refusesAModeOrGroupThePbxCannotUse() {
+        assertThatThrownBy(() -> PromptFiles.of("rw-r--r", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rw-r--r--");
+        assertThatThrownBy(() -> PromptFiles.of("rw-rw-rw-", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no write bit");
+        assertThatThrownBy(() -> PromptFiles.of("r--r--r--", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("owner");
+        PromptRenderer unknownGroup = new PromptRenderer(new FakeSynthesizer("voice-a", 1000), cache, 1,
+                PromptFiles.of("rw-r-----", "no-such-group-serveline"));
+        assertThatThrownBy(unknownGroup::check).isInstanceOf(PromptException.class)
+                .hasMessageContaining("no group 'no-such-group-serveline'");
+    }
 }

@@ -39,7 +39,7 @@ class PromptTemplateTests {
         NoticeData none = new NoticeData("法院", "案号", "李四", List.of("判决书"), null, null);
         NoticeData dateOnly = new NoticeData("法院", "案号", "李四", List.of("传票"), java.time.LocalDate.of(2027, 1, 5), null);
 
-        assertThat(none.values().get("hearingSentence")).isEmpty();
+        assertThat(none.values()).doesNotContainKeys("hearingSentence", "hearing", "publishedPhone");
         assertThat(dateOnly.values().get("hearingSentence")).isEqualTo("本案定于2027年1月5日开庭审理。");
     }
 
@@ -57,6 +57,15 @@ class PromptTemplateTests {
         assertThatThrownBy(() -> PromptTemplate.load("notice-v99.zh")).isInstanceOf(PromptException.class)
                 .hasMessageContaining("notice-v99.zh.txt");
         assertThatThrownBy(() -> new PromptTemplate("../etc", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHearingTimeNeedsADateAndAPublishedNumberMustBeOne() {
+        java.time.LocalTime nine = java.time.LocalTime.of(9, 0);
+        assertThatThrownBy(() -> new NoticeData("法院", "案号", "李四", List.of("传票"), null, nine))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hearing date");
+        assertThatThrownBy(() -> new NoticeData("法院", "案号", "李四", List.of("传票"), null, null, "call me"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a phone number");
     }
 
     @Test

@@ -96,9 +96,9 @@ class RecordingRegistrar {
     }
 
     private Recording newRow(StoredRecording stored, CallAttempt attempt, ServiceTask task) {
-        Long consentOffset = attempt.consentOffset() == null ? null : attempt.consentOffset().toMillis();
-        // the offset is where a key was pressed, for refusals too; only a consent makes it a consent call
+        // only a consent makes it a consent call, and only a consent's offset is a consent offset
         boolean consent = attempt.outcome() == CallOutcome.CONSENTED;
+        Long consentOffset = consent && attempt.decisionOffset() != null ? attempt.decisionOffset().toMillis() : null;
         boolean sampled = !consent && sampling.draws();
         AuditStatus status = consent || sampled ? AuditStatus.IN_QUEUE : AuditStatus.UNREVIEWED;
         return new Recording(UUID.randomUUID().toString(), attempt.id(), attempt.taskId(), task.caseNumber(),
