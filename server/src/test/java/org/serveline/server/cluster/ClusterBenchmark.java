@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 
 /**
  * Not a test: {@link ClusterFailover} at bench size. Run by {@code bench/cluster [--calls N] [--rate R]
- * [--time-scale T] [--reconcile-after S] [--seconds S]}. Last line: {@code lost=… duplicated=… cps_best_10s=…
+ * [--time-scale T] [--reconcile-after S] [--seconds S] [--spread-writes]} (the last: node B writes to member 2 until
+ * member 1 dies — the deployment ADR 0013 advises against, to count its certification conflicts). Last line: {@code lost=… duplicated=… cps_best_10s=…
  * cps_before_faults=… writes_resumed_s=… reconciled_s=… cert_failures=… bf_aborts=… retries=…}.
  */
 public final class ClusterBenchmark {
@@ -21,6 +23,12 @@ public final class ClusterBenchmark {
         double timeScale = 1.0;
         int reconcileAfter = 30;
         int seconds = 600;
+        boolean spread = false;
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        if (rest.remove("--spread-writes")) {
+            spread = true;
+        }
+        args = rest.toArray(String[]::new);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--calls" -> calls = Integer.parseInt(args[i + 1]);
@@ -38,7 +46,7 @@ public final class ClusterBenchmark {
         }
         Path work = Files.createTempDirectory("bench-cluster");
         ClusterFailover.Result r = new ClusterFailover(new ClusterFailover.Options(calls, rate, timeScale,
-                Duration.ofSeconds(reconcileAfter), Duration.ofSeconds(seconds), "WARN"),
+                Duration.ofSeconds(reconcileAfter), Duration.ofSeconds(seconds), "WARN", spread),
                 line -> System.out.println("[bench " + LocalTime.now().withNano(0) + "] " + line))
                 .run(work, System.getProperty("java.class.path"));
         System.out.println("[bench] tasks=" + r.tasks() + " attempts=" + r.attempts() + " outcomes=" + r.outcomes()

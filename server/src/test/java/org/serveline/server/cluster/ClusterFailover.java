@@ -27,13 +27,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The scenario of the cluster test and of {@code bench/cluster}: a 3-member Galera cluster, the PBX simulator in
  * this JVM, two Serveline nodes in JVMs of their own, all on loopback. One campaign of N consenting parties runs;
  * when a quarter of it is dialled the member both nodes write to (the first of the multi-host URL) is killed,
+ * (with {@code spreadWrites}, node B's URL starts at member 2, so the nodes write to two members until then)
  * when half is dialled node B is killed (both SIGKILL). Node A must finish the campaign and settle B's calls.
  */
 public final class ClusterFailover {
 
     /** What to run: calls (tasks), the trunk's calls per second, the simulator's time scale, the dialer timings. */
     public record Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
-            String rootLogLevel) {
+            String rootLogLevel, boolean spreadWrites) {
+
+        /** As deployed (ADR 0013): both nodes write to the first member of the same URL. */
+        public Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
+                String rootLogLevel) {
+            this(calls, rate, timeScale, reconcileAfter, limit, rootLogLevel, false);
+        }
     }
 
     /** What happened; see {@link #summary()}. */
@@ -78,12 +85,13 @@ public final class ClusterFailover {
                         .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID")).build())) {
             simulator.start();
             log.accept(String.format("cluster up in %.1f s: %s", seconds(t0), cluster.jdbcUrl()));
-            NodeProcess a = NodeProcess.start("node-a", cluster, nodeProperties(simulator, "node-a"),
+            NodeProcess a = NodeProcess.start("node-a", cluster, cluster.jdbcUrl(), nodeProperties(simulator, "node-a"),
                     work.resolve("node-a.log"), ttl, classPath);
             try (a) {
                 a.awaitUp(Duration.ofMinutes(3));
                 log.accept(String.format("node-a up (Flyway migrated the cluster) at %.1f s", seconds(t0)));
-                NodeProcess b = NodeProcess.start("node-b", cluster, nodeProperties(simulator, "node-b"),
+                NodeProcess b = NodeProcess.start("node-b", cluster,
+                        options.spreadWrites() ? cluster.jdbcUrlWritingTo(2) : cluster.jdbcUrl(), nodeProperties(simulator, "node-b"),
                         work.resolve("node-b.log"), ttl, classPath);
                 try (b) {
                     TaskFixtures fixtures = new TaskFixtures(a.port());

@@ -84,6 +84,16 @@ public final class GaleraCluster implements AutoCloseable {
         return env.get("PASSWORD");
     }
 
+    /**
+     * The same members with member {@code first} (1-based) first: a node given this URL writes to that member.
+     * Only {@code bench/cluster --spread-writes} uses it, to show what ADR 0013 avoids (two write members).
+     */
+    public String jdbcUrlWritingTo(int first) {
+        List<String> hosts = new java.util.ArrayList<>(ports.stream().map(p -> "127.0.0.1:" + p).toList());
+        java.util.Collections.rotate(hosts, -(first - 1));
+        return "jdbc:mariadb:sequential://" + String.join(",", hosts) + "/" + env.get("DATABASE");
+    }
+
     /** A client of the cluster through the same multi-host URL as the nodes (it fails over like them). */
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);

@@ -36,8 +36,8 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts the node; {@code properties} become {@code --key=value} arguments. Returns at once. */
-    public static NodeProcess start(String name, GaleraCluster cluster, Map<String, String> properties, Path log,
-            Duration ttl, String classPath) {
+    public static NodeProcess start(String name, GaleraCluster cluster, String jdbcUrl, Map<String, String> properties,
+            Path log, Duration ttl, String classPath) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("timeout", "--signal=KILL", Long.toString(ttl.toSeconds()),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
@@ -46,7 +46,7 @@ public final class NodeProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("SERVELINE_DB_URL", cluster.jdbcUrl());
+        builder.environment().put("SERVELINE_DB_URL", jdbcUrl);
         builder.environment().put("SERVELINE_DB_USER", cluster.user());
         builder.environment().put("SERVELINE_DB_PASSWORD", cluster.password());
         try {
