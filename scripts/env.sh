@@ -54,5 +54,34 @@ serveline_tools() {
     && serveline_need_tool espeak-ng espeak-ng && serveline_need_tool chromium chromium \
     && serveline_need_tool chromedriver chromium-driver \
     && serveline_need_file /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei \
-    && serveline_need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
+    && serveline_need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk \
+    && serveline_galera_tools
+}
+
+# MariaDB Galera (the cluster integration test and bench/cluster): Debian's mariadb-server, which pulls galera-4,
+# rsync (the SST method) and socat. Only the binaries are wanted: the system service the package starts is stopped
+# and disabled again, the cluster's members run from temporary datadirs (scripts/galera.sh).
+serveline_galera_tools() {
+  if command -v mariadbd >/dev/null 2>&1 && [ -e /usr/lib/galera/libgalera_smm.so ] && command -v rsync >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "serveline: MariaDB Galera is missing; installing Debian packages 'mariadb-server galera-4'" >&2
+    if [ -z "${SERVELINE_APT_UPDATED:-}" ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && export SERVELINE_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server galera-4 >&2 || true
+    # stopped if the package started it, and not started at boot (systemd or sysvinit)
+    if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+      systemctl disable --now mariadb >/dev/null 2>&1 || true
+    else
+      invoke-rc.d mariadb stop >/dev/null 2>&1 || service mariadb stop >/dev/null 2>&1 || true
+      update-rc.d mariadb disable >/dev/null 2>&1 || true
+      command -v systemctl >/dev/null 2>&1 && systemctl disable mariadb >/dev/null 2>&1 || true
+    fi
+  fi
+  command -v mariadbd >/dev/null 2>&1 && [ -e /usr/lib/galera/libgalera_smm.so ] && command -v rsync >/dev/null 2>&1 && return 0
+  echo "serveline: MariaDB Galera is needed. Install it with: sudo apt-get install mariadb-server galera-4" >&2
+  echo "  (then stop the system service it starts: sudo systemctl disable --now mariadb)" >&2
+  return 1
 }

@@ -9,15 +9,15 @@ import org.serveline.server.testsupport.ApiClient;
 import org.serveline.server.testsupport.TaskFixtures;
 
 /** Approved tasks and a running campaign, made through the REST API as a clerk, a reviewer and a supervisor would. */
-final class PhoneCampaign {
+public final class PhoneCampaign {
 
-    static final int MAX_ATTEMPTS_PER_TASK = 3;
+    public static final int MAX_ATTEMPTS_PER_TASK = 3;
 
     private PhoneCampaign() {
     }
 
     /** One approved task per national number (+86 prefix added). */
-    static List<Long> approvedTasks(TaskFixtures fixtures, List<String> nationalNumbers) {
+    public static List<Long> approvedTasks(TaskFixtures fixtures, List<String> nationalNumbers) {
         List<Long> ids = new ArrayList<>();
         for (String number : nationalNumbers) {
             ApiClient.Response created = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(fixtures.taskRequest(
@@ -31,7 +31,7 @@ final class PhoneCampaign {
     }
 
     /** A campaign of the test court that may call at any hour, with quick retries; started. */
-    static long started(TaskFixtures fixtures, String name) {
+    public static long started(TaskFixtures fixtures, String name) {
         ApiClient.Response created = fixtures.supervisor.post("/api/v1/campaigns", ApiClient.json(Map.ofEntries(
                 Map.entry("name", name), Map.entry("court", "NMG0303"), Map.entry("ringTimeout", "PT5S"),
                 Map.entry("callingFrom", "00:00"), Map.entry("callingUntil", "23:59:59"),
@@ -44,7 +44,7 @@ final class PhoneCampaign {
     }
 
     /** Fast dialer and reconciliation, so a fault test settles in seconds rather than minutes. */
-    static Map<String, String> quickDialer(Map<String, String> properties) {
+    public static Map<String, String> quickDialer(Map<String, String> properties) {
         Map<String, String> p = new java.util.LinkedHashMap<>(properties);
         p.put("serveline.dialer.tick", "PT0.05S");
         p.put("serveline.dialer.reconcile-interval", "PT0.5S");

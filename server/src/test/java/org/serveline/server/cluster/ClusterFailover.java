@@ -1,0 +1,278 @@
+package org.serveline.server.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.function.Consumer;
+import org.serveline.pbxsim.PbxSimulator;
+import org.serveline.pbxsim.SimulatorConfig;
+import org.serveline.pbxsim.party.PartyBehaviour;
+import org.serveline.server.faults.AttemptLedger;
+import org.serveline.server.faults.PhoneCampaign;
+import org.serveline.server.faults.ServerNode;
+import org.serveline.server.testsupport.TaskFixtures;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The scenario of the cluster test and of {@code bench/cluster}: a 3-member Galera cluster, the PBX simulator in
+ * this JVM, two Serveline nodes in JVMs of their own, all on loopback. One campaign of N consenting parties runs;
+ * when a quarter of it is dialled the member both nodes write to (the first of the multi-host URL) is killed,
+ * (with {@code spreadWrites}, node B's URL starts at member 2, so the nodes write to two members until then)
+ * when half is dialled node B is killed (both SIGKILL). Node A must finish the campaign and settle B's calls.
+ */
+public final class ClusterFailover {
+
+    /** What to run: calls (tasks), the trunk's calls per second, the simulator's time scale, the dialer timings. */
+    public record Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
+            String rootLogLevel, boolean spreadWrites) {
+
+        /** As deployed (ADR 0013): both nodes write to the first member of the same URL. */
+        public Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
+                String rootLogLevel) {
+            this(calls, rate, timeScale, reconcileAfter, limit, rootLogLevel, false);
+        }
+    }
+
+    /** What happened; see {@link #summary()}. */
+    public record Result(int tasks, int attempts, Map<String, Integer> outcomes, int unsettled, int tasksLeft,
+            Set<String> duplicates, int maxAttemptsOfOneTask, long pbxCalls, long liveOnPbx,
+            Map<String, Integer> attemptsByNode, double sustainedRate, double best10sRate, double rateBeforeFaults,
+            double memberKilledAt, double writesResumedAfter, double nodeKilledAt, int leftByDeadNode,
+            double reconciledAfter, int settledByReconcile, Map<String, Long> conflicts, long retries, long givenUp,
+            long connectionErrors, double seconds, boolean finished) {
+
+        /** Attempts never settled and not live on the PBX. */
+        public int lost() {
+            return finished ? unsettled : unsettled + tasksLeft;
+        }
+
+        public String summary() {
+            return String.format("lost=%d duplicated=%d cps_best_10s=%.2f cps_before_faults=%.2f "
+                            + "writes_resumed_s=%.1f reconciled_s=%.1f cert_failures=%d bf_aborts=%d retries=%d",
+                    lost(), duplicates.size(), best10sRate, rateBeforeFaults, writesResumedAfter, reconciledAfter,
+                    conflicts.getOrDefault("wsrep_local_cert_failures", 0L),
+                    conflicts.getOrDefault("wsrep_local_bf_aborts", 0L), retries);
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> log;
+
+    public ClusterFailover(Options options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public Result run(Path work, String classPath) throws Exception {
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        Duration ttl = options.limit().plusMinutes(5);
+        long t0 = System.nanoTime();
+        log.accept("starting a 3-member Galera cluster (scripts/galera.sh)");
+        try (GaleraCluster cluster = GaleraCluster.start(work.resolve("galera"), ttl);
+                PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(options.timeScale())
+                        .spoolDir(Files.createDirectories(work.resolve("spool")))
+                        .defaultParty(PartyBehaviour.consent())
+                        .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID")).build())) {
+            simulator.start();
+            log.accept(String.format("cluster up in %.1f s: %s", seconds(t0), cluster.jdbcUrl()));
+            NodeProcess a = NodeProcess.start("node-a", cluster, cluster.jdbcUrl(), nodeProperties(simulator, "node-a"),
+                    work.resolve("node-a.log"), ttl, classPath);
+            try (a) {
+                a.awaitUp(Duration.ofMinutes(3));
+                log.accept(String.format("node-a up (Flyway migrated the cluster) at %.1f s", seconds(t0)));
+                NodeProcess b = NodeProcess.start("node-b", cluster,
+                        options.spreadWrites() ? cluster.jdbcUrlWritingTo(2) : cluster.jdbcUrl(), nodeProperties(simulator, "node-b"),
+                        work.resolve("node-b.log"), ttl, classPath);
+                try (b) {
+                    TaskFixtures fixtures = new TaskFixtures(a.port());
+                    List<Long> tasks = ClusterTasks.create(fixtures, cluster.jdbc(), options.calls());
+                    b.awaitUp(Duration.ofMinutes(3));
+                    log.accept(String.format("node-b up, %d approved tasks, at %.1f s", tasks.size(), seconds(t0)));
+                    return campaign(cluster, simulator, fixtures, tasks, a, b);
+                }
+            }
+        }
+    }
+
+    private Map<String, String> nodeProperties(PbxSimulator simulator, String node) {
+        Map<String, String> p = new LinkedHashMap<>(PhoneCampaign.quickDialer(
+                ServerNode.dialling(simulator, "unused", node, Math.max(100, options.calls()), options.rate())));
+        p.remove("serveline.embedded-db.schema");
+        p.put("serveline.dialer.reconcile-after", options.reconcileAfter().toString());
+        p.put("serveline.dialer.reconcile-interval", "PT1S");
+        p.put("logging.level.root", options.rootLogLevel());
+        p.put("logging.level.org.serveline.server.database", "WARN");
+        return p;
+    }
+
+    private Result campaign(GaleraCluster cluster, PbxSimulator simulator, TaskFixtures fixtures, List<Long> tasks,
+            NodeProcess a, NodeProcess b) throws InterruptedException {
+        JdbcClient jdbc = cluster.jdbc();
+        long campaign = PhoneCampaign.started(fixtures, "cluster-" + System.nanoTime());
+        AttemptLedger ledger = new AttemptLedger(jdbc, campaign);
+        long start = System.nanoTime();
+        long deadline = start + options.limit().toNanos();
+        Map<String, Long> member1Conflicts = Map.of();
+        Instant memberKilled = null;
+        double memberKilledAt = -1;
+        double nodeKilledAt = -1;
+        double reconciledAfter = -1;
+        List<String> leftByB = List.of();
+        long nodeKilled = 0;
+        boolean finished = false;
+        long nextLog = 0;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250); // a sampling period, not a wait for a condition
+            sample(ledger, simulator);
+            int attempts;
+            try {
+                attempts = ledger.attempts();
+            } catch (DataAccessException duringFailover) {
+                continue;
+            }
+            if (memberKilled == null && attempts >= options.calls() / 4) {
+                member1Conflicts = cluster.conflictCounters(1);
+                memberKilled = Instant.now();
+                cluster.kill(1);
+                memberKilledAt = seconds(start);
+                log.accept(String.format("t=%.1fs killed Galera member 1 (the one both nodes write to), attempts=%d",
+                        memberKilledAt, attempts));
+            } else if (memberKilled != null && nodeKilledAt < 0 && attempts >= options.calls() / 2
+                    && firstAttemptAfter(jdbc, campaign, memberKilled) != null) {
+                leftByB = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND node = 'node-b' "
+                        + "AND state <> 'ENDED'").param("c", campaign).query(String.class).list();
+                b.kill();
+                nodeKilled = System.nanoTime();
+                nodeKilledAt = seconds(start);
+                // what B committed between the look and the kill is B's too
+                leftByB = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND node = 'node-b' "
+                        + "AND (state <> 'ENDED' OR id IN (:ids))").param("c", campaign)
+                        .param("ids", leftByB.isEmpty() ? List.of("-") : leftByB).query(String.class).list();
+                log.accept(String.format("t=%.1fs killed node-b (SIGKILL) with %d attempt(s) in flight, attempts=%d",
+                        nodeKilledAt, leftByB.size(), attempts));
+            }
+            try {
+                if (nodeKilledAt >= 0 && reconciledAfter < 0 && unsettledOf(jdbc, leftByB) == 0) {
+                reconciledAfter = (System.nanoTime() - nodeKilled) / 1e9;
+                log.accept(String.format("t=%.1fs node-a has settled node-b's %d attempt(s), %.1f s after the kill",
+                        seconds(start), leftByB.size(), reconciledAfter));
+            }
+                if (nodeKilledAt >= 0 && reconciledAfter >= 0 && ledger.unsettled() == 0
+                        && ledger.tasksStillOnThePhone(tasks) == 0 && simulator.counters().callsActive() == 0) {
+                    finished = true;
+                    break;
+                }
+            } catch (DataAccessException duringFailover) {
+                continue;
+            }
+            if (System.nanoTime() >= nextLog) {
+                log.accept(String.format("t=%5.1fs live=%4d attempts=%5d unsettled=%4d", seconds(start),
+                        simulator.counters().callsActive(), attempts, ledger.unsettled()));
+                nextLog = System.nanoTime() + 5_000_000_000L;
+            }
+        }
+        double seconds = seconds(start);
+        fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
+        log.accept(finished ? String.format("campaign finished in %.1f s", seconds)
+                : String.format("time is up after %.1f s", seconds));
+        sample(ledger, simulator);
+
+        Map<String, Long> conflicts = new HashMap<>(member1Conflicts);
+        for (int n = 2; n <= cluster.members(); n++) {
+            cluster.conflictCounters(n).forEach((k, v) -> conflicts.merge(k, v, Long::sum));
+        }
+        Instant resumed = memberKilled == null ? null : firstAttemptAfter(jdbc, campaign, memberKilled);
+        List<Long> dialledAt = jdbc.sql("SELECT TIMESTAMPDIFF(MICROSECOND, '2000-01-01', created_at) FROM call_attempt "
+                + "WHERE campaign_id = :c ORDER BY created_at").param("c", campaign).query(Long.class).list();
+        double beforeFaults = memberKilled == null ? 0 : rateBefore(dialledAt, memberKilled);
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        jdbc.sql("SELECT COALESCE(outcome, state) AS k, COUNT(*) AS n FROM call_attempt WHERE campaign_id = :c "
+                + "GROUP BY 1 ORDER BY 1").param("c", campaign).query((rs, i) -> outcomes.put(rs.getString(1),
+                rs.getInt(2))).list();
+        Map<String, Integer> byNode = new LinkedHashMap<>();
+        jdbc.sql("SELECT node, COUNT(*) FROM call_attempt WHERE campaign_id = :c GROUP BY node ORDER BY node")
+                .param("c", campaign).query((rs, i) -> byNode.put(rs.getString(1), rs.getInt(2))).list();
+        int settledByReconcile = leftByB.isEmpty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM call_attempt WHERE id IN (:ids) "
+                + "AND state = 'ENDED' AND settled_by = 'reconcile'").param("ids", leftByB).query(Integer.class).single();
+        long pbxWithoutRow = Math.max(0, simulator.counters().callsStarted() - ledger.attempts());
+        Set<String> duplicates = new java.util.TreeSet<>(ledger.duplicatesSeen());
+        if (pbxWithoutRow > 0) {
+            duplicates.add("pbx calls without an attempt row: " + pbxWithoutRow);
+        }
+        if (ledger.maxAttemptsOfOneTask() > PhoneCampaign.MAX_ATTEMPTS_PER_TASK) {
+            duplicates.add("a task with " + ledger.maxAttemptsOfOneTask() + " attempts");
+        }
+        return new Result(tasks.size(), ledger.attempts(), outcomes, ledger.unsettled(),
+                ledger.tasksStillOnThePhone(tasks), duplicates, ledger.maxAttemptsOfOneTask(),
+                simulator.counters().callsStarted(), simulator.counters().callsActive(), byNode,
+                sustained(dialledAt), bestWindow(dialledAt, 10_000_000L), beforeFaults, memberKilledAt,
+                resumed == null ? -1 : Duration.between(memberKilled, resumed).toMillis() / 1000.0, nodeKilledAt,
+                leftByB.size(), reconciledAfter, settledByReconcile, conflicts,
+                a.logLines("running it again") + b.logLines("running it again"),
+                a.logLines("giving up") + b.logLines("giving up"),
+                a.logLines("SQLTransientConnection") + b.logLines("SQLTransientConnection")
+                        + a.logLines("SQLNonTransientConnection") + b.logLines("SQLNonTransientConnection"),
+                seconds, finished);
+    }
+
+    private static void sample(AttemptLedger ledger, PbxSimulator simulator) {
+        try {
+            ledger.sample(simulator);
+        } catch (DataAccessException duringFailover) {
+            // the harness's own connection fails over like the nodes' do; the next sample goes on
+        }
+    }
+
+    private static Instant firstAttemptAfter(JdbcClient jdbc, long campaign, Instant at) {
+        return jdbc.sql("SELECT MIN(created_at) FROM call_attempt WHERE campaign_id = :c AND created_at > :t")
+                .param("c", campaign).param("t", Timestamp.from(at)).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+    }
+
+    private static int unsettledOf(JdbcClient jdbc, List<String> ids) {
+        return ids.isEmpty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM call_attempt WHERE id IN (:ids) AND state <> 'ENDED'")
+                .param("ids", ids).query(Integer.class).single();
+    }
+
+    /** Attempts per second from the first to the last. */
+    static double sustained(List<Long> micros) {
+        if (micros.size() < 2) {
+            return 0;
+        }
+        return (micros.size() - 1) / ((micros.getLast() - micros.getFirst()) / 1e6);
+    }
+
+    /** Attempts per second in the busiest window of {@code windowMicros} (sliding, starting at an attempt). */
+    static double bestWindow(List<Long> micros, long windowMicros) {
+        int best = 0;
+        for (int from = 0, to = 0; from < micros.size(); from++) {
+            while (to < micros.size() && micros.get(to) < micros.get(from) + windowMicros) {
+                to++;
+            }
+            best = Math.max(best, to - from);
+        }
+        return best / (windowMicros / 1e6);
+    }
+
+    /** Attempts per second from the first attempt until {@code at} (both nodes up, all members up). */
+    private static double rateBefore(List<Long> micros, Instant at) {
+        long until = Duration.between(Instant.parse("2000-01-01T00:00:00Z"), at).toNanos() / 1000;
+        List<Long> before = new ArrayList<>(micros.stream().filter(m -> m < until).toList());
+        return before.size() < 2 ? 0 : (before.size() - 1) / ((until - before.getFirst()) / 1e6);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+}
