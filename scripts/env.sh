@@ -54,8 +54,7 @@ serveline_tools() {
     && serveline_need_tool espeak-ng espeak-ng && serveline_need_tool chromium chromium \
     && serveline_need_tool chromedriver chromium-driver \
     && serveline_need_file /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei \
-    && serveline_need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk \
-    && serveline_galera_tools
+    && serveline_need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 }
 
 # MariaDB Galera (the cluster integration test and bench/cluster): Debian's mariadb-server, which pulls galera-4,
