@@ -116,7 +116,7 @@ class EndpointRegistrationIntegrationTests {
 
         assertThat(signedIn.status()).as("%s", signedIn.body()).isEqualTo(201);
         assertThat(signedIn.body().get("registered").asBoolean()).isTrue();
-        assertThat(signedIn.body().get("registration").asString()).isEqualTo("NOT_INUSE");
+        assertThat(signedIn.body().get("registration").asString()).isEqualTo("Not in use");
         assertThat(signedIn.body().get("pbxId").asString()).isEqualTo("sim-reg");
         try {
             long task = operator.approvedTask("钱先注册", "+86 138 0000 3201");

@@ -118,9 +118,9 @@ class PbxLinkChannelActionsIntegrationTests {
 
         assertThat(contacts).extracting(RegisteredContact::endpoint, RegisteredContact::status,
                 RegisteredContact::isReachable).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("agent100", "NOT_INUSE", true),
-                        org.assertj.core.groups.Tuple.tuple("agent101", "UNAVAILABLE", false),
-                        org.assertj.core.groups.Tuple.tuple("agent102", "INUSE", true));
+                        org.assertj.core.groups.Tuple.tuple("agent100", "Not in use", true),
+                        org.assertj.core.groups.Tuple.tuple("agent101", "Unavailable", false),
+                        org.assertj.core.groups.Tuple.tuple("agent102", "In use", true));
         assertThat(contacts).allMatch(c -> c.pbxId().equals("pbx-test"));
         assertThat(server.actions()).noneMatch(a -> "PJSIPShowContacts".equalsIgnoreCase(a.get("Action")));
     }

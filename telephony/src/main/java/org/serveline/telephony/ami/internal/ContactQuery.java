@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
@@ -23,6 +24,11 @@ import org.serveline.telephony.ami.RegisteredContact;
 final class ContactQuery {
 
     private static final String PJSIP = "PJSIP/";
+
+    /** Asterisk's own words for the device states (devstate2str, as {@code core show hints} prints them). */
+    private static final Map<String, String> STATE_TEXT = Map.of("NOT_INUSE", "Not in use", "INUSE", "In use",
+            "BUSY", "Busy", "INVALID", "Invalid", "UNAVAILABLE", "Unavailable", "RINGING", "Ringing",
+            "RINGINUSE", "Ring+Inuse", "ONHOLD", "On Hold", "UNKNOWN", "Unknown");
 
     private final PbxConfig config;
     private final ManagerConnection connection;
@@ -51,7 +57,7 @@ final class ContactQuery {
                         && device.getDevice().regionMatches(true, 0, PJSIP, 0, PJSIP.length())) {
                     String state = device.getState() == null ? "UNKNOWN" : device.getState().toUpperCase(Locale.ROOT);
                     contacts.add(new RegisteredContact(config.id(), device.getDevice().substring(PJSIP.length()), "",
-                            state));
+                            STATE_TEXT.getOrDefault(state, state)));
                 }
             }
             return List.copyOf(contacts);
