@@ -140,7 +140,10 @@
     if (!hasRole('SUPERVISOR', 'ADMIN')) return;
     try {
       const result = await api('/api/v1/audit/verify');
-      badge.textContent = result.valid ? 'Audit trail verified (' + result.eventsChecked + ' events)' : 'Audit trail BROKEN at event ' + result.firstBroken.eventId;
+      badge.textContent = result.valid ? 'Audit trail verified (' + result.eventsChecked + ' events)'
+        : result.firstBroken ? 'Audit trail BROKEN at event ' + result.firstBroken.eventId
+        : 'Audit trail BROKEN: ' + (result.missingSinceAnchor || []).map(m => m.chain).join(', ')
+          + ' missing since the last anchor' + (result.anchor && !result.anchor.intact ? '; ' + result.anchor.problem : '');
       badge.className = 'badge ' + (result.valid ? 'ok' : 'broken');
     } catch (e) {
       badge.textContent = '';

@@ -57,7 +57,7 @@ public final class PbxSimulator implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
                 new DefaultThreadFactory(threadPrefix, true), NioIoHandler.newFactory());
         fileWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, threadPrefix + "-recordings"));
-        ami = new AmiServer(group, new AmiCredentials(config.username(), config.secret()));
+        ami = new AmiServer(group, new AmiCredentials(config.username(), config.secret(), config.amiWrite()));
         CallSettings settings = new CallSettings(config.timeScale(), config.spoolDir(), config.dialplan(),
                 config::partyFor, config.amiChannelVars(), config.promptDuration(), config.agiIdleTimeout(),
                 new ConcurrentHashMap<>());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.serveline.pbxsim.call.DialplanContext;
 import org.serveline.pbxsim.party.PartyBehaviour;
 import org.serveline.pbxsim.pjsip.ContactActions;
@@ -28,6 +29,8 @@ import org.serveline.pbxsim.pjsip.ContactActions;
  * @param agiIdleTimeout   real time a FastAGI server may stay silent before the PBX closes the session
  * @param contacts         what PJSIPShowContacts lists
  * @param eventLoopThreads Netty event loop threads (0 = Netty's default, 2 x cores)
+ * @param amiWrite         the manager user's write= classes ({@code all} by default, as in the traces); an action
+ *                         outside them is answered "Permission denied"
  */
 public record SimulatorConfig(
         String amiHost,
@@ -43,7 +46,8 @@ public record SimulatorConfig(
         Duration promptDuration,
         Duration agiIdleTimeout,
         List<ContactActions.Contact> contacts,
-        int eventLoopThreads) {
+        int eventLoopThreads,
+        Set<String> amiWrite) {
 
     public SimulatorConfig {
         Objects.requireNonNull(amiHost, "amiHost");
@@ -59,6 +63,7 @@ public record SimulatorConfig(
         dialplan = Map.copyOf(dialplan);
         amiChannelVars = List.copyOf(amiChannelVars);
         contacts = List.copyOf(contacts);
+        amiWrite = Set.copyOf(amiWrite);
     }
 
     public PartyBehaviour partyFor(String number) {
@@ -108,6 +113,7 @@ public record SimulatorConfig(
         private Duration agiIdleTimeout = Duration.ofMinutes(5);
         private List<ContactActions.Contact> contacts = List.of();
         private int eventLoopThreads;
+        private Set<String> amiWrite = Set.of("all");
 
         public Builder amiHost(String value) { amiHost = value; return this; }
         public Builder amiPort(int value) { amiPort = value; return this; }
@@ -122,10 +128,12 @@ public record SimulatorConfig(
         public Builder agiIdleTimeout(Duration value) { agiIdleTimeout = value; return this; }
         public Builder contacts(List<ContactActions.Contact> value) { contacts = value; return this; }
         public Builder eventLoopThreads(int value) { eventLoopThreads = value; return this; }
+        public Builder amiWrite(Set<String> value) { amiWrite = value; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(amiHost, amiPort, username, secret, timeScale, spoolDir, parties,
-                    defaultParty, dialplan, amiChannelVars, promptDuration, agiIdleTimeout, contacts, eventLoopThreads);
+                    defaultParty, dialplan, amiChannelVars, promptDuration, agiIdleTimeout, contacts, eventLoopThreads,
+                    amiWrite);
         }
     }
 }

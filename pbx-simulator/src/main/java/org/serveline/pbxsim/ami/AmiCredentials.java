@@ -4,14 +4,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The one manager user the simulator knows (like a [user] section of manager.conf). */
-public record AmiCredentials(String username, String secret) {
+/**
+ * The one manager user the simulator knows (like a [user] section of manager.conf), with its {@code write=}
+ * classes: an action outside them is answered {@code Permission denied}, as Asterisk does.
+ */
+public record AmiCredentials(String username, String secret, Set<String> write) {
 
     public AmiCredentials {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
+        write = write.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> !c.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A user with {@code write = all}, as in the recorded traces. */
+    public AmiCredentials(String username, String secret) {
+        this(username, secret, Set.of(ActionPrivileges.ALL));
+    }
+
+    boolean mayRun(String action) {
+        return ActionPrivileges.allows(write, action);
     }
 
     boolean acceptsPlain(String user, String givenSecret) {

@@ -67,6 +67,12 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
             reply(AmiMessage.error(message, "Permission denied"));
             return;
         }
+        if (!server.credentials().mayRun(action)) {
+            // manager.c: the user's write= shares no class with the action's privilege
+            log.info("AMI action {} refused: write={} lacks its privilege", action, server.credentials().write());
+            reply(AmiMessage.error(message, "Permission denied"));
+            return;
+        }
         switch (action.toLowerCase(Locale.ROOT)) {
             case "ping" -> reply(AmiMessage.response(message, "Success")
                     .add("Ping", "Pong")

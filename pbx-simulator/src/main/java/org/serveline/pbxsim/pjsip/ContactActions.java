@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 import org.serveline.pbxsim.ami.AmiMessage;
 import org.serveline.pbxsim.ami.AmiServer;
 
-/** PJSIPShowContacts over a configured list of registered contacts (endpoint name, SIP URI). */
+/**
+ * PJSIPShowContacts and DeviceStateList over a configured list of registered contacts (endpoint name, SIP URI):
+ * each endpoint listed is registered from the start, i.e. before any manager logs in.
+ */
 public final class ContactActions {
 
     /** A registered contact, as {@code pjsip show contacts} lists it. */
@@ -20,6 +23,22 @@ public final class ContactActions {
 
     public void registerActions(AmiServer server) {
         server.register("PJSIPShowContacts", this::showContacts);
+        server.register("DeviceStateList", this::deviceStates);
+    }
+
+    /** Asterisk 22's device state cache: a registered PJSIP endpoint that is not on a call is NOT_INUSE. */
+    private void deviceStates(AmiMessage action, Consumer<AmiMessage> reply) {
+        reply.accept(AmiMessage.response(action, "Success").add("EventList", "start")
+                .add("Message", "Device State Changes will follow").build());
+        List<String> devices = contacts.stream().map(c -> "PJSIP/" + c.endpoint()).distinct().toList();
+        for (String device : devices) {
+            AmiMessage.Builder b = AmiMessage.builder().add("Event", "DeviceStateChange");
+            action.actionId().ifPresent(id -> b.add("ActionID", id));
+            reply.accept(b.add("Device", device).add("State", "NOT_INUSE").build());
+        }
+        AmiMessage.Builder done = AmiMessage.builder().add("Event", "DeviceStateListComplete");
+        action.actionId().ifPresent(id -> done.add("ActionID", id));
+        reply.accept(done.add("EventList", "Complete").add("ListItems", devices.size()).build());
     }
 
     private void showContacts(AmiMessage action, Consumer<AmiMessage> reply) {

@@ -1,10 +1,16 @@
 package org.serveline.server.audit;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.serveline.server.audit.internal.AnchorRows;
+import org.serveline.server.audit.internal.AnchorRows.Head;
+import org.serveline.server.audit.internal.AnchorVerifier;
 import org.serveline.server.audit.internal.AuditRows;
 import org.serveline.server.support.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-computes every event's hash and its link to the predecessor in its chain, in one pass over the table in
- * id order, and checks each chain head against its last event.
+ * id order, checks each chain head against its last event, and checks every chain against the heads the anchors
+ * itemized for it, and the anchors themselves ({@link AnchorVerifier}): a chain cut off at its end, or deleted whole
+ * with its head row, links up perfectly and only shows there.
  */
 @Service
 public class AuditVerifier {
@@ -47,7 +55,39 @@ public class AuditVerifier {
         if (broken.get() == null) {
             broken.set(headMismatch(last, onlyChain));
         }
-        return new AuditVerification(broken.get() == null, checked.get(), last.size(), broken.get());
+        AuditVerification.AnchorCheck anchor = AnchorVerifier.verify(jdbc, onlyChain == null);
+        List<AuditVerification.MissingSinceAnchor> missing = missingSinceAnchor(onlyChain);
+        boolean valid = broken.get() == null && missing.isEmpty() && (anchor == null || anchor.intact());
+        return new AuditVerification(valid, checked.get(), last.size(), broken.get(), anchor, missing);
+    }
+
+    /**
+     * Chains that contradict a head an anchor itemized (their event at that seq is gone or differs), one entry per
+     * chain: the latest such anchor. Needs no full pass: the database joins the itemized heads to the events.
+     */
+    private List<AuditVerification.MissingSinceAnchor> missingSinceAnchor(String onlyChain) {
+        Map<String, AnchorRows.Contradicted> latest = new LinkedHashMap<>();
+        AnchorRows.contradicted(jdbc, onlyChain).forEach(c -> latest.put(c.anchored().chain(), c));
+        List<AuditVerification.MissingSinceAnchor> missing = new ArrayList<>();
+        for (AnchorRows.Contradicted c : latest.values()) {
+            Head head = c.anchored();
+            Long found = jdbc.sql("SELECT MAX(seq) FROM audit_event WHERE chain_key = :c").param("c", head.chain())
+                    .query(Long.class).optional().orElse(null);
+            String reason;
+            if (found == null) {
+                reason = "chain absent: anchor " + c.anchorId() + " recorded it at seq " + head.seq()
+                        + ", no event of it is left";
+            } else if (found < head.seq()) {
+                reason = "chain cut short: anchor " + c.anchorId() + " recorded it at seq " + head.seq()
+                        + ", it now ends at seq " + found;
+            } else {
+                reason = "event seq " + head.seq() + " is not the one anchor " + c.anchorId()
+                        + " recorded (the chain was re-written)";
+            }
+            missing.add(new AuditVerification.MissingSinceAnchor(head.chain(), c.anchorId(), head.seq(), head.hash(),
+                    found, reason));
+        }
+        return missing;
     }
 
     private static String problemWith(AuditEvent e, Link previous) {

@@ -16,8 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Which SIP endpoints are registered, as this node's AMI links report it: a PJSIPShowContacts listing when asked
- * ({@link #refresh()}), then every ContactStatus change.
+ * Which SIP endpoints are registered, as this node's AMI links report it: a DeviceStateList listing when asked
+ * ({@link #refresh()}; it also finds a softphone that registered before Serveline connected, for which no
+ * ContactStatus event ever comes), then every ContactStatus change. DeviceStateList needs only the shipped
+ * {@code write=reporting}; PJSIPShowContacts would need {@code write=system}.
  */
 @Component
 class EndpointRegistry {

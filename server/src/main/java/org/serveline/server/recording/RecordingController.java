@@ -65,13 +65,14 @@ class RecordingController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) CallOutcome outcome,
             @RequestParam(required = false) AuditStatus auditStatus,
+            @RequestParam(required = false) String attemptId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException("from", "from (" + from + ") must be before to (" + to + ")");
         }
         return recordings.list(new RecordingFilter(caseNumber, taskId, operator, from, to,
-                outcome == null ? null : outcome.name(), auditStatus), page, size);
+                outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
     }
 
     @GetMapping("/{id}")
@@ -124,7 +125,7 @@ class RecordingController {
         headers.setCacheControl(CacheControl.noStore());
         if (kind == ObjectKind.ORIGINAL) {
             headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename(opened.recording().attemptId() + ".wav").build());
+                    .filename(opened.recording().storeKey() + ".wav").build());
         }
         if (opened.range().partial()) {
             headers.set(HttpHeaders.CONTENT_RANGE, opened.range().contentRange());

@@ -28,7 +28,7 @@ public class Recordings {
         return rows.find(checkId(id)).orElseThrow(() -> new NotFoundException("no recording " + id));
     }
 
-    /** The recording of a call attempt, once it is stored. */
+    /** The recording of a call attempt (the call itself, part 1), once it is stored. */
     @Transactional(readOnly = true)
     public Optional<Recording> ofAttempt(String attemptId) {
         return rows.findByAttempt(attemptId);

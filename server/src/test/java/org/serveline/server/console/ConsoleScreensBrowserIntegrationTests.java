@@ -108,7 +108,7 @@ class ConsoleScreensBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "No party is waiting."));
 
         signInWith("PJSIP/agent100");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Reachable"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Not in use"));
         assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("NOT");
 
         browser.findElement(By.id("op-next")).click();
@@ -151,7 +151,7 @@ class ConsoleScreensBrowserIntegrationTests {
         long taskId = task.get("id").asLong();
         open("operator", "operator2", "operator2-pw");
         signInWith("PJSIP/agent101");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Reachable"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Not in use"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
                 task.get("caseNumber").asString()));

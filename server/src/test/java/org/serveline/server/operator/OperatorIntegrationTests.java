@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Operators against the PBX simulator over real AMI and FastAGI: the simulator lists PJSIP/agent100 as a registered
- * contact (PJSIPShowContacts) and answers it as a softphone that stays on the line; PJSIP/agent200 is not
+ * device (DeviceStateList) and answers it as a softphone that stays on the line; PJSIP/agent200 is not
  * registered. Private schema; the context (and its AMI link) is closed with the simulator.
  */
 @ServelineIntegrationTest
@@ -154,7 +154,7 @@ class OperatorIntegrationTests {
         long task = operator.approvedTask("周预览", "+86 138 0000 3201");
         ApiClient.Response signedIn = operator.signIn(REGISTERED);
         assertThat(signedIn.body().get("registered").asBoolean()).isTrue();
-        assertThat(signedIn.body().get("registration").asString()).isEqualTo("Reachable");
+        assertThat(signedIn.body().get("registration").asString()).isEqualTo("Not in use");
         assertThat(signedIn.body().get("pbxId").asString()).isEqualTo("sim-ops");
 
         JsonNode taken = operator.next().body();

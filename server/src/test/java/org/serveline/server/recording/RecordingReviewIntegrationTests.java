@@ -1,6 +1,7 @@
 package org.serveline.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serveline.server.recording.RecordingFixtures.assertProblem;
 
 import java.time.Duration;
@@ -14,6 +15,25 @@ import tools.jackson.databind.JsonNode;
 
 /** The supervisors' audit: the review queue, verdicts kept as versions, legal holds. */
 class RecordingReviewIntegrationTests extends RecordingIntegrationSupport {
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveAVerdict() {
+        Call consent = fixtures.consentCall("operator", Duration.ofMillis(900));
+        String id = awaitRecording(consent).get("id").asString();
+        Answer verdict = fixtures.post("supervisor", "/api/v1/recordings/" + id + "/reviews", Map.of("verdict", "OK",
+                "notes", "同意清楚", "comments", List.of()));
+        assertThat(verdict.status()).as(verdict.text()).isEqualTo(201);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE recording_review SET verdict = 'FLAGGED' WHERE recording_id = :id")
+                .param("id", id).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM recording_review WHERE recording_id = :id").param("id", id)
+                .update()).hasMessageContaining("append-only");
+
+        JsonNode versions = fixtures.get("supervisor", "/api/v1/recordings/" + id + "/reviews", Map.of()).json();
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("verdict").asString()).isEqualTo("OK");
+        assertThat(versions.get(0).get("notes").asString()).isEqualTo("同意清楚");
+    }
 
     @Test
     void theReviewQueueHoldsConsentCallsAndAVerdictIsAmendedNeverChanged() {

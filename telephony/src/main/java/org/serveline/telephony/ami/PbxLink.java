@@ -72,11 +72,12 @@ public interface PbxLink extends AutoCloseable {
     }
 
     /**
-     * The PJSIP contacts the PBX knows (PJSIPShowContacts): which endpoints are registered right now. Later changes
-     * arrive as {@link AmiEvent.ContactStatus} events. Fails with {@link AmiException} when the link is down.
+     * The PJSIP endpoints the PBX knows and whether each is registered right now (DeviceStateList: needs only
+     * {@code write=reporting}). Later changes arrive as {@link AmiEvent.ContactStatus} events. Fails with
+     * {@link AmiException} when the link is down or Asterisk refused the action.
      */
     default CompletableFuture<List<RegisteredContact>> contacts() {
-        return CompletableFuture.failedFuture(new AmiException("PJSIPShowContacts is not supported by "
+        return CompletableFuture.failedFuture(new AmiException("DeviceStateList is not supported by "
                 + getClass().getName()));
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Redirect, Hangup and PJSIPShowContacts over the link, against a fake AMI server speaking the real protocol over
+ * Redirect, Hangup and DeviceStateList over the link, against a fake AMI server speaking the real protocol over
  * TCP on 127.0.0.1 (the ContactList frames as Asterisk 22 writes them).
  */
 @Timeout(30)
@@ -100,25 +100,40 @@ class PbxLinkChannelActionsIntegrationTests {
     }
 
     @Test
-    void contactsListsTheRegisteredEndpointsWithTheirStatus() throws Exception {
-        PbxLink link = connected(new ScriptedAmi().on("PJSIPShowContacts", (action, session) -> {
+    void contactsListsThePjsipDeviceStatesOfTheRegisteredAndUnregisteredEndpoints() throws Exception {
+        PbxLink link = connected(new ScriptedAmi().on("DeviceStateList", (action, session) -> {
             String id = action.get("ActionID");
+            // as Asterisk 22's manager.c answers it: list ack, one DeviceStateChange per cached device, complete
             session.send("Response: Success\r\nActionID: " + id + "\r\nEventList: start\r\n"
-                    + "Message: A listing of Contacts follows, presence events will follow as they change.\r\n\r\n");
-            session.send(contact(id, "agent100", "sip:agent100-0x55e5@127.0.0.1:5070", "Reachable"));
-            session.send(contact(id, "agent101", "sip:agent101-0x66f6@127.0.0.1:5071", "Unreachable"));
-            session.send("Event: ContactListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\n"
-                    + "ListItems: 2\r\n\r\n");
+                    + "Message: Device State Changes will follow\r\n\r\n");
+            session.send(deviceState(id, "PJSIP/agent100", "NOT_INUSE"));
+            session.send(deviceState(id, "Local/100@agents", "UNKNOWN"));
+            session.send(deviceState(id, "PJSIP/agent101", "UNAVAILABLE"));
+            session.send(deviceState(id, "PJSIP/agent102", "INUSE"));
+            session.send("Event: DeviceStateListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\n"
+                    + "ListItems: 4\r\n\r\n");
         }));
 
         List<RegisteredContact> contacts = link.contacts().get(10, TimeUnit.SECONDS);
 
         assertThat(contacts).extracting(RegisteredContact::endpoint, RegisteredContact::status,
                 RegisteredContact::isReachable).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("agent100", "Reachable", true),
-                        org.assertj.core.groups.Tuple.tuple("agent101", "Unreachable", false));
-        assertThat(contacts.get(0).uri()).isEqualTo("sip:agent100-0x55e5@127.0.0.1:5070");
+                        org.assertj.core.groups.Tuple.tuple("agent100", "Not in use", true),
+                        org.assertj.core.groups.Tuple.tuple("agent101", "Unavailable", false),
+                        org.assertj.core.groups.Tuple.tuple("agent102", "In use", true));
         assertThat(contacts).allMatch(c -> c.pbxId().equals("pbx-test"));
+        assertThat(server.actions()).noneMatch(a -> "PJSIPShowContacts".equalsIgnoreCase(a.get("Action")));
+    }
+
+    @Test
+    void contactsFailClearlyWhenAsteriskRefusesTheListing() throws Exception {
+        PbxLink link = connected(new ScriptedAmi().on("DeviceStateList", (action, session) ->
+                session.send("Response: Error\r\nActionID: " + action.get("ActionID")
+                        + "\r\nMessage: Permission denied\r\n\r\n")));
+
+        assertThatThrownBy(() -> link.contacts().get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(AmiException.class).hasMessageContaining("DeviceStateList refused")
+                .hasMessageContaining("Permission denied");
     }
 
     @Test
@@ -139,11 +154,9 @@ class PbxLinkChannelActionsIntegrationTests {
         return server.actions().stream().filter(a -> action.equalsIgnoreCase(a.get("Action"))).findFirst().orElseThrow();
     }
 
-    private static String contact(String actionId, String endpoint, String uri, String status) {
-        return "Event: ContactList\r\nActionID: " + actionId + "\r\nObjectType: contact\r\nObjectName: " + endpoint
-                + "/" + uri + "\r\nViaAddr: \r\nQualifyTimeout: 3.000000\r\nCallId: \r\nRegServer: \r\n"
-                + "PruneOnBoot: no\r\nPath: \r\nEndpoint: " + endpoint + "\r\nViaPort: 0\r\n"
-                + "AuthenticateQualify: no\r\nUri: " + uri + "\r\nQualifyFrequency: 60\r\nUserAgent: \r\n"
-                + "ExpirationTime: 0\r\nOutboundProxy: \r\nStatus: " + status + "\r\nRoundtripUsec: 1000\r\n\r\n";
+    /** A row of a DeviceStateList listing, as Asterisk 22 writes it (the ActionID right after Event). */
+    private static String deviceState(String actionId, String device, String state) {
+        return "Event: DeviceStateChange\r\nActionID: " + actionId + "\r\nPrivilege: call,all\r\nDevice: "
+                + device + "\r\nState: " + state + "\r\n\r\n";
     }
 }

@@ -58,6 +58,7 @@ public class RecordingAccess {
         Map<String, Object> details = new HashMap<>();
         details.put("recordingId", id);
         details.put("attemptId", recording.attemptId());
+        details.put("recordingPart", recording.part());
         details.put("part", name(kind));
         details.put("sha256", address.sha256());
         details.put("reason", why);

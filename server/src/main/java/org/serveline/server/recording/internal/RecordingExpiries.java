@@ -36,7 +36,7 @@ class RecordingExpiries implements ExpiryListener {
         details.put("kind", expired.kind().name());
         details.put("sha256", expired.address().sha256());
         details.put("storedAt", expired.storedAt().toString());
-        rows.findByAttempt(attemptId).map(Recording::id).ifPresent(id -> details.put("recordingId", id));
+        rows.findByStoreKey(attemptId).map(Recording::id).ifPresent(id -> details.put("recordingId", id));
         audit.append(new AuditRecord(CHAIN, "retention", "RECORDING_EXPIRED", "attempt:" + attemptId, "KEPT",
                 "REMOVED", details));
     }

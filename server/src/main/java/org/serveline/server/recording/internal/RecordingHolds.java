@@ -43,7 +43,7 @@ public class RecordingHolds {
     public Recording place(String id, String reason, String actor) {
         Recording recording = lock(id);
         String why = RecordingAccess.requireReason(reason);
-        holds.place(AttemptId.of(recording.attemptId()), why, clock.instant());
+        holds.place(AttemptId.of(recording.storeKey()), why, clock.instant());
         rows.setLegalHold(id, true, why);
         audit.append(new AuditRecord(recording.taskChain(), actor, "LEGAL_HOLD_PLACED", "recording:" + id,
                 recording.legalHold() ? "HELD" : "NOT_HELD", "HELD",
@@ -63,7 +63,7 @@ public class RecordingHolds {
                 "NOT_HELD", Map.of("recordingId", id, "sha256", recording.sha256(), "reason", why,
                         "heldFor", String.valueOf(recording.legalHoldReason()))));
         // the store's hold goes only once the release is committed: until then the recording stays held
-        AttemptId attempt = AttemptId.of(recording.attemptId());
+        AttemptId attempt = AttemptId.of(recording.storeKey());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -55,7 +55,11 @@ public class RecordingIngestion implements DisposableBean {
         }
         String attemptId = settled.attempt().id();
         try {
-            handOff.execute(() -> ingest(attemptId));
+            handOff.execute(() -> {
+                ingest(attemptId);
+                // the keypad consent step an operator handed the party to recorded apart: the call's second recording
+                spool.consentStep(attemptId).ifPresent(this::ingest);
+            });
         } catch (RejectedExecutionException e) {
             log.warn("shutting down: the recording of attempt {} is left to the next spool scan", attemptId);
         }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Links what the store holds to the call attempt, its task and its case: one {@code recording} row per attempt and a
+ * Links what the store holds to the call attempt, its task and its case: one {@code recording} row per recording of
+ * the attempt (the call; and its keypad consent step, {@code <attempt>-consent}, as part 2) and a
  * {@code RECORDING_STORED} audit event citing the SHA-256, both in one transaction.
  */
 @Component
@@ -50,27 +51,36 @@ class RecordingRegistrar {
     /** Registers a stored recording; repeating it is a no-op that returns the existing row. */
     @Transactional
     public Registration stored(StoredRecording stored) {
-        String attemptId = stored.attemptId().value();
-        Optional<Recording> existing = rows.findByAttempt(attemptId);
+        String storeKey = stored.attemptId().value();
+        Optional<Recording> existing = rows.findByStoreKey(storeKey);
         if (existing.isPresent()) {
             return new Registration.Linked(existing.get(), false);
         }
-        Optional<CallAttempt> found = attempts.find(attemptId);
+        // an attempt of exactly that id first; else <attempt>-consent, the consent step of <attempt>
+        RecordingName name = RecordingName.asCall(storeKey);
+        Optional<CallAttempt> found = attempts.find(storeKey);
         if (found.isEmpty()) {
-            return new Registration.Unlinked(attemptId);
+            Optional<RecordingName> consentStep = RecordingName.asConsentStep(storeKey);
+            found = consentStep.flatMap(n -> attempts.find(n.attemptId()));
+            if (found.isPresent()) {
+                name = consentStep.get();
+            }
+        }
+        if (found.isEmpty()) {
+            return new Registration.Unlinked(storeKey);
         }
         CallAttempt attempt = found.get();
         if (attempt.state() != AttemptState.ENDED) {
-            return new Registration.Unsettled(attemptId);
+            return new Registration.Unsettled(storeKey);
         }
         ServiceTask task = tasks.get(new TaskId(attempt.taskId()));
-        Recording recording = newRow(stored, attempt, task);
+        Recording recording = newRow(stored, attempt, task, name);
         boolean created = rows.insertIfAbsent(recording);
         if (created) {
             audit.append(new AuditRecord(recording.taskChain(), ACTOR, "RECORDING_STORED",
                     "recording:" + recording.id(), null, recording.auditStatus().name(), storedEvidence(recording)));
         }
-        return new Registration.Linked(rows.findByAttempt(attemptId).orElseThrow(), created);
+        return new Registration.Linked(rows.findByStoreKey(storeKey).orElseThrow(), created);
     }
 
     /** Audits a quarantined recording on its task's chain (or the recordings chain if no attempt has its id). */
@@ -95,23 +105,27 @@ class RecordingRegistrar {
                 Map.of("attemptId", stored.attemptId().value(), "sha256", stored.sha256())));
     }
 
-    private Recording newRow(StoredRecording stored, CallAttempt attempt, ServiceTask task) {
-        // only a consent makes it a consent call, and only a consent's offset is a consent offset
+    private Recording newRow(StoredRecording stored, CallAttempt attempt, ServiceTask task, RecordingName name) {
+        // only a consent makes it a consent call, and only a consent's offset is a consent offset; the offset is
+        // into the call's recording (the consent step's recording has its own time line)
         boolean consent = attempt.outcome() == CallOutcome.CONSENTED;
-        Long consentOffset = consent && attempt.decisionOffset() != null ? attempt.decisionOffset().toMillis() : null;
+        Long consentOffset = consent && attempt.decisionOffset() != null && name.part() == Recording.CALL
+                ? attempt.decisionOffset().toMillis() : null;
         boolean sampled = !consent && sampling.draws();
         AuditStatus status = consent || sampled ? AuditStatus.IN_QUEUE : AuditStatus.UNREVIEWED;
         return new Recording(UUID.randomUUID().toString(), attempt.id(), attempt.taskId(), task.caseNumber(),
                 attempt.operator(), attempt.outcome() == null ? null : attempt.outcome().name(), stored.sha256(),
                 stored.copySha256(), stored.size(), stored.copySize(), stored.duration().toMillis(),
                 stored.sampleRate(), stored.channels(), stored.storedAt().truncatedTo(ChronoUnit.MICROS),
-                consentOffset, consent, sampled, status, false, null, null, null);
+                consentOffset, consent, sampled, status, false, null, null, null, name.part(), name.storeKey());
     }
 
     private static Map<String, Object> storedEvidence(Recording r) {
         Map<String, Object> details = new HashMap<>();
         details.put("recordingId", r.id());
         details.put("attemptId", r.attemptId());
+        details.put("part", r.part());
+        details.put("storeKey", r.storeKey());
         details.put("caseNumber", r.caseNumber());
         details.put("sha256", r.sha256());
         details.put("copySha256", r.copySha256());

@@ -22,7 +22,7 @@ public class RecordingRows {
     private static final String SELECT = """
             SELECT id, attempt_id, task_id, case_number, operator, outcome, sha256, copy_sha256, size, copy_size,
                    duration_ms, sample_rate, channels, stored_at, consent_offset_ms, consent_call, sampled,
-                   audit_status, legal_hold, legal_hold_reason, original_removed_at, copy_removed_at
+                   audit_status, legal_hold, legal_hold_reason, original_removed_at, copy_removed_at, part, store_key
             FROM recording""";
 
     private final JdbcClient jdbc;
@@ -31,15 +31,15 @@ public class RecordingRows {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the row unless the attempt already has one; true if this call inserted it. */
+    /** Inserts the row unless the attempt already has this part (or a row the store key); true if it inserted it. */
     boolean insertIfAbsent(Recording r) {
         return jdbc.sql("""
                 INSERT IGNORE INTO recording (id, attempt_id, task_id, case_number, operator, outcome, sha256,
                     copy_sha256, size, copy_size, duration_ms, sample_rate, channels, stored_at, consent_offset_ms,
-                    consent_call, sampled, audit_status, legal_hold)
+                    consent_call, sampled, audit_status, legal_hold, part, store_key)
                 VALUES (:id, :attempt, :task, :caseNumber, :operator, :outcome, :sha256, :copySha256, :size,
                     :copySize, :durationMs, :sampleRate, :channels, :storedAt, :consentOffsetMs, :consentCall,
-                    :sampled, :auditStatus, FALSE)""")
+                    :sampled, :auditStatus, FALSE, :part, :storeKey)""")
                 .param("id", r.id()).param("attempt", r.attemptId()).param("task", r.taskId())
                 .param("caseNumber", r.caseNumber()).param("operator", r.operator()).param("outcome", r.outcome())
                 .param("sha256", r.sha256()).param("copySha256", r.copySha256()).param("size", r.size())
@@ -47,7 +47,8 @@ public class RecordingRows {
                 .param("sampleRate", r.sampleRate()).param("channels", r.channels())
                 .param("storedAt", Timestamp.from(r.storedAt())).param("consentOffsetMs", r.consentOffsetMs())
                 .param("consentCall", r.consentCall()).param("sampled", r.sampled())
-                .param("auditStatus", r.auditStatus().name()).update() == 1;
+                .param("auditStatus", r.auditStatus().name()).param("part", r.part())
+                .param("storeKey", r.storeKey()).update() == 1;
     }
 
     public Optional<Recording> find(String id) {
@@ -59,9 +60,16 @@ public class RecordingRows {
         return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(RecordingRows::map).optional();
     }
 
+    /** The call's own recording (part 1) of an attempt. */
     public Optional<Recording> findByAttempt(String attemptId) {
-        return jdbc.sql(SELECT + " WHERE attempt_id = :attempt").param("attempt", attemptId)
-                .query(RecordingRows::map).optional();
+        return jdbc.sql(SELECT + " WHERE attempt_id = :attempt AND part = " + Recording.CALL)
+                .param("attempt", attemptId).query(RecordingRows::map).optional();
+    }
+
+    /** The recording the store keeps under {@code storeKey} ({@code <attempt>} or {@code <attempt>-consent}). */
+    public Optional<Recording> findByStoreKey(String storeKey) {
+        return jdbc.sql(SELECT + " WHERE store_key = :key").param("key", storeKey).query(RecordingRows::map)
+                .optional();
     }
 
     public RecordingPage list(RecordingFilter filter, int page, int size) {
@@ -73,10 +81,11 @@ public class RecordingRows {
         condition(where, params, "stored_at >= :from", "from", ts(filter.from()));
         condition(where, params, "stored_at < :to", "to", ts(filter.to()));
         condition(where, params, "outcome = :outcome", "outcome", filter.outcome());
+        condition(where, params, "attempt_id = :attemptId", "attemptId", filter.attemptId());
         condition(where, params, "audit_status = :auditStatus", "auditStatus",
                 filter.auditStatus() == null ? null : filter.auditStatus().name());
         long total = jdbc.sql("SELECT COUNT(*) FROM recording" + where).params(params).query(Long.class).single();
-        List<Recording> items = jdbc.sql(SELECT + where + " ORDER BY stored_at DESC, id LIMIT :limit OFFSET :offset")
+        List<Recording> items = jdbc.sql(SELECT + where + " ORDER BY stored_at DESC, attempt_id, part, id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query(RecordingRows::map).list();
         return new RecordingPage(items, page, size, total);
@@ -98,10 +107,10 @@ public class RecordingRows {
                 .param("held", held).param("reason", reason).param("id", id).update();
     }
 
-    void markRemoved(String attemptId, boolean original, Instant at) {
+    void markRemoved(String storeKey, boolean original, Instant at) {
         String column = original ? "original_removed_at" : "copy_removed_at";
-        jdbc.sql("UPDATE recording SET " + column + " = COALESCE(" + column + ", :at) WHERE attempt_id = :attempt")
-                .param("at", Timestamp.from(at)).param("attempt", attemptId).update();
+        jdbc.sql("UPDATE recording SET " + column + " = COALESCE(" + column + ", :at) WHERE store_key = :key")
+                .param("at", Timestamp.from(at)).param("key", storeKey).update();
     }
 
     private static void condition(StringBuilder where, Map<String, Object> params, String sql, String name,
@@ -125,7 +134,7 @@ public class RecordingRows {
                 rs.getBoolean("consent_call"), rs.getBoolean("sampled"),
                 AuditStatus.valueOf(rs.getString("audit_status")), rs.getBoolean("legal_hold"),
                 rs.getString("legal_hold_reason"), instant(rs.getTimestamp("original_removed_at")),
-                instant(rs.getTimestamp("copy_removed_at")));
+                instant(rs.getTimestamp("copy_removed_at")), rs.getInt("part"), rs.getString("store_key"));
     }
 
     private static Instant instant(Timestamp ts) {

@@ -3,20 +3,32 @@ package org.serveline.telephony.ami.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.PJSipShowContactsAction;
-import org.asteriskjava.manager.event.ContactList;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.serveline.telephony.ami.AmiException;
 import org.serveline.telephony.ami.PbxConfig;
 import org.serveline.telephony.ami.RegisteredContact;
 
-/** PJSIPShowContacts: the ContactList events of the listing, as records. */
+/**
+ * Which PJSIP endpoints are registered, from {@code DeviceStateList} (privilege {@code call,reporting}): a PJSIP
+ * endpoint with no reachable contact is {@code UNAVAILABLE}, one with a registered contact {@code NOT_INUSE} (or
+ * busy, ringing ...). PJSIPShowContacts would say the same but needs {@code write=system}, which also grants
+ * DBPut, ModuleLoad, DialplanExtensionAdd and GetConfig; see {@code config/asterisk/manager.conf}.
+ */
 final class ContactQuery {
+
+    private static final String PJSIP = "PJSIP/";
+
+    /** Asterisk's own words for the device states (devstate2str, as {@code core show hints} prints them). */
+    private static final Map<String, String> STATE_TEXT = Map.of("NOT_INUSE", "Not in use", "INUSE", "In use",
+            "BUSY", "Busy", "INVALID", "Invalid", "UNAVAILABLE", "Unavailable", "RINGING", "Ringing",
+            "RINGINUSE", "Ring+Inuse", "ONHOLD", "On Hold", "UNKNOWN", "Unknown");
 
     private final PbxConfig config;
     private final ManagerConnection connection;
@@ -26,44 +38,36 @@ final class ContactQuery {
         this.connection = connection;
     }
 
+    /** Lets asterisk-java read the listing's events; once per connection, before it logs in. */
+    static void registerEvents(ManagerConnection connection) {
+        connection.registerUserEventClass(DeviceStateChangeEvent.class);
+        connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
+    }
+
     List<RegisteredContact> run() {
         try {
-            ResponseEvents events = connection.sendEventGeneratingAction(new PJSipShowContactsAction(),
+            ResponseEvents events = connection.sendEventGeneratingAction(new DeviceStateListAction(),
                     config.responseTimeout().toMillis());
             if (events.getResponse() instanceof ManagerError error) {
-                throw new AmiException("PJSIPShowContacts refused on PBX " + config.id() + ": " + error.getMessage());
+                throw new AmiException("DeviceStateList refused on PBX " + config.id() + ": " + error.getMessage());
             }
             List<RegisteredContact> contacts = new ArrayList<>();
             for (ResponseEvent event : events.getEvents()) {
-                if (event instanceof ContactList contact) {
-                    contacts.add(new RegisteredContact(config.id(), text(contact.getEndpoint()),
-                            text(contact.getUri()), status(contact)));
+                if (event instanceof DeviceStateChangeEvent device && device.getDevice() != null
+                        && device.getDevice().regionMatches(true, 0, PJSIP, 0, PJSIP.length())) {
+                    String state = device.getState() == null ? "UNKNOWN" : device.getState().toUpperCase(Locale.ROOT);
+                    contacts.add(new RegisteredContact(config.id(), device.getDevice().substring(PJSIP.length()), "",
+                            STATE_TEXT.getOrDefault(state, state)));
                 }
             }
             return List.copyOf(contacts);
         } catch (EventTimeoutException e) {
-            throw new AmiException("PJSIPShowContacts did not complete within " + config.responseTimeout(), e);
+            throw new AmiException("DeviceStateList did not complete within " + config.responseTimeout(), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AmiException ami) {
                 throw ami;
             }
-            throw new AmiException("PJSIPShowContacts failed on PBX " + config.id(), e);
+            throw new AmiException("DeviceStateList failed on PBX " + config.id(), e);
         }
-    }
-
-    private static String status(ContactList contact) {
-        if (contact.getStatus() == null) {
-            return "Unknown";
-        }
-        return switch (contact.getStatus()) {
-            case REACHABLE -> "Reachable";
-            case UNREACHABLE -> "Unreachable";
-            case NONQUALIFIED -> "NonQualified";
-            case UNKNOWN -> "Unknown";
-        };
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }
