@@ -30,7 +30,7 @@ public record ReceiptProperties(Path root, Path font, String fontName, URI verif
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         recordingWait = recordingWait == null ? Duration.ofMinutes(10) : recordingWait;
         evidencePrefixes = evidencePrefixes == null || evidencePrefixes.isEmpty()
-                ? List.of("PORTAL_", "POSTAL_", "FIELD_", "PUBLIC_NOTICE_", "LOOKUP_")
+                ? List.of("PORTAL_", "POSTAL_", "FIELD_", "PUBLIC_NOTICE_", "LOOKUP_", "DELIVERY_")
                 : List.copyOf(evidencePrefixes);
     }
 
