@@ -17,3 +17,6 @@ CREATE TABLE receipt (
 
 -- statistics and exports filter tasks by court and submission time
 CREATE INDEX ix_task_created ON service_task (created_at, court_id);
+
+-- the attempts export filters attempts by when they were made
+CREATE INDEX ix_attempt_created ON call_attempt (created_at);
