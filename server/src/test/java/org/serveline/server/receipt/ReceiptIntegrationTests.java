@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.serveline.server.audit.AuditEvent;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.call.CallAttempt;
+import org.serveline.server.call.CallAttempts;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskTrigger;
@@ -32,7 +37,10 @@ import org.serveline.server.testsupport.ApiClient;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,6 +86,46 @@ class ReceiptIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CallAttempts attempts;
+
+    @Autowired
+    ShiftableClock clock;
+
+    /** The system clock, which a test can move forward (and back) instead of waiting. */
+    static final class ShiftableClock extends Clock {
+        private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        private volatile Duration offset = Duration.ZERO;
+
+        void shift(Duration by) {
+            offset = by;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return base.withZone(zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().plus(offset);
+        }
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock();
+        }
+    }
 
     TaskFixtures fixtures;
     ReceiptDownloads http;
@@ -212,6 +260,39 @@ class ReceiptIntegrationTests {
         String text = ReceiptDownloads.text(http.receipt(id).body());
         assertThat(text).contains("邮寄送达", "邮件签收之日", "2026年11月2日 09:04:05", "签收人：孙升级", "邮件号：EA123456785CN",
                 "postman");
+    }
+
+    @Test
+    void aConsentReceiptWaitsForTheRecordingThenIssuesSayingItIsNotStored() throws Exception {
+        long id = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(Map.of("court", "NMG0303",
+                "caseNumber", TaskFixtures.newCaseNumber(), "party", TaskFixtures.party("吴等待", "13800006000"),
+                "documents", List.of(fixtures.uploadDocument())))).body().get("id").asLong();
+        TaskId task = new TaskId(id);
+        tasks.move(task, TaskTrigger.APPROVE, "reviewer", null);
+        tasks.move(task, TaskTrigger.DISPATCH, "system", null);
+        CallAttempt call = attempts.open(new CallAttempts.NewAttempt(id, null, null, "pbx-1", "trunk-1",
+                "+8613800006000", "node-1", "system"));
+        Map<String, Object> consent = new java.util.HashMap<>(call.evidence());
+        consent.put("consentDigit", "1");
+        consent.put("consentOffsetMs", 4_321);
+        tasks.consent(task, "+8613800006000", "system", consent);
+        tasks.move(task, TaskTrigger.DELIVERED, "system", null, Map.of("channel", "ELECTRONIC",
+                "serviceDate", "2026-11-30T05:05:05Z", "serviceDateRule", "MAIL_ACCEPTED"));
+
+        assertThat(receipts.issue(task)).as("the recording of the consent call is not stored yet").isEmpty();
+        HttpResponse<byte[]> waiting = http.receipt(id);
+        assertThat(waiting.statusCode()).isEqualTo(409);
+        assertThat(ReceiptDownloads.body(waiting)).contains("正在生成");
+        clock.shift(Duration.ofMinutes(11));   // past serveline.receipts.recording-wait (PT10M)
+        try {
+            assertThat(receipts.issue(task)).isPresent();
+        } finally {
+            clock.shift(Duration.ZERO);
+        }
+        String text = ReceiptDownloads.text(http.receipt(id).body());
+        assertThat(text).contains("吴等待", call.id(), "录音SHA-256：录音尚未入库", "同意按键：1", "（4321毫秒）",
+                "电子邮件到达受送达人特定系统之日");
+        assertThat(issuedEvents(id)).hasSize(1);
     }
 
     @Test
