@@ -1,5 +1,6 @@
 package org.serveline.server.deadline;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -53,8 +54,7 @@ class DeadlineController {
             throw new InvalidRequestException("within", "时间窗口应为ISO-8601期间，如 P3D / within must be an ISO-8601 "
                     + "period such as P3D, not '" + within + "'");
         }
-        if (window.isNegative() || java.time.LocalDate.EPOCH.plus(window).isAfter(java.time.LocalDate.EPOCH
-                .plus(LONGEST_WINDOW))) {
+        if (window.isNegative() || LocalDate.EPOCH.plus(window).isAfter(LocalDate.EPOCH.plus(LONGEST_WINDOW))) {
             throw new InvalidRequestException("within", "时间窗口应在0至366天之间 / within must be between P0D and P366D");
         }
         return window;

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.serveline.server.receipt.internal.ReceiptRows;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskStateChanged;
@@ -27,10 +28,10 @@ class ReceiptIssuer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReceiptIssuer.class);
 
     private final Receipts receipts;
-    private final org.serveline.server.receipt.internal.ReceiptRows rows;
+    private final ReceiptRows rows;
     private final ExecutorService handOff = Executors.newVirtualThreadPerTaskExecutor();
 
-    ReceiptIssuer(Receipts receipts, org.serveline.server.receipt.internal.ReceiptRows rows) {
+    ReceiptIssuer(Receipts receipts, ReceiptRows rows) {
         this.receipts = receipts;
         this.rows = rows;
     }

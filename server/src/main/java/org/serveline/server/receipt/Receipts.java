@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.serveline.server.audit.AuditRecord;
@@ -156,7 +157,7 @@ public class Receipts {
         if (typed == null) {
             return null;
         }
-        String code = typed.replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String code = typed.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
         return code.length() == 12 && code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0) ? code : null;
     }
 

@@ -1,5 +1,6 @@
 package org.serveline.server.receipt;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.serveline.server.court.Court;
 import org.serveline.server.court.Courts;
+import org.serveline.server.receipt.internal.EvidenceLabels;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,7 +55,7 @@ class VerifyController {
         ReceiptVerification v = found.get();
         Optional<Court> court = courts.find(v.receipt().courtId());
         return json ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body(v, court))
-                : ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                : ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .body(html(v, court));
     }
 
@@ -102,20 +104,10 @@ class VerifyController {
                 </table>
                 <p class="hint">可将所持送达回证PDF文件的SHA-256与上表“回证SHA-256”比对，一致即为原件。</p>"""
                 .formatted(genuine ? "ok" : "bad", esc(message(v.status())), esc(r.displayCode()),
-                        esc(court.map(Court::name).orElse(r.courtId())), esc(r.caseNumber()), esc(channel(r.channel())),
+                        esc(court.map(Court::name).orElse(r.courtId())), esc(r.caseNumber()), esc(EvidenceLabels.channel(r.channel())),
                         esc(r.serviceDate().atZone(zone).format(TIME)), esc(r.issuedAt().atZone(zone).format(TIME)),
                         esc(r.sha256()), esc(v.actualSha256() == null ? "文件缺失" : v.actualSha256()),
                         v.audited() ? "已记载" : "未找到记载"));
-    }
-
-    private static String channel(String channel) {
-        return switch (channel == null ? "" : channel) {
-            case "ELECTRONIC" -> "电子送达";
-            case "POSTAL" -> "邮寄送达";
-            case "IN_PERSON" -> "直接送达";
-            case "PUBLIC_NOTICE" -> "公告送达";
-            default -> channel;
-        };
     }
 
     private static ResponseEntity<?> refuse(boolean json, HttpStatus status, String detail) {
@@ -125,7 +117,7 @@ class VerifyController {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).body(page("送达回证核验", "<p class=\"bad\">" + esc(detail)
+                StandardCharsets.UTF_8)).body(page("送达回证核验", "<p class=\"bad\">" + esc(detail)
                 + "</p>"));
     }
 

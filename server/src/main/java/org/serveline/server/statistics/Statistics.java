@@ -2,6 +2,7 @@ package org.serveline.server.statistics;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.serveline.server.statistics.internal.FactRows;
@@ -30,7 +31,7 @@ public class Statistics {
             buckets.computeIfAbsent(query.bucket().start(day), d -> new FiguresBuilder()).add(task);
         });
         return new StatisticsReport(query.court(), query.from(), query.to(), query.zone(),
-                query.bucket().name().toLowerCase(java.util.Locale.ROOT), total.build(),
+                query.bucket().name().toLowerCase(Locale.ROOT), total.build(),
                 courts.entrySet().stream().map(e -> new StatisticsReport.CourtFigures(e.getKey(), e.getValue().build()))
                         .toList(),
                 buckets.entrySet().stream().map(e -> new StatisticsReport.BucketFigures(e.getKey(),

@@ -104,7 +104,7 @@ public class ReceiptEvidence {
         String rule = text(details.get("serviceDateRule"))
                 .orElse("PUBLIC_NOTICE".equals(served.before()) ? "NOTICE_PERIOD_ELAPSED" : null);
         Instant date = text(details.get("serviceDate")).map(d -> instant(d, zone)).orElse(served.occurredAt());
-        String by = text(details.get("servedBy")).orElse(CurrentActorNames.label(served.actor()));
+        String by = text(details.get("servedBy")).orElse(actorName(served.actor()));
         Map<String, Object> other = new LinkedHashMap<>(details);
         SERVICE_KEYS.forEach(other::remove);
         return new ReceiptContent.Service(channel, date, rule, by, text(details.get("address")).orElse(null),
@@ -163,10 +163,8 @@ public class ReceiptEvidence {
         }
     }
 
-    /** How an actor is named on the receipt. */
-    private static final class CurrentActorNames {
-        static String label(String actor) {
-            return "system".equals(actor) ? "系统自动（system）" : actor;
-        }
+    /** How the actor of the SERVED move is named on the receipt. */
+    private static String actorName(String actor) {
+        return "system".equals(actor) ? "系统自动（system）" : actor;
     }
 }

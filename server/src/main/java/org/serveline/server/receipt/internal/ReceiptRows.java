@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.serveline.server.receipt.Receipt;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +72,7 @@ public class ReceiptRows {
             return Optional.empty();
         }
         return jdbc.sql("SELECT cause FROM case_file WHERE id = :id").param("id", caseId).query(String.class)
-                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+                .list().stream().filter(Objects::nonNull).findFirst();
     }
 
     private static Receipt map(ResultSet rs, int row) throws SQLException {
