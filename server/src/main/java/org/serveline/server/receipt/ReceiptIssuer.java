@@ -19,8 +19,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Issues a receipt once a task is SERVED: after the move commits, on a thread of its own (the mover never waits
- * for a PDF); and on a sweep, for a served task whose receipt is missing (the node died, the recording was late).
+ * Issues a receipt once a task is SERVED: after the move commits, on one of a few workers (the mover never waits
+ * for a PDF, and a burst of SERVED tasks never renders hundreds of PDFs at once); and on a sweep, for a served task whose receipt is missing (the node died, the recording was late).
  */
 @Component
 class ReceiptIssuer implements DisposableBean {
@@ -29,11 +29,13 @@ class ReceiptIssuer implements DisposableBean {
 
     private final Receipts receipts;
     private final ReceiptRows rows;
-    private final ExecutorService handOff = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService handOff;
 
-    ReceiptIssuer(Receipts receipts, ReceiptRows rows) {
+    ReceiptIssuer(Receipts receipts, ReceiptRows rows, ReceiptProperties properties) {
         this.receipts = receipts;
         this.rows = rows;
+        this.handOff = Executors.newFixedThreadPool(properties.workers(),
+                Thread.ofVirtual().name("receipt-", 0).factory());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

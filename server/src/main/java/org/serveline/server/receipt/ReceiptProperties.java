@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recordingWait how long after SERVED a receipt waits for the consent call's recording to be stored, so
  *     that it can cite its SHA-256; after that it is issued saying the recording is not stored yet
  * @param evidencePrefixes audit actions of the task with these prefixes are printed in the channel evidence section
+ * @param workers how many receipts one node renders at once after SERVED (each holds a font and a database
+ *     connection while it renders; a burst of SERVED tasks queues behind them)
  */
 @ConfigurationProperties("serveline.receipts")
 public record ReceiptProperties(Path root, Path font, String fontName, URI verifyBaseUrl, Duration sweepInterval,
-        Duration recordingWait, List<String> evidencePrefixes) {
+        Duration recordingWait, List<String> evidencePrefixes, Integer workers) {
 
     public ReceiptProperties {
         root = root == null ? Path.of(System.getProperty("java.io.tmpdir"), "serveline", "receipts") : root;
@@ -32,6 +34,7 @@ public record ReceiptProperties(Path root, Path font, String fontName, URI verif
         evidencePrefixes = evidencePrefixes == null || evidencePrefixes.isEmpty()
                 ? List.of("PORTAL_", "POSTAL_", "FIELD_", "PUBLIC_NOTICE_", "LOOKUP_", "DELIVERY_")
                 : List.copyOf(evidencePrefixes);
+        workers = workers == null || workers < 1 ? 2 : workers;
     }
 
     /** The public verification address of a code. */
