@@ -36,6 +36,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/console/**", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/verify/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/exports/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/tasks", "/api/v1/task-batches")
                         .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())

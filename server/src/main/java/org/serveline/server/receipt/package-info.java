@@ -1,0 +1,6 @@
+/**
+ * Receipts (送达回证): one Chinese PDF per served task, issued once after SERVED (and by a sweep), stored by its
+ * SHA-256 with a RECEIPT_ISSUED audit event, served at {@code GET /api/v1/tasks/{id}/receipt} and verifiable in
+ * public at {@code GET /verify/{code}}. See docs/adr/0010.
+ */
+package org.serveline.server.receipt;
