@@ -33,8 +33,7 @@ import tools.jackson.databind.JsonNode;
  * The receipt of a party served by the phone path: consent by keypad in the PBX simulator (real AMI and FastAGI, the
  * call recorded and stored), then ELECTRONIC → DELIVERED with the evidence keys the electronic sender writes (the
  * sender itself is another feature's). The receipt cites the recording's SHA-256, the digit and its offset. The
- * party has no e-mail and one phone; the task has a hearing date because the notice of this branch cannot yet be
- * rendered without one (the notice feature makes the hearing sentence optional).
+ * task has no hearing date (a judgment's service), the party no e-mail and one phone.
  */
 @ServelineIntegrationTest
 @TestPropertySource(properties = {
@@ -77,7 +76,7 @@ class ReceiptPhoneIntegrationTests {
         ApiClient.Response submitted = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(Map.of(
                 "court", "NMG0303", "caseNumber", caseNumber, "cause", "民间借贷纠纷",
                 "party", Map.of("role", "DEFENDANT", "name", "李同意", "phones", List.of("+86 138 0000 3001")),
-                "documents", List.of(fixtures.uploadDocument()), "hearingDate", "2027-01-15")));
+                "documents", List.of(fixtures.uploadDocument()))));
         assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(201);
         long id = submitted.body().get("id").asLong();
         fixtures.review(id, "APPROVE", null);
@@ -104,7 +103,7 @@ class ReceiptPhoneIntegrationTests {
         String text = ReceiptDownloads.text(pdf);
         assertThat(text).contains(caseNumber, "李同意", "民间借贷纠纷", recording.sha256(), attemptId, "电子送达",
                 "短信到达受送达人特定系统之日", "2026年11月30日 13:05:05", "stat:DELIVRD", "同意按键：1",
-                "告知脚本版本：notice-v1.zh@", "同意时点（录音内）", "受送达人打开文书链接", "203.0.113.7",
+                "告知脚本版本：notice-v2.zh@", "同意时点（录音内）", "受送达人打开文书链接", "203.0.113.7",
                 "短信中心消息编号：7f3a", "电子送达地址：+8613800003001");
         assertThat(text).contains("毫秒）");
     }
