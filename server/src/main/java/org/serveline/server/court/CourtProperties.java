@@ -3,6 +3,7 @@ package org.serveline.server.court;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.serveline.server.task.ServiceChannel;
@@ -21,8 +22,12 @@ public record CourtProperties(List<@Valid CourtSpec> courts) {
         courts = courts == null ? List.of() : List.copyOf(courts);
     }
 
+    /**
+     * @param publicNoticePeriod how long this court's public notices run (e.g. P30D, PT3M in the demo); unset: the
+     *        deployment's {@code serveline.public-notice.default-period}
+     */
     public record CourtSpec(@NotBlank String id, @NotBlank String name, ZoneId timeZone,
-            @NotEmpty List<ServiceChannel> channelChain) {
+            @NotEmpty List<ServiceChannel> channelChain, Duration publicNoticePeriod) {
 
         public CourtSpec {
             timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;
