@@ -64,8 +64,9 @@ public record NoticePeriod(Duration length) {
         return length.toSeconds() % 60 == 0 ? length.toMinutes() + "分钟" : length.toSeconds() + "秒";
     }
 
+    /** ISO-8601: {@code P30D} for days (not Duration's {@code PT720H}), else e.g. {@code PT3M}. */
     @Override
     public String toString() {
-        return length.toString();
+        return wholeDays() ? "P" + days() + "D" : length.toString();
     }
 }
