@@ -61,9 +61,7 @@ public class MailingTracker {
         try {
             switch (mailing.status()) {
                 case NOT_MAILABLE -> mailings.failNotMailable(id);
-                case AWAITING_BOOKING -> mailings.bookedByCarrier(id, carrier.book(new PostalCarrier.BookingRequest(
-                        "mailing-" + id, mailing.recipient(), mailing.address(), properties.sender(),
-                        mailings.documentCount(mailing))));
+                case AWAITING_BOOKING -> mailings.bookedByCarrier(id, carrier.book(mailings.bookingRequest(mailing)));
                 default -> mailings.tracked(id, carrier.track(mailing.trackingNumber()));
             }
         } catch (PostalException e) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.court.Court;
+import org.serveline.server.court.Courts;
 import org.serveline.server.postal.carrier.NoPostalCarrier;
 import org.serveline.server.postal.internal.MailingRows;
 import org.serveline.server.task.IllegalTransitionException;
@@ -50,8 +52,11 @@ public class PostalMailings {
     private final Clock clock;
     private final TransactionTemplate separate;
 
+    private final Courts courts;
+
     PostalMailings(JdbcClient jdbc, ServiceTasks tasks, AuditTrail audit, PostalCarrier carrier,
-            PostalProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            PostalProperties properties, Clock clock, PlatformTransactionManager transactions, Courts courts) {
+        this.courts = courts;
         this.rows = new MailingRows(jdbc);
         this.tasks = tasks;
         this.audit = audit;
@@ -268,9 +273,12 @@ public class PostalMailings {
         return !(carrier instanceof NoPostalCarrier);
     }
 
-    /** How many documents the mailing holds (the task's). */
-    public int documentCount(Mailing mailing) {
-        return tasks.get(mailing.taskId()).documentIds().size();
+    /** What the carrier is asked to book for a mailing; its id is the idempotency key. */
+    public PostalCarrier.BookingRequest bookingRequest(Mailing mailing) {
+        String sender = properties.sender() != null && !properties.sender().isBlank() ? properties.sender()
+                : courts.find(mailing.courtId()).map(Court::name).orElse(mailing.courtId());
+        return new PostalCarrier.BookingRequest("mailing-" + mailing.id(), mailing.recipient(), mailing.address(),
+                sender, tasks.get(mailing.taskId()).documentIds().size());
     }
 
     private static boolean hasNextChannel(ServiceTask task) {

@@ -113,14 +113,20 @@ public final class CoverSheetPdf {
         }
 
         private void write(String text, float size) throws IOException {
-            // long lines wrap at 38 characters: enough for a Chinese address on A4 at 12 pt
-            for (int from = 0; from < text.length(); from += 38) {
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            int from = 0;
+            while (from < text.length()) {
+                int to = from + 1;
+                while (to < text.length() && font.getStringWidth(text.substring(from, to + 1)) / 1000 * size <= width) {
+                    to++;
+                }
                 y -= size * 1.6f;
                 content.beginText();
                 content.setFont(font, size);
                 content.newLineAtOffset(MARGIN, y);
-                content.showText(text.substring(from, Math.min(text.length(), from + 38)));
+                content.showText(text.substring(from, to));
                 content.endText();
+                from = to;
             }
         }
 

@@ -97,7 +97,7 @@ public final class MailingRows {
 
     public void booked(long id, TrackingNumber number, Instant now) {
         jdbc.sql("""
-                UPDATE postal_mailing SET tracking_number = :number, status = 'ACCEPTED', next_check_at = :now,
+                UPDATE postal_mailing SET tracking_number = :number, status = 'ACCEPTED', next_check_at = :now, lease_owner = NULL, lease_until = NULL,
                        failures = 0, last_error = NULL, updated_at = :now WHERE id = :id""")
                 .param("number", number.value()).param("now", ts(now)).param("id", id).update();
     }

@@ -66,7 +66,7 @@ public final class NoticeRows {
 
     /** Notices for the public page: running ones, and those that ended since {@code since}; newest first. */
     public List<PublicNotice> visible(String court, Instant since, int limit) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  WHERE (status = 'PUBLISHED' OR (status = 'ELAPSED' AND elapsed_at >= :since))
                    AND (:court IS NULL OR court_id = :court)
                  ORDER BY published_at DESC, id DESC LIMIT :limit""")
