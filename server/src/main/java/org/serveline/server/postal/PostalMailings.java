@@ -14,6 +14,7 @@ import org.serveline.server.court.Court;
 import org.serveline.server.court.Courts;
 import org.serveline.server.postal.carrier.NoPostalCarrier;
 import org.serveline.server.postal.internal.MailingRows;
+import org.serveline.server.postal.internal.TrackingDetails;
 import org.serveline.server.task.IllegalTransitionException;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
@@ -201,7 +202,7 @@ public class PostalMailings {
             }
             recorded++;
             boolean moves = status.movesTo(event.status());
-            append(mailing.taskId(), CARRIER, action(event), details(mailing, event, source, moves));
+            append(mailing.taskId(), CARRIER, TrackingDetails.action(event), TrackingDetails.of(mailing, event, source, moves));
             if (!moves) {
                 continue;
             }
@@ -288,38 +289,6 @@ public class PostalMailings {
         } catch (IllegalTransitionException e) {
             return false;
         }
-    }
-
-    private static String action(TrackingEvent event) {
-        return switch (event) {
-            case TrackingEvent.Signed s -> "POSTAL_SIGNED";
-            case TrackingEvent.Returned r -> "POSTAL_RETURNED";
-            case TrackingEvent.Progress p -> "POSTAL_STATUS";
-        };
-    }
-
-    private static Map<String, Object> details(Mailing mailing, TrackingEvent event, String source, boolean moves) {
-        Map<String, Object> details = new HashMap<>();
-        details.put("mailing", mailing.id());
-        details.put("trackingNumber", mailing.trackingNumber() == null ? null : mailing.trackingNumber().value());
-        details.put("eventId", event.eventId());
-        details.put("status", event.status().name());
-        details.put("statusText", event.status().chinese());
-        details.put("at", event.at().toString());
-        details.put("source", source);
-        details.put("applied", moves);
-        if (event.location() != null) {
-            details.put("location", event.location());
-        }
-        switch (event) {
-            case TrackingEvent.Signed s -> {
-                details.put("signer", s.signer());
-                details.put("signerRelation", s.relation().name());
-            }
-            case TrackingEvent.Returned r -> details.put("returnReason", r.reason().name());
-            case TrackingEvent.Progress p -> { }
-        }
-        return details;
     }
 
     private void append(TaskId task, String actor, String action, Map<String, Object> details) {
