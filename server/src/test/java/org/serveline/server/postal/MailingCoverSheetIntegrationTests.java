@@ -2,6 +2,15 @@ package org.serveline.server.postal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +59,20 @@ class MailingCoverSheetIntegrationTests {
             assertThat(text).contains("法院专递", "送达回证", "邮寄送达", "上官婉儿", "内蒙古乌海市海南区拉僧庙镇幸福街18号",
                     caseNumber, "summons.pdf", "邮件号码：" + number.value(), "签收人", "Test court without telephone service");
             assertThat(fontNames(pdf)).anySatisfy(name -> assertThat(name).contains("WenQuanYiZenHei"));
+            assertThat(barcodeOn(pdf, 0)).as("the barcode scans as the tracking number").isEqualTo(number.value());
+            assertThat(barcodeOn(pdf, 1)).isEqualTo(number.value());
         }
+    }
+
+    /** Renders the page and reads its Code 128 barcode the way a scanner would (zxing on the pixels). */
+    private static String barcodeOn(PDDocument pdf, int page) throws Exception {
+        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page, 200);
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new MultiFormatReader().decode(bitmap, Map.of(
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128),
+                DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     @Test
