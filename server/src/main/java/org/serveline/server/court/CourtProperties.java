@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.serveline.server.task.ServiceChannel;
@@ -30,12 +31,14 @@ public record CourtProperties(List<@Valid CourtSpec> courts) {
      *                       genuine (e.g. {@code 0473-3981234}); without it the notice leaves that segment out
      * @param noticeTemplate a file with the court's own notice wording (segments as in {@code notice-v2.zh.txt});
      *                       its file name without {@code .txt} is its version. Default: the shipped wording
+     * @param publicNoticePeriod how long this court's public notices run (e.g. P30D, PT3M in the demo); unset: the
+     *        deployment's {@code serveline.public-notice.default-period}
      */
     public record CourtSpec(@NotBlank String id, @NotBlank String name, ZoneId timeZone,
             @NotEmpty List<ServiceChannel> channelChain,
             @Pattern(regexp = "[0-9 ()+-]{3,30}", message = "must be a phone number such as 0473-3981234")
             String publishedPhone,
-            Path noticeTemplate) {
+            Path noticeTemplate, Duration publicNoticePeriod) {
 
         public CourtSpec {
             timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;

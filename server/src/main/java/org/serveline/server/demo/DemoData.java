@@ -80,9 +80,15 @@ class DemoData {
             }
         }
         int judgments = seedWithoutOptionalFields();
+        try {
+            seedPostalAndNotice(docs);
+        } catch (RuntimeException e) {
+            log.warn("Demo data: no postal/notice demo tasks (is court {} configured?): {}", properties.postalCourt(),
+                    e.getMessage());
+        }
         Campaign campaign = campaigns.create("演示外呼 demo campaign", properties.court(), null, demoLimits(), ACTOR);
         campaigns.move(campaign.id(), CampaignState.RUNNING, ACTOR);
-        log.info("Demo data: {} tasks in 3 cases, campaign '{}' running; sign in to the console as clerk/clerk, "
+        log.info("Demo data: {} phone tasks in 3 cases (and the postal court's), campaign '{}' running; sign in to the console as clerk/clerk, "
                 + "reviewer/reviewer or supervisor/supervisor", parties.length + judgments, campaign.name());
     }
 
@@ -101,6 +107,22 @@ class DemoData {
             tasks.move(task.id(), TaskTrigger.APPROVE, ACTOR, null);
         }
         return parties.length;
+    }
+
+    /**
+     * Three tasks of the court that mails first (serveline.demo.postal-court): the built-in carrier signs the first
+     * mailing and returns the second (refused), which goes to public notice; the third party has no address, so it
+     * cannot be mailed and goes to public notice at once. Notices there run three minutes.
+     */
+    private void seedPostalAndNotice(List<String> docs) {
+        String[][] parties = {{"郑州", "内蒙古乌海市海南区人民路8号"}, {"冯雪", "内蒙古乌海市海南区黄河街12号"}, {"褚云", null}};
+        for (String[] party : parties) {
+            PartyRequest request = new PartyRequest(PartyRole.DEFENDANT, party[0], null, List.of(), null, party[1], null);
+            ServiceTask task = intake.submit(new TaskRequest(properties.postalCourt(), "(2026)内0303民初1402号",
+                    "民间借贷纠纷", request, docs, Priority.NORMAL, LocalDate.now().plusDays(20), null), ACTOR);
+            tasks.move(task.id(), TaskTrigger.APPROVE, ACTOR, null);
+            tasks.move(task.id(), TaskTrigger.DISPATCH, ACTOR, null);
+        }
     }
 
     /** Short retries and 24/7 hours, so the whole life cycle shows within two minutes. */

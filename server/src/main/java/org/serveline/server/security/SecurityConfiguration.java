@@ -40,6 +40,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/exports/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        // the public notice page; the carrier's webhook proves itself by its HMAC signature
+                        .requestMatchers(HttpMethod.GET, "/notices", "/notices/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/postal/webhook").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/tasks/*/mailing/**", "/api/v1/tasks/*/public-notice/**")
+                        .hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/tasks", "/api/v1/task-batches")
                         .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/review")
