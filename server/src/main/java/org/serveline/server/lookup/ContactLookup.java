@@ -187,4 +187,12 @@ public class ContactLookup {
         return new LookupResult.ProviderAnswer(queryId, provider.name(), status, List.copyOf(numbers),
                 List.copyOf(invalid), List.copyOf(addresses.keySet()), error);
     }
+
+    /**
+     * The postal address a lookup found last for the task's party (for the postal channel when the task itself has
+     * none), with the provider that found it.
+     */
+    public Optional<PartyAddressFound> latestAddressFound(TaskId task) {
+        return rows.latestAddress(task);
+    }
 }

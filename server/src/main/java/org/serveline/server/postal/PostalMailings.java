@@ -12,6 +12,8 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.court.Court;
 import org.serveline.server.court.Courts;
+import org.serveline.server.lookup.ContactLookup;
+import org.serveline.server.lookup.PartyAddressFound;
 import org.serveline.server.postal.carrier.NoPostalCarrier;
 import org.serveline.server.postal.internal.MailingRows;
 import org.serveline.server.postal.internal.TrackingDetails;
@@ -54,10 +56,12 @@ public class PostalMailings {
     private final TransactionTemplate separate;
 
     private final Courts courts;
+    private final ContactLookup lookup;
 
-    PostalMailings(JdbcClient jdbc, ServiceTasks tasks, AuditTrail audit, PostalCarrier carrier,
+    PostalMailings(JdbcClient jdbc, ContactLookup lookup, ServiceTasks tasks, AuditTrail audit, PostalCarrier carrier,
             PostalProperties properties, Clock clock, PlatformTransactionManager transactions, Courts courts) {
         this.courts = courts;
+        this.lookup = lookup;
         this.rows = new MailingRows(jdbc);
         this.tasks = tasks;
         this.audit = audit;
@@ -79,6 +83,12 @@ public class PostalMailings {
         }
         ServiceTask task = tasks.get(id);
         String address = task.party().address();
+        String addressSource = "TASK";
+        if (address == null || address.isBlank()) {
+            Optional<PartyAddressFound> found = lookup.latestAddressFound(id);
+            address = found.map(PartyAddressFound::address).orElse(null);
+            addressSource = found.map(f -> "LOOKUP:" + f.source()).orElse(null);
+        }
         Instant now = now();
         if (address == null || address.isBlank()) {
             long mailing = rows.insert(id, task.courtId(), task.party().name(), null, MailingStatus.NOT_MAILABLE, now,
@@ -102,7 +112,8 @@ public class PostalMailings {
         long mailing = rows.insert(id, task.courtId(), task.party().name(), address, MailingStatus.AWAITING_BOOKING,
                 book ? now : null, now);
         append(id, "system", "POSTAL_MAILING_CREATED", Map.of("mailing", mailing, "recipient", task.party().name(),
-                "address", address, "documents", task.documentIds(), "booking", book ? "CARRIER" : "STAFF"));
+                "address", address, "addressSource", addressSource, "documents", task.documentIds(),
+                "booking", book ? "CARRIER" : "STAFF"));
     }
 
     /** Fails the postal channel of a task whose party has no address (if the task still waits in POSTAL). */

@@ -14,12 +14,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Raw HTTP for what the JSON ApiClient cannot read (PDF, HTML), and PDF text extraction. */
-final class ReceiptDownloads {
+public final class ReceiptDownloads {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    ReceiptDownloads(int port) {
+    public ReceiptDownloads(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -42,11 +42,11 @@ final class ReceiptDownloads {
         }
     }
 
-    HttpResponse<byte[]> receipt(long taskId) {
+    public HttpResponse<byte[]> receipt(long taskId) {
         return get("/api/v1/tasks/" + taskId + "/receipt", "clerk", "clerk-pw", null);
     }
 
-    static String text(byte[] pdf) {
+    public static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         } catch (IOException e) {

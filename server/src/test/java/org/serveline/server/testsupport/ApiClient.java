@@ -57,6 +57,11 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** A POST of a body that is not JSON (e.g. {@code text/csv; charset=UTF-8}). */
+    public Response postText(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

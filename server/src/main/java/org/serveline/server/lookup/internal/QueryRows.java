@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.serveline.server.lookup.PartyAddressFound;
+import org.serveline.server.task.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -53,6 +56,15 @@ public final class QueryRows {
                 VALUES (:query, :task, :address, :source, :at)""")
                 .param("query", queryId).param("task", taskId).param("address", address).param("source", source)
                 .param("at", Timestamp.from(at)).update();
+    }
+
+    /** The address a lookup found last for the task, with its source, if any. */
+    public Optional<PartyAddressFound> latestAddress(TaskId task) {
+        return jdbc.sql("""
+                SELECT address, source FROM contact_address_found WHERE task_id = :task
+                 ORDER BY found_at DESC, id DESC LIMIT 1""")
+                .param("task", task.value())
+                .query((rs, i) -> new PartyAddressFound(task, rs.getString(1), rs.getString(2))).optional();
     }
 
     private static String joined(List<String> values) {
