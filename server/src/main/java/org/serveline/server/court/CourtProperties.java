@@ -21,8 +21,9 @@ public record CourtProperties(List<@Valid CourtSpec> courts) {
         courts = courts == null ? List.of() : List.copyOf(courts);
     }
 
+    /** {@code publishedPhone}: the court's published number, named in messages so parties can check them (optional). */
     public record CourtSpec(@NotBlank String id, @NotBlank String name, ZoneId timeZone,
-            @NotEmpty List<ServiceChannel> channelChain) {
+            @NotEmpty List<ServiceChannel> channelChain, String publishedPhone) {
 
         public CourtSpec {
             timeZone = timeZone == null ? ZoneId.of("Asia/Shanghai") : timeZone;

@@ -36,6 +36,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/console/**", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/s/**").permitAll() // the parties' document portal: its own code
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/portal-link/**")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents", "/api/v1/tasks", "/api/v1/task-batches")
                         .hasAnyRole(Role.CLERK.name(), Role.ADMIN.name())
