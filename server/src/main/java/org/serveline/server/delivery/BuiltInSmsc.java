@@ -70,7 +70,7 @@ public final class BuiltInSmsc implements AutoCloseable {
 
     /** A submit the SMSC answered: the party's phone gets it. */
     public record Received(String messageId, String destination, String text, byte dataCoding, byte esmClass,
-            Instant at) {
+            int part, Instant at) {
 
         public boolean flash() {
             return (dataCoding & 0x13) == 0x10;
@@ -339,8 +339,9 @@ public final class BuiltInSmsc implements AutoCloseable {
             boolean udh = (submit.getEsmClass() & 0x40) != 0;
             String text = (submit.getDataCoding() & 0x0C) == 0x08 ? SmsSegments.text(submit.getShortMessage(), udh)
                     : new String(submit.getShortMessage(), StandardCharsets.ISO_8859_1);
+            int part = udh && submit.getShortMessage().length > 5 ? submit.getShortMessage()[5] : 1;
             Received message = new Received(result.getMessageId(), submit.getDestAddress(), text,
-                    submit.getDataCoding(), submit.getEsmClass(), answered.at());
+                    submit.getDataCoding(), submit.getEsmClass(), part, answered.at());
             received.add(message);
             if (logMessages) {
                 log.info("built-in SMSC received for +{}{}: {}", message.destination(), message.flash() ? " (flash)" : "",

@@ -1,7 +1,8 @@
 package org.serveline.server.delivery;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
+import java.time.Duration;
+import java.time.Instant;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -39,6 +40,8 @@ class MailGateway implements HealthIndicator {
     private final DeliveryProperties properties;
     private final Outbox outbox;
     private volatile String lastError;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Duration pause = Duration.ZERO;
 
     MailGateway(ObjectProvider<JavaMailSenderImpl> senders, DeliveryProperties properties, Outbox outbox) {
         this.outbox = outbox;
@@ -46,8 +49,9 @@ class MailGateway implements HealthIndicator {
         this.properties = properties;
     }
 
+    /** Configured, and not pausing after the server failed us (the worker does not ask it meanwhile). */
     boolean ready() {
-        return senders.getIfAvailable() != null;
+        return senders.getIfAvailable() != null && Instant.now().isAfter(pausedUntil);
     }
 
     Result send(String to, String subject, String body) {
@@ -68,38 +72,45 @@ class MailGateway implements HealthIndicator {
             transport.sendMessage(message, message.getAllRecipients());
             String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "accepted";
             lastError = null;
+            pause = Duration.ZERO;
             return new Result.Accepted(reply == null ? "accepted" : reply.strip());
         } catch (MessagingException e) {
-            int code = replyCode(e);
-            String reply = code > 0 ? code + " " + e.getMessage() : e.toString();
-            if (code >= 500) {
+            Result result = classify(e);
+            if (result instanceof Result.Transient failure) {
+                lastError = failure.error();
+                pause = pause.isZero() ? properties.retryMin()
+                        : pause.multipliedBy(2).compareTo(properties.retryMax()) > 0 ? properties.retryMax()
+                        : pause.multipliedBy(2);
+                pausedUntil = Instant.now().plus(pause);
+            } else {
                 lastError = null;
-                return new Result.Refused(reply.strip());
             }
-            lastError = reply;
-            return new Result.Transient(reply.strip());
+            return result;
         }
     }
 
-    /** The SMTP reply code behind an exception (0 when the server never answered). */
-    private static int replyCode(Exception e) {
+    /**
+     * A 5xx reply to the message itself (its sender, recipient or content) refuses it for good; anything else — a 4xx
+     * reply, no connection, or a 5xx to our authentication, which is this server's configuration and not the
+     * party's address — is tried again.
+     */
+    static Result classify(MessagingException e) {
         for (Exception at = e; at != null; at = at instanceof MessagingException m ? m.getNextException() : null) {
-            if (at instanceof SMTPSendFailedException failed) {
-                return failed.getReturnCode();
+            int code = at instanceof SMTPSendFailedException failed ? failed.getReturnCode()
+                    : at instanceof SMTPAddressFailedException failed ? failed.getReturnCode() : 0;
+            if (code >= 500) {
+                return new Result.Refused((code + " " + at.getMessage()).strip());
             }
-            if (at instanceof SMTPAddressFailedException failed) {
-                return failed.getReturnCode();
-            }
-            if (at instanceof SendFailedException && at.getMessage() != null && at.getMessage().matches("^5\\d\\d.*")) {
-                return Integer.parseInt(at.getMessage().substring(0, 3));
+            if (code >= 400) {
+                return new Result.Transient((code + " " + at.getMessage()).strip());
             }
         }
-        return 0;
+        return new Result.Transient(String.valueOf(e.getMessage()).strip());
     }
 
     @Override
     public Health health() {
-        if (!ready()) {
+        if (senders.getIfAvailable() == null) {
             return Health.unknown().withDetail("reason", "no SMTP server configured: e-mails wait in the outbox").build();
         }
         String error = lastError;

@@ -2,6 +2,7 @@ package org.serveline.server.delivery;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.serveline.server.delivery.OutboxMessage.Kind;
 import org.serveline.server.delivery.internal.SmppClient;
 import org.serveline.server.delivery.internal.SmsSegments;
+import org.serveline.server.task.TaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -105,9 +107,12 @@ class OutboxWorker implements SmartLifecycle {
             return false;
         }
         List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());
-        for (OutboxMessage message : claimed) {
-            flying.incrementAndGet();
-            senders.execute(() -> {
+        // one task's messages leave in order (a flash SMS before the one the party keeps), tasks in parallel
+        Map<TaskId, List<OutboxMessage>> byTask = claimed.stream()
+                .collect(Collectors.groupingBy(OutboxMessage::taskId, LinkedHashMap::new, Collectors.toList()));
+        for (List<OutboxMessage> messages : byTask.values()) {
+            flying.addAndGet(messages.size());
+            senders.execute(() -> messages.forEach(message -> {
                 try {
                     send(message);
                 } catch (RuntimeException e) {
@@ -116,7 +121,7 @@ class OutboxWorker implements SmartLifecycle {
                 } finally {
                     flying.decrementAndGet();
                 }
-            });
+            }));
         }
         return !claimed.isEmpty();
     }
