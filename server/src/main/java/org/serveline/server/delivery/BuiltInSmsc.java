@@ -343,9 +343,14 @@ public final class BuiltInSmsc implements AutoCloseable {
             Received message = new Received(result.getMessageId(), submit.getDestAddress(), text,
                     submit.getDataCoding(), submit.getEsmClass(), part, answered.at());
             received.add(message);
-            if (logMessages) {
+            int total = udh && submit.getShortMessage().length > 5 ? submit.getShortMessage()[4] : 1;
+            if (logMessages && part == total) {
+                List<Received> mine = received.stream().filter(r -> r.destination().equals(message.destination()))
+                        .toList();
+                String whole = String.join("", mine.subList(Math.max(0, mine.size() - total), mine.size()).stream()
+                        .map(Received::text).toList());
                 log.info("built-in SMSC received for +{}{}: {}", message.destination(), message.flash() ? " (flash)" : "",
-                        text);
+                        whole);
             }
             receipts.execute(() -> sendReceipt(session, submit, result.getMessageId(), answered.at(), 10));
         }
