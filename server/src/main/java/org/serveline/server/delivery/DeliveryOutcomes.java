@@ -68,9 +68,20 @@ class DeliveryOutcomes {
         outbox.receipt(receipt).ifPresent(this::settleSms);
     }
 
-    /** After the SMSC accepted every segment: receipts may already be in. */
+    /**
+     * The SMSC accepted every segment: they are recorded with the message (now SENT, its code gone from the database),
+     * and receipts that came first settle it at once.
+     */
     @Transactional
-    public void reconcile(long message) {
+    public void sent(OutboxMessage message, Map<Integer, String> segments, String reply) {
+        outbox.segmentsAccepted(message.id(), segments);
+        outbox.sent(message, reply);
+        settleSms(message.id());
+    }
+
+    /** Settles one SENT message whose receipts are all in (the sweep after a receipt/segment race). */
+    @Transactional
+    public void settle(long message) {
         settleSms(message);
     }
 

@@ -97,11 +97,25 @@ class Outbox {
         return segments;
     }
 
+    /** Segments the SMSC accepted (number → its message id), in one statement. */
     @Transactional
-    public void segmentAccepted(long message, int seq, String smscMessageId) {
-        jdbc.sql("INSERT INTO sms_segment (outbox_id, seq, smsc_message_id, submitted_at) VALUES (:id, :seq, :smsc, :now)")
-                .param("id", message).param("seq", seq).param("smsc", smscMessageId)
-                .param("now", Timestamp.from(now())).update();
+    public void segmentsAccepted(long message, Map<Integer, String> segments) {
+        if (segments.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", message);
+        params.put("now", Timestamp.from(now()));
+        for (Map.Entry<Integer, String> segment : segments.entrySet()) {
+            int seq = segment.getKey();
+            values.append(values.isEmpty() ? "" : ", ").append("(:id, :seq").append(seq).append(", :smsc").append(seq)
+                    .append(", :now)");
+            params.put("seq" + seq, seq);
+            params.put("smsc" + seq, segment.getValue());
+        }
+        jdbc.sql("INSERT INTO sms_segment (outbox_id, seq, smsc_message_id, submitted_at) VALUES " + values)
+                .params(params).update();
     }
 
     /** The SMSC accepted every segment: the message is out, its receipt awaited; the code leaves the database. */
@@ -195,6 +209,20 @@ class Outbox {
     public Optional<String> reply(long message) {
         return jdbc.sql("SELECT gateway_reply FROM delivery_outbox WHERE id = :id").param("id", message)
                 .query(String.class).optional();
+    }
+
+    /**
+     * SMS messages whose every segment has a receipt but which are still SENT: a receipt and the segment rows that
+     * name it were committed by two transactions at the same moment, and neither saw the other.
+     */
+    public List<Long> answeredButOpen(int limit) {
+        return jdbc.sql("""
+                SELECT o.id FROM delivery_outbox o
+                 WHERE o.state = 'SENT' AND o.channel = 'SMS'
+                   AND NOT EXISTS (SELECT 1 FROM sms_segment s
+                                     LEFT JOIN sms_receipt r ON r.smsc_message_id = s.smsc_message_id
+                                    WHERE s.outbox_id = o.id AND r.smsc_message_id IS NULL)
+                 ORDER BY o.id LIMIT :limit""").param("limit", limit).query(Long.class).list();
     }
 
     /** Messages still waiting for a gateway, per medium (health). */

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
 
     private final Outbox outbox;
     private final SmsGateway sms;
@@ -78,10 +79,15 @@ class OutboxWorker implements SmartLifecycle {
     }
 
     private void run() {
+        long nextSweep = 0;
         while (running) {
             boolean busy = false;
             try {
-                busy |= round(Medium.SMS, sms.ready(), sms.capacity() * 2);
+                if (System.nanoTime() >= nextSweep) {
+                    sweep();
+                    nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
+                }
+                busy |= round(Medium.SMS, sms.ready(), sms.capacity() * 4);
                 busy |= round(Medium.EMAIL, mail.ready(), 8);
             } catch (RuntimeException e) {
                 log.warn("outbox round failed (retried next tick): {}", e.toString());
@@ -96,6 +102,13 @@ class OutboxWorker implements SmartLifecycle {
                     }
                 }
             }
+        }
+    }
+
+    /** Settles messages whose receipts all arrived but crossed their segment rows in flight (see Outbox). */
+    private void sweep() {
+        for (Long id : outbox.answeredButOpen(500)) {
+            outcomes.settle(id);
         }
     }
 
@@ -136,26 +149,29 @@ class OutboxWorker implements SmartLifecycle {
             return;
         }
         List<SmsSegments.Segment> segments = SmsSegments.split(message.body(), (int) (message.id() & 0xFF));
-        Map<Integer, String> accepted = new java.util.TreeMap<>(outbox.segments(message.id()));
+        Map<Integer, String> known = message.attempts() == 0 ? Map.of() : outbox.segments(message.id());
+        Map<Integer, String> accepted = new java.util.TreeMap<>(known);
+        Map<Integer, String> fresh = new java.util.TreeMap<>();
         for (SmsSegments.Segment segment : segments) {
             if (accepted.containsKey(segment.number())) {
                 continue;
             }
             try {
                 SmppClient.Accepted answer = sms.submit(message.address(), segment, message.kind() == Kind.FLASH);
-                outbox.segmentAccepted(message.id(), segment.number(), answer.messageId());
                 accepted.put(segment.number(), answer.messageId());
+                fresh.put(segment.number(), answer.messageId());
             } catch (SmppClient.Unavailable e) {
+                outbox.segmentsAccepted(message.id(), fresh); // a resend skips what the SMSC already took
                 retry(message, e.getMessage());
                 return;
             } catch (SmppClient.Refused e) {
+                outbox.segmentsAccepted(message.id(), fresh);
                 outcomes.refused(message, e.getMessage());
                 return;
             }
         }
-        outbox.sent(message, "SMSC message ids " + accepted.entrySet().stream()
+        outcomes.sent(message, fresh, "SMSC message ids " + accepted.entrySet().stream()
                 .map(e -> e.getKey() + "/" + segments.size() + ":" + e.getValue()).collect(Collectors.joining(", ")));
-        outcomes.reconcile(message.id());
     }
 
     private void retry(OutboxMessage message, String error) {

@@ -121,6 +121,10 @@ public final class SmppClient implements AutoCloseable {
                 fresh.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
                 fresh.setTransactionTimer(settings.responseTimeout().toMillis());
                 fresh.setMessageReceiverListener(new Receiver());
+                // receipts are stored before deliver_sm_resp (a DB write each): enough PDU threads that they never
+                // hold up the submit_sm_resp of the window behind them
+                fresh.setPduProcessorDegree(settings.window() + 4);
+                fresh.setQueueCapacity(Math.max(100, settings.window() * 20));
                 fresh.addSessionStateListener((now, before, source) -> {
                     if (!now.isBound()) {
                         status = "DOWN: the link to " + where() + " went " + now;
