@@ -207,7 +207,7 @@ public final class BuiltInSmsc implements AutoCloseable {
         downAfter = submitsSeen.get() + n;
     }
 
-    /** The receipt state for a destination (e.g. UNDELIV for a number that is switched off). */
+    /** The receipt state for a destination (e.g. UNDELIV for a number that is switched off; null: no receipt). */
     public void receiptState(Function<String, String> stat) {
         this.stat = stat;
     }
@@ -238,6 +238,9 @@ public final class BuiltInSmsc implements AutoCloseable {
     private void sendReceipt(SMPPServerSession session, SubmitSm submit, String messageId, Instant submitted,
             int triesLeft) {
         String state = stat.apply(submit.getDestAddress());
+        if (state == null) {
+            return; // this destination's receipts never come
+        }
         String text = ReceiptText.format(messageId, state, submitted, clock.instant(), zone,
                 "DELIVRD".equals(state) ? "000" : "001");
         SMPPServerSession target = session.getSessionState().isBound() ? session

@@ -79,6 +79,18 @@ class DeliveryOutcomes {
         settleSms(message.id());
     }
 
+    /** An SMS the SMSC accepted but never reported on within the receipt timeout: failed, as an EXPIRED receipt. */
+    @Transactional
+    public void expire(long id) {
+        Optional<Locked> locked = outbox.lock(id);
+        if (locked.isEmpty() || locked.get().state() != State.SENT) {
+            return;
+        }
+        String why = "no delivery receipt within " + properties.receiptTimeout();
+        outbox.settle(locked.get().message(), State.FAILED, null, why);
+        failed(locked.get().message(), "短信未收到送达回执（" + properties.receiptTimeout() + "）", why);
+    }
+
     /** Settles one SENT message whose receipts are all in (the sweep after a receipt/segment race). */
     @Transactional
     public void settle(long message) {

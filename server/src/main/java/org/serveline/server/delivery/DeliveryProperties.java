@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long a claim holds before another node may take the message over
  * @param retryMin first retry delay after a transient failure (doubled each time, up to {@code retryMax})
  * @param maxAttempts transient failures after which a message is given up (FAILED)
+ * @param receiptTimeout an SMS accepted by the SMSC without a final receipt after this long counts as failed
  */
 @ConfigurationProperties("serveline.delivery")
 public record DeliveryProperties(boolean enabled, ServiceDateRule serviceDateRule, Duration tick, int batch,
-        Duration lease, Duration retryMin, Duration retryMax, int maxAttempts, Sms sms, Mail mail) {
+        Duration lease, Duration retryMin, Duration retryMax, int maxAttempts, Duration receiptTimeout, Sms sms,
+        Mail mail) {
 
     public DeliveryProperties {
         serviceDateRule = serviceDateRule == null ? ServiceDateRule.GATEWAY : serviceDateRule;
@@ -30,6 +32,7 @@ public record DeliveryProperties(boolean enabled, ServiceDateRule serviceDateRul
         retryMin = retryMin == null ? Duration.ofSeconds(5) : retryMin;
         retryMax = retryMax == null ? Duration.ofMinutes(10) : retryMax;
         maxAttempts = maxAttempts <= 0 ? 50 : maxAttempts;
+        receiptTimeout = receiptTimeout == null ? Duration.ofDays(2) : receiptTimeout;
         sms = sms == null ? new Sms(false, null, 0, null, null, null, null, 0, null, null, null, null, null, null)
                 : sms;
         mail = mail == null ? new Mail(false, null, null) : mail;

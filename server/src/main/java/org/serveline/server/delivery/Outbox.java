@@ -225,6 +225,12 @@ class Outbox {
                  ORDER BY o.id LIMIT :limit""").param("limit", limit).query(Long.class).list();
     }
 
+    /** SMS messages the SMSC accepted before {@code before} and never reported on. */
+    public List<Long> sentWithoutReceipt(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM delivery_outbox WHERE state = 'SENT' AND sent_at < :before ORDER BY id LIMIT :limit")
+                .param("before", Timestamp.from(before)).param("limit", limit).query(Long.class).list();
+    }
+
     /** Messages still waiting for a gateway, per medium (health). */
     public long pending(Medium medium) {
         return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state = 'PENDING' AND channel = :channel")

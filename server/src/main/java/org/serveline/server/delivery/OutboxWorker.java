@@ -2,6 +2,7 @@ package org.serveline.server.delivery;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,9 @@ class OutboxWorker implements SmartLifecycle {
     private void sweep() {
         for (Long id : outbox.answeredButOpen(500)) {
             outcomes.settle(id);
+        }
+        for (Long id : outbox.sentWithoutReceipt(Instant.now().minus(properties.receiptTimeout()), 500)) {
+            outcomes.expire(id);
         }
     }
 

@@ -63,6 +63,24 @@ class SmscFaultsIntegrationTests extends ElectronicServiceTest {
     }
 
     @Test
+    void anSmsWhoseReceiptNeverComesFailsAfterTheReceiptTimeout() {
+        SMSC.receiptState(destination -> destination.equals("8613400006002") ? null : "DELIVRD");
+        try {
+            long id = electronicTask("NMG0303", "陈无回执", "+86 134 0000 6002", null, "+8613400006002");
+            await().atMost(Duration.ofSeconds(30)).until(() -> actions(id).contains("DELIVERY_SENT"));
+            assertThat(state(id)).as("accepted, no receipt yet: the task waits").isEqualTo("ELECTRONIC");
+
+            jdbc.sql("UPDATE delivery_outbox SET sent_at = sent_at - INTERVAL 3 DAY WHERE task_id = :t")
+                    .param("t", id).update(); // as if the receipt timeout (P2D) had passed
+
+            awaitState(id, "POSTAL");
+            assertThat(event(id, "DELIVERY_FAILED").get("why").asString()).contains("未收到送达回执");
+        } finally {
+            SMSC.receiptState(destination -> "DELIVRD");
+        }
+    }
+
+    @Test
     void anSmscGoingDownMidWindowLosesNothingAndDuplicatesNothing() throws Exception {
         SMSC.goDownAfter(5);
         List<Long> ids = new ArrayList<>();
