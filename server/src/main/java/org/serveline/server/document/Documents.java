@@ -101,6 +101,15 @@ public class Documents {
                 .optional();
     }
 
+    /** The stored bytes of a document (by its id, looked up first: never by a path from a request). */
+    public InputStream open(StoredDocument doc) {
+        try {
+            return Files.newInputStream(files.pathOf(doc.sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The ids among {@code ids} that name no stored document. */
     public List<String> missing(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -39,6 +39,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/verify/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/exports/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers("/s/**").permitAll() // the parties' document portal: its own code
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/portal-link/**")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         // the public notice page; the carrier's webhook proves itself by its HMAC signature
                         .requestMatchers(HttpMethod.GET, "/notices", "/notices/**").permitAll()

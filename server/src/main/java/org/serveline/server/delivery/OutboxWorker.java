@@ -1,0 +1,191 @@
+package org.serveline.server.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.serveline.server.delivery.OutboxMessage.Kind;
+import org.serveline.server.delivery.internal.SmppClient;
+import org.serveline.server.delivery.internal.SmsSegments;
+import org.serveline.server.task.TaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox after commit: claims due messages for each gateway that is up (as many as it has room for),
+ * sends each on a virtual thread, and records what the gateway said. A gateway that is down is not asked: its
+ * messages wait (health shows how many). A transient failure puts the message back with a doubling delay; the
+ * segments of an SMS that the SMSC accepted are recorded one by one, so a resend never repeats them.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
+
+    private final Outbox outbox;
+    private final SmsGateway sms;
+    private final MailGateway mail;
+    private final DeliveryOutcomes outcomes;
+    private final DeliveryProperties properties;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final Map<Medium, AtomicInteger> inFlight = Map.of(Medium.SMS, new AtomicInteger(),
+            Medium.EMAIL, new AtomicInteger());
+    private final Object monitor = new Object();
+    private volatile boolean running;
+    private ExecutorService senders;
+    private Thread loop;
+
+    OutboxWorker(Outbox outbox, SmsGateway sms, MailGateway mail, DeliveryOutcomes outcomes,
+            DeliveryProperties properties) {
+        this.outbox = outbox;
+        this.sms = sms;
+        this.mail = mail;
+        this.outcomes = outcomes;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        senders = Executors.newVirtualThreadPerTaskExecutor();
+        loop = Thread.ofVirtual().name("outbox-worker").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        if (senders != null) {
+            senders.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long nextSweep = 0;
+        while (running) {
+            boolean busy = false;
+            try {
+                if (System.nanoTime() >= nextSweep) {
+                    sweep();
+                    nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
+                }
+                busy |= round(Medium.SMS, sms.ready(), sms.capacity() * 4);
+                busy |= round(Medium.EMAIL, mail.ready(), 8);
+            } catch (RuntimeException e) {
+                log.warn("outbox round failed (retried next tick): {}", e.toString());
+            }
+            if (!busy) {
+                synchronized (monitor) {
+                    try {
+                        monitor.wait(properties.tick().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Settles messages whose receipts all arrived but crossed their segment rows in flight (see Outbox). */
+    private void sweep() {
+        for (Long id : outbox.answeredButOpen(500)) {
+            outcomes.settle(id);
+        }
+        for (Long id : outbox.sentWithoutReceipt(Instant.now().minus(properties.receiptTimeout()), 500)) {
+            outcomes.expire(id);
+        }
+    }
+
+    /** One claim for one medium; true when it found work (look again at once). */
+    private boolean round(Medium medium, boolean ready, int room) {
+        AtomicInteger flying = inFlight.get(medium);
+        int limit = Math.min(properties.batch(), room - flying.get());
+        if (!ready || limit <= 0) {
+            return false;
+        }
+        List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());
+        // one task's messages leave in order (a flash SMS before the one the party keeps), tasks in parallel
+        Map<TaskId, List<OutboxMessage>> byTask = claimed.stream()
+                .collect(Collectors.groupingBy(OutboxMessage::taskId, LinkedHashMap::new, Collectors.toList()));
+        for (List<OutboxMessage> messages : byTask.values()) {
+            flying.addAndGet(messages.size());
+            senders.execute(() -> messages.forEach(message -> {
+                try {
+                    send(message);
+                } catch (RuntimeException e) {
+                    log.warn("sending message {} failed: {}", message.id(), e.toString());
+                    outbox.retry(message, e.toString(), backoff(message), properties.maxAttempts());
+                } finally {
+                    flying.decrementAndGet();
+                }
+            }));
+        }
+        return !claimed.isEmpty();
+    }
+
+    private void send(OutboxMessage message) {
+        if (message.medium() == Medium.EMAIL) {
+            switch (mail.send(message.address(), message.subject(), message.body())) {
+                case MailGateway.Result.Accepted accepted -> outcomes.mailAccepted(message, accepted.reply());
+                case MailGateway.Result.Refused refused -> outcomes.refused(message, refused.reply());
+                case MailGateway.Result.Transient failure -> retry(message, failure.error());
+            }
+            return;
+        }
+        List<SmsSegments.Segment> segments = SmsSegments.split(message.body(), (int) (message.id() & 0xFF));
+        Map<Integer, String> known = message.attempts() == 0 ? Map.of() : outbox.segments(message.id());
+        Map<Integer, String> accepted = new java.util.TreeMap<>(known);
+        Map<Integer, String> fresh = new java.util.TreeMap<>();
+        for (SmsSegments.Segment segment : segments) {
+            if (accepted.containsKey(segment.number())) {
+                continue;
+            }
+            try {
+                SmppClient.Accepted answer = sms.submit(message.address(), segment, message.kind() == Kind.FLASH);
+                accepted.put(segment.number(), answer.messageId());
+                fresh.put(segment.number(), answer.messageId());
+            } catch (SmppClient.Unavailable e) {
+                outbox.segmentsAccepted(message.id(), fresh); // a resend skips what the SMSC already took
+                retry(message, e.getMessage());
+                return;
+            } catch (SmppClient.Refused e) {
+                outbox.segmentsAccepted(message.id(), fresh);
+                outcomes.refused(message, e.getMessage());
+                return;
+            }
+        }
+        outcomes.sent(message, fresh, "SMSC message ids " + accepted.entrySet().stream()
+                .map(e -> e.getKey() + "/" + segments.size() + ":" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    private void retry(OutboxMessage message, String error) {
+        if (!outbox.retry(message, error, backoff(message), properties.maxAttempts())) {
+            outcomes.refused(message, "gave up after " + properties.maxAttempts() + " attempts: " + error);
+        }
+    }
+
+    private Duration backoff(OutboxMessage message) {
+        Duration delay = properties.retryMin().multipliedBy(1L << Math.min(20, message.attempts()));
+        return delay.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : delay;
+    }
+}

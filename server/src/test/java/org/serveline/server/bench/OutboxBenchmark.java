@@ -1,0 +1,214 @@
+package org.serveline.server.bench;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.serveline.server.delivery.BuiltInSmsc;
+import org.serveline.server.delivery.internal.SmsSegments;
+import org.serveline.server.faults.ServerNode;
+import org.serveline.server.task.ServiceTasks;
+import org.serveline.server.task.TaskId;
+import org.serveline.server.task.TaskTrigger;
+import org.serveline.server.testsupport.TaskFixtures;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Not a test: N consented tasks are sent through the outbox (the real server, embedded MariaDB, SMPP over loopback)
+ * to the in-process SMSC, and in the same run a bare jSMPP client loop sends N messages of the same length to the
+ * same SMSC with the same window. Both rates are counted at the SMSC (first to last answered submit, whole messages
+ * per second). Last line: {@code outbox_msgs_per_s=<x> bare_msgs_per_s=<y> ratio=<r> lost=<n> sent_twice=<n>}.
+ * Run by {@code bench/outbox [--tasks N] [--window W]}.
+ */
+public final class OutboxBenchmark {
+
+    private OutboxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tasks = 10_000;
+        int window = 20;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
+                case "--window" -> window = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --tasks N --window W)");
+            }
+        }
+        BuiltInSmsc smsc = new BuiltInSmsc(Clock.systemUTC(), ZoneId.of("UTC")).start(0);
+        String figures;
+        try {
+            smsc.refuseBinds(true); // the outbox fills first; nothing leaves until the SMSC accepts the bind
+            Map<String, String> properties = new java.util.LinkedHashMap<>();
+            properties.put("serveline.embedded-db.schema", "serveline_bench_outbox");
+            properties.put("serveline.delivery.sms.host", "127.0.0.1");
+            properties.put("serveline.delivery.sms.port", Integer.toString(smsc.port()));
+            properties.put("serveline.delivery.sms.window", Integer.toString(window));
+            properties.put("serveline.delivery.sms.reconnect-min", "PT0.2S");
+            properties.put("serveline.delivery.sms.reconnect-max", "PT0.2S");
+            properties.put("serveline.delivery.tick", "PT0.02S");
+            properties.put("logging.level.root", "WARN");
+            properties.put("logging.level.org.jsmpp", "OFF"); // it logs every refused bind as an error
+            ServerNode node = ServerNode.start(properties);
+            try {
+                figures = run(node, smsc, tasks, window);
+            } finally {
+                node.close();
+            }
+        } finally {
+            smsc.close();
+        }
+        System.out.println(figures);
+        System.exit(0);
+    }
+
+    private static String run(ServerNode node, BuiltInSmsc smsc, int count, int window) throws Exception {
+        JdbcClient jdbc = node.jdbc();
+        long t0 = System.nanoTime();
+        List<Long> ids = BenchTasks.create(node, count, new TaskFixtures(node.port()).uploadDocument());
+        consent(node, ids);
+        log("%d tasks consented (outbox rows written with the move) in %.1f s", ids.size(), seconds(t0));
+        String sample = jdbc.sql("SELECT body FROM delivery_outbox WHERE kind = 'NOTICE' ORDER BY id LIMIT 1")
+                .query(String.class).single();
+
+        smsc.refuseBinds(false);
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(30).toNanos();
+        long served = 0;
+        while (System.nanoTime() < deadline) {
+            served = jdbc.sql("SELECT COUNT(*) FROM service_task WHERE id IN (:ids) AND state = 'SERVED'")
+                    .param("ids", ids).query(Long.class).single();
+            long sent = jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state IN ('SENT', 'DELIVERED')")
+                    .query(Long.class).single();
+            log("t=%6.1fs sent=%6d served=%6d", seconds(start), sent, served);
+            if (served == ids.size()) {
+                break;
+            }
+            Thread.sleep(2000); // a sampling period, not a wait for a condition
+        }
+        List<BuiltInSmsc.Received> outboxSide = smsc.received();
+        double outboxRate = rate(outboxSide, SmsSegments.split(sample, 0).size());
+        log("outbox: %d parts at the SMSC, all %d tasks SERVED after %.1f s", outboxSide.size(), served, seconds(start));
+
+        double bareRate = bareLoop(smsc, count, window, sample, outboxSide.size());
+        List<BuiltInSmsc.Received> all = smsc.received();
+        List<BuiltInSmsc.Received> mine = all.subList(0, outboxSide.size());
+        Map<String, Long> perPart = mine.stream().collect(Collectors.groupingBy(r -> r.destination() + "/" + r.part(),
+                Collectors.counting()));
+        long sentTwice = perPart.values().stream().filter(n -> n > 1).count();
+        long lost = ids.size() - served;
+        long notSent = jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state NOT IN ('SENT', 'DELIVERED')")
+                .query(Long.class).single();
+        log("lost=%d (tasks not SERVED; outbox rows not sent %d) parts sent twice=%d", lost, notSent, sentTwice);
+        return String.format(Locale.ROOT, "outbox_msgs_per_s=%.1f bare_msgs_per_s=%.1f ratio=%.2f lost=%d sent_twice=%d",
+                outboxRate, bareRate, outboxRate / bareRate, lost, sentTwice);
+    }
+
+    /** Moves the approved tasks to PHONE and through consent, 250 per transaction, as the dialer would. */
+    private static void consent(ServerNode node, List<Long> ids) {
+        ServiceTasks tasks = node.bean(ServiceTasks.class);
+        TransactionTemplate transactions = node.bean(TransactionTemplate.class);
+        for (int from = 0; from < ids.size(); from += 250) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 250));
+            int offset = from;
+            transactions.executeWithoutResult(tx -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    TaskId id = new TaskId(chunk.get(i));
+                    tasks.move(id, TaskTrigger.DISPATCH, "bench", null);
+                    tasks.consent(id, "+86" + BenchTasks.number(offset + i + 1), "bench", Map.of("bench", true));
+                }
+            });
+        }
+    }
+
+    /** The same number of messages of the same text, W at a time, through one bare jSMPP session. */
+    private static double bareLoop(BuiltInSmsc smsc, int count, int window, String text, int before)
+            throws Exception {
+        SMPPSession session = new SMPPSession();
+        session.setTransactionTimer(10_000);
+        session.setMessageReceiverListener(new org.jsmpp.session.MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(org.jsmpp.bean.DeliverSm deliverSm) {
+            }
+
+            @Override
+            public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alertNotification) {
+            }
+
+            @Override
+            public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm dataSm,
+                    org.jsmpp.session.Session source) {
+                return null;
+            }
+        });
+        session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bare", "", "",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < window; w++) {
+                threads.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        String destination = String.format("86137%08d", i + 1);
+                        for (SmsSegments.Segment segment : SmsSegments.split(text, i & 0xFF)) {
+                            try {
+                                session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                                        "12368", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
+                                        new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, segment.udh()
+                                                ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT),
+                                        (byte) 0, (byte) 1, null, null,
+                                        new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                                        new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, segment.shortMessage());
+                            } catch (Exception e) {
+                                failed.incrementAndGet();
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        session.unbindAndClose();
+        List<BuiltInSmsc.Received> all = smsc.received();
+        List<BuiltInSmsc.Received> bare = all.subList(before, all.size());
+        log("bare jSMPP loop: %d parts at the SMSC, %d submits failed", bare.size(), failed.get());
+        return rate(bare, SmsSegments.split(text, 0).size());
+    }
+
+    /** Whole messages per second at the SMSC, first to last answered part. */
+    private static double rate(List<BuiltInSmsc.Received> parts, int partsPerMessage) {
+        Instant first = parts.stream().map(BuiltInSmsc.Received::at).min(Instant::compareTo).orElseThrow();
+        Instant last = parts.stream().map(BuiltInSmsc.Received::at).max(Instant::compareTo).orElseThrow();
+        double seconds = Math.max(1e-3, Duration.between(first, last).toNanos() / 1e9);
+        return parts.size() / (double) partsPerMessage / seconds;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+}
