@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one PBX's AMI stream into exactly one {@link AttemptOutcome} per attempt originated through it.
  *
+ * <p>An answered attempt is settled when the call's last channel has hung up (every leg sharing its Linkedid: both
+ * halves of a Local channel, the operator's phone, the channels a Local channel optimised itself away for), never
+ * earlier: the recording is complete then, and the call is live until then. An unanswered one is settled by its
+ * failed OriginateResponse. When the AMI link is lost, the open attempts wait for it to come back; the PBX then lists
+ * its live channels, and an attempt with none left is settled {@link OutcomeKind#PBX_FAILURE} ("channel vanished").
+ *
  * <p>Correlation never relies on timing: the OriginateResponse is matched by ActionID, its Uniqueid ties the
  * attempt to the call's Linkedid group; a {@code SERVELINE_ATTEMPT_ID} VarSet ties it too. Channel events that
  * arrive before the attempt is tied (or before the OriginateResponse) are kept per Linkedid, so order does not
@@ -41,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class CallTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    /** What Asterisk's AMD() leaves on the channel: MACHINE, HUMAN, NOTSURE or HANGUP, and why. */
+    static final String AMD_STATUS = "AMDSTATUS";
+    static final String AMD_CAUSE = "AMDCAUSE";
 
     private final PbxLink link;
     private final TrackerSettings settings;
@@ -121,14 +131,19 @@ public final class CallTracker implements AutoCloseable {
     public void adopt(LiveAttempt live) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
-            if (byAttemptId.containsKey(live.attemptId())) {
+            String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
+            TrackedAttempt known = byAttemptId.get(live.attemptId());
+            if (known != null) {
+                if (linkedId.equals(known.linkedId) && groups.containsKey(linkedId)) {
+                    groups.get(linkedId).live(live.uniqueId(), live.channel()); // another leg of the same call
+                }
                 return;
             }
             Instant now = clock.instant();
             TrackedAttempt attempt = register(live.attemptId(), live.taskId().orElse(""),
-                    OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2));
-            String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
+                    OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2), false);
             bind(attempt, linkedId);
+            groups.get(linkedId).live(live.uniqueId(), live.channel());
             if ("Up".equalsIgnoreCase(live.state())) {
                 Instant answeredAt = now.minus(age(live.duration()));
                 groups.get(linkedId).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
@@ -147,13 +162,16 @@ public final class CallTracker implements AutoCloseable {
             if (byAttemptId.containsKey(request.attemptId())) {
                 throw new IllegalStateException("attempt " + request.attemptId() + " is already being tracked");
             }
+            boolean operatorCall = request.target() instanceof OriginateRequest.Dialplan plan
+                    && plan.context().equals(DialplanContract.OPERATOR_CONTEXT);
             register(request.attemptId(), request.taskId(), request.actionId(),
-                    request.timeout().plus(settings.responseGrace()));
+                    request.timeout().plus(settings.responseGrace()), operatorCall);
         }
     }
 
-    private TrackedAttempt register(String attemptId, String taskId, String actionId, Duration responseDeadline) {
-        TrackedAttempt attempt = new TrackedAttempt(attemptId, taskId, actionId, clock.instant());
+    private TrackedAttempt register(String attemptId, String taskId, String actionId, Duration responseDeadline,
+                                    boolean operatorCall) {
+        TrackedAttempt attempt = new TrackedAttempt(attemptId, taskId, actionId, clock.instant(), operatorCall);
         byAttemptId.put(attemptId, attempt);
         byActionId.put(actionId, attempt);
         attempt.deadline = timers.schedule(() -> deadlinePassed(attempt), responseDeadline.toMillis(),
@@ -199,9 +217,97 @@ public final class CallTracker implements AutoCloseable {
                     yield attemptOf(group);
                 }
                 case AmiEvent.OriginateResponse e -> originateResponse(e);
+                case AmiEvent.OtherEvent e when e.name().equals("LocalOptimizationBegin") -> localOptimisation(e);
+                case AmiEvent.LinkLost e -> {
+                    linkLost(e);
+                    yield Optional.empty();
+                }
+                case AmiEvent.LinkUp e -> {
+                    if (e.again()) {
+                        linkBack(e.receivedAt());
+                    }
+                    yield Optional.empty();
+                }
                 default -> Optional.empty();
             };
             touched.ifPresent(attempt -> evaluate(attempt, clock.instant(), settled));
+        }
+        deliver(settled);
+    }
+
+    private Optional<TrackedAttempt> localOptimisation(AmiEvent.OtherEvent event) {
+        Optional<TrackedAttempt> touched = Optional.empty();
+        for (String half : List.of("LocalOneUniqueid", "LocalTwoUniqueid")) {
+            String uniqueId = event.headers().getOrDefault(half, "");
+            CallGroup group = uniqueId.isEmpty() ? null : groups.get(linkedIdByUniqueId.get(uniqueId));
+            if (group != null) {
+                group.optimisingAway(uniqueId);
+                touched = attemptOf(group);
+            }
+        }
+        return touched;
+    }
+
+    /** Every open attempt may lose events from now on: remember it, so that the link's return checks on it. */
+    private void linkLost(AmiEvent.LinkLost event) {
+        for (TrackedAttempt attempt : byAttemptId.values()) {
+            if (attempt.linkLost == null) {
+                attempt.linkLost = event.reason();
+                attempt.linkLostAt = event.receivedAt();
+            }
+        }
+        if (!byAttemptId.isEmpty()) {
+            log.warn("PBX {}: AMI link lost ({}) with {} attempt(s) open; they are checked when it is back",
+                    link.pbxId(), event.reason(), byAttemptId.size());
+        }
+    }
+
+    /** The link is back: ask the PBX which channels still live (off the event thread), then settle the vanished. */
+    private void linkBack(Instant at) {
+        if (byAttemptId.values().stream().noneMatch(attempt -> attempt.linkLost != null)) {
+            return;
+        }
+        link.liveAttempts().whenComplete((live, failure) -> {
+            if (failure != null) {
+                log.warn("PBX {}: could not list live channels after the link came back; next reconnect retries: {}",
+                        link.pbxId(), failure.toString());
+                return;
+            }
+            checkAfterLinkLoss(live, at);
+        });
+    }
+
+    void checkAfterLinkLoss(List<LiveAttempt> live, Instant backAt) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (TrackedAttempt attempt : List.copyOf(byAttemptId.values())) {
+                if (attempt.linkLost == null || attempt.settled) {
+                    continue;
+                }
+                List<LiveAttempt> legs = live.stream().filter(l -> l.attemptId().equals(attempt.attemptId)).toList();
+                Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
+                boolean alive = !legs.isEmpty();
+                if (alive && group.isPresent()) {
+                    legs.forEach(leg -> group.get().live(leg.uniqueId(), leg.channel()));
+                    alive = group.get().keepOnly(legs.stream().map(LiveAttempt::uniqueId)
+                            .collect(java.util.stream.Collectors.toSet()), now);
+                }
+                if (alive) {
+                    log.info("PBX {}: attempt {} survived the link loss ({} live channel(s))", link.pbxId(),
+                            attempt.attemptId, legs.size());
+                    attempt.linkLost = null;
+                    attempt.linkLostAt = null;
+                    evaluate(attempt, now, settled);
+                    continue;
+                }
+                Optional<Instant> answeredAt = group.flatMap(g -> partyAnsweredAt(attempt, g));
+                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, answeredAt,
+                        group.flatMap(g -> operatorAnsweredAt(attempt, g)), now,
+                        OptionalInt.empty(), "PBX failure: AMI link lost at " + attempt.linkLostAt + " ("
+                        + attempt.linkLost + "); channel vanished: no live channel of the attempt when the link came "
+                        + "back at " + backAt));
+            }
         }
         deliver(settled);
     }
@@ -223,6 +329,9 @@ public final class CallTracker implements AutoCloseable {
 
     private CallGroup varSet(AmiEvent.VarSet event) {
         CallGroup group = seen(event.channel(), event.receivedAt());
+        if (event.variable().equals(AMD_STATUS) || event.variable().equals(AMD_CAUSE)) {
+            group.variable(event.variable(), event.value());
+        }
         if (event.variable().equals(DialplanContract.ATTEMPT_ID_VARIABLE) && group.attemptId().isEmpty()) {
             TrackedAttempt attempt = byAttemptId.get(event.value());
             if (attempt != null && attempt.linkedId == null) {
@@ -259,7 +368,7 @@ public final class CallTracker implements AutoCloseable {
         groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.attemptId);
     }
 
-    /** Settles the attempt if the facts suffice; otherwise waits for more events or the answer window. */
+    /** Settles the attempt if the facts suffice; otherwise waits for more events (the last hang-up). */
     private void evaluate(TrackedAttempt attempt, Instant now, List<AttemptOutcome> settled) {
         if (attempt.settled || attempt.response == null) {
             return;
@@ -268,51 +377,114 @@ public final class CallTracker implements AutoCloseable {
         Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
         String control = attempt.controlUniqueId().orElse(null);
         if (!response.success()) {
-            String dialStatus = group.map(CallGroup::dialStatus).orElse("");
-            List<Integer> causes = group.map(g -> g.causesPartyFirst(control)).orElse(List.of());
-            OutcomeKind kind = OutcomeTable.unanswered(response.reason(), dialStatus, causes);
-            settled.add(settle(attempt, kind, Optional.empty(), "OriginateResponse Failure reason " + response.reason()
-                    + (dialStatus.isEmpty() ? "" : "; DialEnd " + dialStatus) + "; hangup causes " + causes));
+            if (group.isPresent() && !group.get().allHungUp() && !attempt.endOverdue) {
+                // the legs' hang-ups (and their causes) follow the response within milliseconds: wait for them
+                if (attempt.endWait == null) {
+                    attempt.endWait = timers.schedule(() -> endOverdue(attempt), settings.responseGrace().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            settled.add(unanswered(attempt, group, "OriginateResponse Failure reason " + response.reason(),
+                    response.reason(), now));
             return;
         }
-        Instant answeredAt = group.flatMap(CallGroup::firstUp).filter(up -> up.isBefore(response.receivedAt()))
-                .orElse(response.receivedAt());
-        Optional<CallGroup.EndSignal> end = group.flatMap(CallGroup::firstEndAfterAnswer);
-        if (end.isPresent()) {
-            CallGroup.EndSignal signal = end.get();
-            boolean partyEnded = signal.partyEnded(control);
-            Duration answeredFor = Duration.between(answeredAt, signal.at());
-            OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow());
-            settled.add(settle(attempt, kind, Optional.of(answeredAt), "OriginateResponse Success reason "
-                    + response.reason() + "; first end " + signal.kind() + " on " + signal.channel() + " after "
-                    + answeredFor.toMillis() + " ms (" + (partyEnded ? "party" : "our side") + ")"));
+        if (group.isEmpty() || !group.get().allHungUp()) {
+            return; // the call is live: it ends when its last channel hangs up
+        }
+        CallGroup call = group.get();
+        Optional<Instant> partyAnswered = partyAnsweredAt(attempt, call);
+        Optional<Instant> operatorAnswered = operatorAnsweredAt(attempt, call);
+        if (partyAnswered.isEmpty()) {
+            // an operator call whose party never answered: the operator's Dial() tells why
+            settled.add(unanswered(attempt, group, "operator answered at " + operatorAnswered.orElse(null)
+                    + ", the party never did", 0, now));
             return;
         }
-        Duration up = Duration.between(answeredAt, now);
-        if (up.compareTo(settings.earlyHangupWindow()) >= 0) {
-            settled.add(settle(attempt, OutcomeKind.ANSWERED, Optional.of(answeredAt), "OriginateResponse Success reason "
-                    + response.reason() + "; still up after " + settings.earlyHangupWindow()));
-        } else if (attempt.answerWindow == null) {
-            long delay = settings.earlyHangupWindow().minus(up).toMillis() + 1;
-            attempt.answerWindow = timers.schedule(() -> reevaluate(attempt), delay, TimeUnit.MILLISECONDS);
+        Instant answeredAt = partyAnswered.get();
+        Instant endedAt = call.endedAt().orElse(now);
+        String amdStatus = call.variable(AMD_STATUS);
+        Optional<CallGroup.EndSignal> end = call.firstEndSince(answeredAt);
+        boolean partyEnded = end.map(signal -> signal.partyEnded(control, attempt.operatorCall)).orElse(false);
+        Duration answeredFor = Duration.between(answeredAt, end.map(CallGroup.EndSignal::at).orElse(endedAt));
+        OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow(), amdStatus);
+        String evidence = "OriginateResponse Success reason " + response.reason() + "; party answered at " + answeredAt
+                + operatorAnswered.map(at -> ", operator at " + at).orElse("")
+                + end.map(signal -> "; first end " + signal.kind() + " on " + signal.channel() + " after "
+                        + answeredFor.toMillis() + " ms (" + (partyEnded ? "party" : "our side") + ")").orElse("")
+                + "; last channel hung up at " + endedAt + "; hangup causes " + call.causesPartyFirst(control)
+                + (amdStatus.isEmpty() ? "" : "; AMDSTATUS " + amdStatus + " AMDCAUSE " + call.variable(AMD_CAUSE));
+        settled.add(settle(attempt, kind, Optional.of(answeredAt), operatorAnswered, endedAt,
+                hangupCause(call, control), evidence));
+    }
+
+    private AttemptOutcome unanswered(TrackedAttempt attempt, Optional<CallGroup> group, String fact, int reason,
+                                      Instant now) {
+        String control = attempt.controlUniqueId().orElse(null);
+        String dialStatus = group.map(CallGroup::dialStatus).orElse("");
+        List<Integer> causes = group.map(g -> g.causesPartyFirst(control)).orElse(List.of());
+        OutcomeKind kind = OutcomeTable.unanswered(reason, dialStatus, causes);
+        Instant endedAt = group.flatMap(CallGroup::endedAt).orElse(now);
+        return settle(attempt, kind, Optional.empty(), group.flatMap(g -> operatorAnsweredAt(attempt, g)), endedAt,
+                group.map(g -> hangupCause(g, control)).orElse(OptionalInt.empty()),
+                fact + (dialStatus.isEmpty() ? "" : "; DialEnd " + dialStatus) + "; hangup causes " + causes);
+    }
+
+    /**
+     * When the party answered: on a notice call the first leg up (the originated channel faces the party), no later
+     * than the OriginateResponse; on an operator call the first leg up other than the operator's phone.
+     */
+    private static Optional<Instant> partyAnsweredAt(TrackedAttempt attempt, CallGroup group) {
+        if (attempt.operatorCall) {
+            return attempt.controlUniqueId().flatMap(control -> group.firstUpExcept(control));
         }
+        if (attempt.response == null || !attempt.response.success()) {
+            return group.firstUp();
+        }
+        Instant responded = attempt.response.receivedAt();
+        return Optional.of(group.firstUp().filter(up -> up.isBefore(responded)).orElse(responded));
+    }
+
+    private static Optional<Instant> operatorAnsweredAt(TrackedAttempt attempt, CallGroup group) {
+        if (!attempt.operatorCall || attempt.response == null || !attempt.response.success()) {
+            return Optional.empty();
+        }
+        Instant responded = attempt.response.receivedAt();
+        return Optional.of(attempt.controlUniqueId().flatMap(group::upAt).filter(up -> up.isBefore(responded))
+                .orElse(responded));
+    }
+
+    /** The party leg's cause (Local ";2" first); a cause of 0 only when no leg gave a real one. */
+    private static OptionalInt hangupCause(CallGroup group, String control) {
+        List<Integer> causes = group.causesPartyFirst(control);
+        OptionalInt real = causes.stream().filter(cause -> cause > 0).mapToInt(Integer::intValue).findFirst();
+        return real.isPresent() ? real : causes.stream().mapToInt(Integer::intValue).findFirst();
     }
 
     private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
+                                  String evidence) {
+        Instant now = clock.instant();
+        return settle(attempt, kind, answeredAt, Optional.empty(), now, OptionalInt.empty(), evidence);
+    }
+
+    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
+                                  Optional<Instant> operatorAnsweredAt, Instant endedAt, OptionalInt hangupCause,
                                   String evidence) {
         attempt.settled = true;
         attempt.cancelTimers();
         byAttemptId.remove(attempt.attemptId);
         byActionId.remove(attempt.actionId);
-        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId,
-                attempt.taskId, kind, answeredAt, clock.instant(), attempt.controlUniqueId(), evidence);
+        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId, attempt.taskId, kind, answeredAt,
+                operatorAnsweredAt, endedAt, hangupCause, clock.instant(), attempt.controlUniqueId(), evidence);
         log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), kind, evidence);
         return outcome;
     }
 
-    private void reevaluate(TrackedAttempt attempt) {
+    /** A failed call whose legs did not all report their hang-up in time: decide on what is known. */
+    private void endOverdue(TrackedAttempt attempt) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
+            attempt.endOverdue = true;
             evaluate(attempt, clock.instant(), settled);
         }
         deliver(settled);
@@ -321,7 +493,10 @@ public final class CallTracker implements AutoCloseable {
     private void deadlinePassed(TrackedAttempt attempt) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
-            if (!attempt.settled && attempt.response == null) {
+            if (!attempt.settled && attempt.response == null && attempt.linkLost != null) {
+                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, Optional.empty(), "PBX failure: AMI link lost at "
+                        + attempt.linkLostAt + " (" + attempt.linkLost + ") before the OriginateResponse, and none came"));
+            } else if (!attempt.settled && attempt.response == null) {
                 log.warn("PBX {}: no OriginateResponse for attempt {} within its timeout plus {}; settling FAILED "
                         + "(reconcile with liveAttempts if the link was down)", link.pbxId(),
                         attempt.attemptId, settings.responseGrace());
