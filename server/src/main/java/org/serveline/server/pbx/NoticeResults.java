@@ -1,9 +1,7 @@
 package org.serveline.server.pbx;
 
-import org.serveline.server.call.CallEnded;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.call.NoticeHeard;
-import org.serveline.telephony.call.AttemptOutcome;
 import org.serveline.telephony.notice.NoticeResult;
 import org.serveline.telephony.prompt.ScriptVersion;
 
@@ -11,21 +9,6 @@ import org.serveline.telephony.prompt.ScriptVersion;
 final class NoticeResults {
 
     private NoticeResults() {
-    }
-
-    static CallEnded callEnded(AttemptOutcome outcome) {
-        CallOutcome kind = switch (outcome.kind()) {
-            case ANSWERED -> null;
-            case NO_ANSWER -> CallOutcome.NO_ANSWER;
-            case BUSY -> CallOutcome.BUSY;
-            case CONGESTION -> CallOutcome.CONGESTION;
-            case REJECTED -> CallOutcome.REJECTED;
-            case INVALID_NUMBER -> CallOutcome.INVALID_NUMBER;
-            case HUNG_UP_EARLY -> CallOutcome.HUNG_UP_EARLY;
-            case FAILED -> CallOutcome.FAILED;
-        };
-        return new CallEnded(outcome.attemptId(), kind, outcome.answeredAt().orElse(null), outcome.settledAt(),
-                outcome.evidence());
     }
 
     static NoticeHeard noticeHeard(NoticeResult result) {

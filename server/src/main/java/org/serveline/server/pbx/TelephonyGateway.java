@@ -94,7 +94,7 @@ class TelephonyGateway implements PbxGateway, SmartLifecycle {
                     config.secret()), clock);
             CallTracker tracker = new CallTracker(link, settings, clock);
             tracker.onOutcome(outcome -> handOff.execute(
-                    () -> attempts.recordCallEnded(NoticeResults.callEnded(outcome))));
+                    () -> attempts.recordCallEnded(CallEndings.callEnded(outcome))));
             AttemptAnswers answered = new AttemptAnswers();
             link.subscribe(answered);
             link.subscribe(event -> contactStatus(config.id(), event));
