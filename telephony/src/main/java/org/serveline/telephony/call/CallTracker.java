@@ -49,8 +49,8 @@ public final class CallTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
     /** What Asterisk's AMD() leaves on the channel: MACHINE, HUMAN, NOTSURE or HANGUP, and why. */
-    static final String AMD_STATUS = "AMDSTATUS";
-    static final String AMD_CAUSE = "AMDCAUSE";
+    static final String AMD_STATUS = DialplanContract.AMD_STATUS_VARIABLE;
+    static final String AMD_CAUSE = DialplanContract.AMD_CAUSE_VARIABLE;
 
     private final PbxLink link;
     private final TrackerSettings settings;
