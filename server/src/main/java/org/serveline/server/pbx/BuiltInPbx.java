@@ -53,7 +53,8 @@ class BuiltInPbx implements DisposableBean {
 
     /**
      * A behaviour by name: CONSENT, REFUSE, NO_ANSWER, BUSY, CONGESTION, HANG_UP, SILENT, ASK_OPERATOR,
-     * ANSWERING_MACHINE, or ENTER_NUMBER:&lt;mobile&gt;.
+     * ANSWERING_MACHINE, ENTER_NUMBER:&lt;mobile&gt;, or CARRIER_CAUSE:&lt;Q.850 cause&gt; (e.g. CARRIER_CAUSE:1 for an
+     * unallocated number).
      */
     static PartyBehaviour behaviour(String name) {
         String[] parts = name.split(":", 2);
@@ -68,8 +69,18 @@ class BuiltInPbx implements DisposableBean {
             case "ASK_OPERATOR" -> PartyBehaviour.askOperator();
             case "ANSWERING_MACHINE" -> PartyBehaviour.answeringMachine();
             case "ENTER_NUMBER" -> PartyBehaviour.enterNumber(parts.length > 1 ? parts[1] : "13800138000");
+            case "CARRIER_CAUSE" -> PartyBehaviour.carrierCause(cause(name, parts));
             default -> throw new IllegalArgumentException("unknown simulated party behaviour '" + name + "'");
         };
+    }
+
+    private static int cause(String name, String[] parts) {
+        try {
+            return Integer.parseInt(parts.length > 1 ? parts[1].trim() : "");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("simulated party behaviour '" + name + "' needs a Q.850 cause, e.g. "
+                    + "CARRIER_CAUSE:17");
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The dialer's and the operators' way to the PBXs ({@link PbxGateway}), over the telephony module. It only routes:
  * the connections ({@link PbxConnections}), notice calls ({@link NoticeCalls}), operator calls
  * ({@link OperatorCallOriginator}), actions on live channels ({@link LiveChannels}), phone registrations
- * ({@link SipRegistrations}) and the transfer targets ({@link TransferOperators}) each live in their own class.
+ * ({@link SipRegistrations}) and the transfer targets ({@link TransferGlobals}) each live in their own class.
  */
 @Component
 class TelephonyGateway implements PbxGateway {
@@ -23,16 +23,16 @@ class TelephonyGateway implements PbxGateway {
     private final OperatorCallOriginator operatorCalls;
     private final LiveChannels liveChannels;
     private final SipRegistrations registrations;
-    private final TransferOperators transferOperators;
+    private final TransferGlobals transferGlobals;
 
     TelephonyGateway(PbxConnections connections, NoticeCalls noticeCalls, OperatorCallOriginator operatorCalls,
-            LiveChannels liveChannels, SipRegistrations registrations, TransferOperators transferOperators) {
+            LiveChannels liveChannels, SipRegistrations registrations, TransferGlobals transferGlobals) {
         this.connections = connections;
         this.noticeCalls = noticeCalls;
         this.operatorCalls = operatorCalls;
         this.liveChannels = liveChannels;
         this.registrations = registrations;
-        this.transferOperators = transferOperators;
+        this.transferGlobals = transferGlobals;
     }
 
     @Override
@@ -94,6 +94,6 @@ class TelephonyGateway implements PbxGateway {
 
     @Override
     public CompletableFuture<Void> publishTransferOperators(String pbxId, List<String> endpoints) {
-        return transferOperators.publish(pbxId, endpoints);
+        return transferGlobals.publish(pbxId, endpoints);
     }
 }

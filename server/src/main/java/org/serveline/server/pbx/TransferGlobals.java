@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** Tells a PBX which operator phones an IVR transfer rings: the dialplan global {@code SERVELINE_DEFAULT_OPERATORS}. */
 @Component
-class TransferOperators {
+class TransferGlobals {
 
     private final PbxConnections connections;
 
-    TransferOperators(PbxConnections connections) {
+    TransferGlobals(PbxConnections connections) {
         this.connections = connections;
     }
 
