@@ -87,9 +87,9 @@ class CarrierCauseIntegrationTests {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> simulator.channels().isEmpty());
         assertThat(simulator.counters().callsActive()).isZero();
-        assertThat(simulator.amiConnections()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.amiConnections() == 0);
         try (TestAmiClient again = TestAmiClient.loggedIn(simulator.ports().ami(), true)) {
-            assertThat(simulator.amiConnections()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> simulator.amiConnections() == 1);
         }
     }
 }
