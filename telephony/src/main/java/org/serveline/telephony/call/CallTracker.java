@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,9 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class CallTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
-    /** What Asterisk's AMD() leaves on the channel: MACHINE, HUMAN, NOTSURE or HANGUP, and why. */
-    static final String AMD_STATUS = DialplanContract.AMD_STATUS_VARIABLE;
-    static final String AMD_CAUSE = DialplanContract.AMD_CAUSE_VARIABLE;
 
     private final PbxLink link;
     private final TrackerSettings settings;
@@ -58,8 +52,7 @@ public final class CallTracker implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, TrackedAttempt> byActionId = new HashMap<>();
     private final Map<String, TrackedAttempt> byAttemptId = new HashMap<>();
-    private final Map<String, CallGroup> groups = new LinkedHashMap<>();
-    private final Map<String, String> linkedIdByUniqueId = new HashMap<>();
+    private final CallGroups groups = new CallGroups();
     private final List<Consumer<? super AttemptOutcome>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledThreadPoolExecutor timers;
     private final Subscription subscription;
@@ -134,8 +127,9 @@ public final class CallTracker implements AutoCloseable {
             String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
             TrackedAttempt known = byAttemptId.get(live.attemptId());
             if (known != null) {
-                if (linkedId.equals(known.linkedId) && groups.containsKey(linkedId)) {
-                    groups.get(linkedId).live(live.uniqueId(), live.channel()); // another leg of the same call
+                if (linkedId.equals(known.linkedId)) {
+                    // another leg of the same call
+                    groups.get(linkedId).ifPresent(group -> group.live(live.uniqueId(), live.channel()));
                 }
                 return;
             }
@@ -143,10 +137,10 @@ public final class CallTracker implements AutoCloseable {
             TrackedAttempt attempt = register(live.attemptId(), live.taskId().orElse(""),
                     OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2), false);
             bind(attempt, linkedId);
-            groups.get(linkedId).live(live.uniqueId(), live.channel());
+            groups.getOrCreate(linkedId, now).live(live.uniqueId(), live.channel());
             if ("Up".equalsIgnoreCase(live.state())) {
                 Instant answeredAt = now.minus(age(live.duration()));
-                groups.get(linkedId).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
+                groups.getOrCreate(linkedId, now).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
                 attempt.response = new AmiEvent.OriginateResponse(answeredAt, attempt.actionId, true, 4,
                         live.channel(), Optional.of(live.uniqueId()), "", "", "", "");
                 evaluate(attempt, now, settled);
@@ -217,7 +211,8 @@ public final class CallTracker implements AutoCloseable {
                     yield attemptOf(group);
                 }
                 case AmiEvent.OriginateResponse e -> originateResponse(e);
-                case AmiEvent.OtherEvent e when e.name().equals("LocalOptimizationBegin") -> localOptimisation(e);
+                case AmiEvent.OtherEvent e when e.name().equals("LocalOptimizationBegin") ->
+                        groups.localOptimisation(e).flatMap(this::attemptOf);
                 case AmiEvent.LinkLost e -> {
                     linkLost(e);
                     yield Optional.empty();
@@ -233,19 +228,6 @@ public final class CallTracker implements AutoCloseable {
             touched.ifPresent(attempt -> evaluate(attempt, clock.instant(), settled));
         }
         deliver(settled);
-    }
-
-    private Optional<TrackedAttempt> localOptimisation(AmiEvent.OtherEvent event) {
-        Optional<TrackedAttempt> touched = Optional.empty();
-        for (String half : List.of("LocalOneUniqueid", "LocalTwoUniqueid")) {
-            String uniqueId = event.headers().getOrDefault(half, "");
-            CallGroup group = uniqueId.isEmpty() ? null : groups.get(linkedIdByUniqueId.get(uniqueId));
-            if (group != null) {
-                group.optimisingAway(uniqueId);
-                touched = attemptOf(group);
-            }
-        }
-        return touched;
     }
 
     /** Every open attempt may lose events from now on: remember it, so that the link's return checks on it. */
@@ -286,7 +268,7 @@ public final class CallTracker implements AutoCloseable {
                     continue;
                 }
                 List<LiveAttempt> legs = live.stream().filter(l -> l.attemptId().equals(attempt.attemptId)).toList();
-                Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
+                Optional<CallGroup> group = groups.get(attempt.linkedId);
                 boolean alive = !legs.isEmpty();
                 if (alive && group.isPresent()) {
                     legs.forEach(leg -> group.get().live(leg.uniqueId(), leg.channel()));
@@ -301,12 +283,9 @@ public final class CallTracker implements AutoCloseable {
                     evaluate(attempt, now, settled);
                     continue;
                 }
-                Optional<Instant> answeredAt = group.flatMap(g -> partyAnsweredAt(attempt, g));
-                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, answeredAt,
-                        group.flatMap(g -> operatorAnsweredAt(attempt, g)), now,
-                        OptionalInt.empty(), "PBX failure: AMI link lost at " + attempt.linkLostAt + " ("
-                        + attempt.linkLost + "); channel vanished: no live channel of the attempt when the link came "
-                        + "back at " + backAt));
+                settled.add(settle(attempt, CallVerdicts.pbxFailure(attempt, group, now, "PBX failure: AMI link lost at "
+                        + attempt.linkLostAt + " (" + attempt.linkLost + "); channel vanished: no live channel of the "
+                        + "attempt when the link came back at " + backAt)));
             }
         }
         deliver(settled);
@@ -317,19 +296,13 @@ public final class CallTracker implements AutoCloseable {
     }
 
     private CallGroup seen(ChannelRef channel, Instant at) {
-        String linkedId = channel.linkedId().isEmpty()
-                ? linkedIdByUniqueId.getOrDefault(channel.uniqueId(), channel.uniqueId()) : channel.linkedId();
-        if (!channel.uniqueId().isEmpty()) {
-            linkedIdByUniqueId.put(channel.uniqueId(), linkedId);
-        }
-        CallGroup group = groups.computeIfAbsent(linkedId, id -> new CallGroup(id, at));
-        group.seen(channel, at);
-        return group;
+        return groups.seen(channel, at);
     }
 
     private CallGroup varSet(AmiEvent.VarSet event) {
         CallGroup group = seen(event.channel(), event.receivedAt());
-        if (event.variable().equals(AMD_STATUS) || event.variable().equals(AMD_CAUSE)) {
+        if (event.variable().equals(DialplanContract.AMD_STATUS_VARIABLE)
+                || event.variable().equals(DialplanContract.AMD_CAUSE_VARIABLE)) {
             group.variable(event.variable(), event.value());
         }
         if (event.variable().equals(DialplanContract.ATTEMPT_ID_VARIABLE) && group.attemptId().isEmpty()) {
@@ -357,7 +330,7 @@ public final class CallTracker implements AutoCloseable {
         attempt.response = event;
         event.uniqueId().ifPresent(uniqueId -> {
             if (attempt.linkedId == null) {
-                bind(attempt, linkedIdByUniqueId.getOrDefault(uniqueId, uniqueId));
+                bind(attempt, groups.linkedIdOf(uniqueId));
             }
         });
         return Optional.of(attempt);
@@ -365,7 +338,7 @@ public final class CallTracker implements AutoCloseable {
 
     private void bind(TrackedAttempt attempt, String linkedId) {
         attempt.linkedId = linkedId;
-        groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.attemptId);
+        groups.getOrCreate(linkedId, clock.instant()).bind(attempt.attemptId);
     }
 
     /** Settles the attempt if the facts suffice; otherwise waits for more events (the last hang-up). */
@@ -373,110 +346,33 @@ public final class CallTracker implements AutoCloseable {
         if (attempt.settled || attempt.response == null) {
             return;
         }
-        AmiEvent.OriginateResponse response = attempt.response;
-        Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
-        String control = attempt.controlUniqueId().orElse(null);
-        if (!response.success()) {
-            if (group.isPresent() && !group.get().allHungUp() && !attempt.endOverdue) {
-                // the legs' hang-ups (and their causes) follow the response within milliseconds: wait for them
-                if (attempt.endWait == null) {
-                    attempt.endWait = timers.schedule(() -> endOverdue(attempt), settings.responseGrace().toMillis(),
-                            TimeUnit.MILLISECONDS);
-                }
-                return;
+        Optional<CallGroup> group = groups.get(attempt.linkedId);
+        if (!attempt.response.success() && group.isPresent() && !group.get().allHungUp() && !attempt.endOverdue) {
+            // the legs' hang-ups (and their causes) follow the response within milliseconds: wait for them
+            if (attempt.endWait == null) {
+                attempt.endWait = timers.schedule(() -> endOverdue(attempt), settings.responseGrace().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
-            settled.add(unanswered(attempt, group, "OriginateResponse Failure reason " + response.reason(),
-                    response.reason(), now));
             return;
         }
-        if (group.isEmpty() || !group.get().allHungUp()) {
-            return; // the call is live: it ends when its last channel hangs up
-        }
-        CallGroup call = group.get();
-        Optional<Instant> partyAnswered = partyAnsweredAt(attempt, call);
-        Optional<Instant> operatorAnswered = operatorAnsweredAt(attempt, call);
-        if (partyAnswered.isEmpty()) {
-            // an operator call whose party never answered: the operator's Dial() tells why
-            settled.add(unanswered(attempt, group, "operator answered at " + operatorAnswered.orElse(null)
-                    + ", the party never did", 0, now));
-            return;
-        }
-        Instant answeredAt = partyAnswered.get();
-        Instant endedAt = call.endedAt().orElse(now);
-        String amdStatus = call.variable(AMD_STATUS);
-        Optional<CallGroup.EndSignal> end = call.firstEndSince(answeredAt);
-        boolean partyEnded = end.map(signal -> signal.partyEnded(control, attempt.operatorCall)).orElse(false);
-        Duration answeredFor = Duration.between(answeredAt, end.map(CallGroup.EndSignal::at).orElse(endedAt));
-        OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow(), amdStatus);
-        String evidence = "OriginateResponse Success reason " + response.reason() + "; party answered at " + answeredAt
-                + operatorAnswered.map(at -> ", operator at " + at).orElse("")
-                + end.map(signal -> "; first end " + signal.kind() + " on " + signal.channel() + " after "
-                        + answeredFor.toMillis() + " ms (" + (partyEnded ? "party" : "our side") + ")").orElse("")
-                + "; last channel hung up at " + endedAt + "; hangup causes " + call.causesPartyFirst(control)
-                + (amdStatus.isEmpty() ? "" : "; AMDSTATUS " + amdStatus + " AMDCAUSE " + call.variable(AMD_CAUSE));
-        settled.add(settle(attempt, kind, Optional.of(answeredAt), operatorAnswered, endedAt,
-                hangupCause(call, control), evidence));
+        CallVerdicts.of(attempt, group, settings.earlyHangupWindow(), now)
+                .ifPresent(verdict -> settled.add(settle(attempt, verdict)));
     }
 
-    private AttemptOutcome unanswered(TrackedAttempt attempt, Optional<CallGroup> group, String fact, int reason,
-                                      Instant now) {
-        String control = attempt.controlUniqueId().orElse(null);
-        String dialStatus = group.map(CallGroup::dialStatus).orElse("");
-        List<Integer> causes = group.map(g -> g.causesPartyFirst(control)).orElse(List.of());
-        OutcomeKind kind = OutcomeTable.unanswered(reason, dialStatus, causes);
-        Instant endedAt = group.flatMap(CallGroup::endedAt).orElse(now);
-        return settle(attempt, kind, Optional.empty(), group.flatMap(g -> operatorAnsweredAt(attempt, g)), endedAt,
-                group.map(g -> hangupCause(g, control)).orElse(OptionalInt.empty()),
-                fact + (dialStatus.isEmpty() ? "" : "; DialEnd " + dialStatus) + "; hangup causes " + causes);
+    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, String evidence) {
+        return settle(attempt, CallVerdicts.bare(kind, clock.instant(), evidence));
     }
 
-    /**
-     * When the party answered: on a notice call the first leg up (the originated channel faces the party), no later
-     * than the OriginateResponse; on an operator call the first leg up other than the operator's phone.
-     */
-    private static Optional<Instant> partyAnsweredAt(TrackedAttempt attempt, CallGroup group) {
-        if (attempt.operatorCall) {
-            return attempt.controlUniqueId().flatMap(control -> group.firstUpExcept(control));
-        }
-        if (attempt.response == null || !attempt.response.success()) {
-            return group.firstUp();
-        }
-        Instant responded = attempt.response.receivedAt();
-        return Optional.of(group.firstUp().filter(up -> up.isBefore(responded)).orElse(responded));
-    }
-
-    private static Optional<Instant> operatorAnsweredAt(TrackedAttempt attempt, CallGroup group) {
-        if (!attempt.operatorCall || attempt.response == null || !attempt.response.success()) {
-            return Optional.empty();
-        }
-        Instant responded = attempt.response.receivedAt();
-        return Optional.of(attempt.controlUniqueId().flatMap(group::upAt).filter(up -> up.isBefore(responded))
-                .orElse(responded));
-    }
-
-    /** The party leg's cause (Local ";2" first); a cause of 0 only when no leg gave a real one. */
-    private static OptionalInt hangupCause(CallGroup group, String control) {
-        List<Integer> causes = group.causesPartyFirst(control);
-        OptionalInt real = causes.stream().filter(cause -> cause > 0).mapToInt(Integer::intValue).findFirst();
-        return real.isPresent() ? real : causes.stream().mapToInt(Integer::intValue).findFirst();
-    }
-
-    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
-                                  String evidence) {
-        Instant now = clock.instant();
-        return settle(attempt, kind, answeredAt, Optional.empty(), now, OptionalInt.empty(), evidence);
-    }
-
-    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
-                                  Optional<Instant> operatorAnsweredAt, Instant endedAt, OptionalInt hangupCause,
-                                  String evidence) {
+    private AttemptOutcome settle(TrackedAttempt attempt, CallVerdicts.Verdict verdict) {
         attempt.settled = true;
         attempt.cancelTimers();
         byAttemptId.remove(attempt.attemptId);
         byActionId.remove(attempt.actionId);
-        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId, attempt.taskId, kind, answeredAt,
-                operatorAnsweredAt, endedAt, hangupCause, clock.instant(), attempt.controlUniqueId(), evidence);
-        log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), kind, evidence);
+        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId, attempt.taskId, verdict.kind(),
+                verdict.answeredAt(), verdict.operatorAnsweredAt(), verdict.endedAt(), verdict.hangupCause(),
+                clock.instant(), attempt.controlUniqueId(), verdict.evidence());
+        log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), verdict.kind(),
+                verdict.evidence());
         return outcome;
     }
 
@@ -494,13 +390,13 @@ public final class CallTracker implements AutoCloseable {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
             if (!attempt.settled && attempt.response == null && attempt.linkLost != null) {
-                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, Optional.empty(), "PBX failure: AMI link lost at "
+                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, "PBX failure: AMI link lost at "
                         + attempt.linkLostAt + " (" + attempt.linkLost + ") before the OriginateResponse, and none came"));
             } else if (!attempt.settled && attempt.response == null) {
                 log.warn("PBX {}: no OriginateResponse for attempt {} within its timeout plus {}; settling FAILED "
                         + "(reconcile with liveAttempts if the link was down)", link.pbxId(),
                         attempt.attemptId, settings.responseGrace());
-                settled.add(settle(attempt, OutcomeKind.FAILED, Optional.empty(), "no OriginateResponse"));
+                settled.add(settle(attempt, OutcomeKind.FAILED, "no OriginateResponse"));
             }
         }
         deliver(settled);
@@ -511,7 +407,7 @@ public final class CallTracker implements AutoCloseable {
         synchronized (lock) {
             TrackedAttempt attempt = byAttemptId.get(attemptId);
             if (attempt != null && !attempt.settled) {
-                settled.add(settle(attempt, kind, Optional.empty(), evidence));
+                settled.add(settle(attempt, kind, evidence));
             }
         }
         deliver(settled);
@@ -533,15 +429,7 @@ public final class CallTracker implements AutoCloseable {
     private void sweep() {
         synchronized (lock) {
             Instant horizon = clock.instant().minus(settings.groupRetention());
-            Iterator<CallGroup> it = groups.values().iterator();
-            while (it.hasNext()) {
-                CallGroup group = it.next();
-                boolean open = group.attemptId().map(byAttemptId::containsKey).orElse(false);
-                if (!open && group.lastActivity().isBefore(horizon)) {
-                    group.uniqueIds().forEach(linkedIdByUniqueId::remove);
-                    it.remove();
-                }
-            }
+            groups.forgetQuietSince(horizon, group -> group.attemptId().map(byAttemptId::containsKey).orElse(false));
         }
     }
 
