@@ -88,10 +88,10 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
 
     /** As {@link CallAttempts#recordCallEnded} writes it. */
     CallAttempt withCallEnded(AttemptState newState, CallEnded ended, Instant answered, Instant operatorAnswered,
-            Instant ended_, String evidence) {
+            Instant lastHangup, String evidence) {
         return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, newState, ended.outcome(),
                 outcome, evidence, noticeResult, consentDigit, consentOffset, scriptVersion, mobileNumber, createdAt,
-                answered, ended_, settledBy, operatorAnswered, ended.hangupCause());
+                answered, lastHangup, settledBy, operatorAnswered, ended.hangupCause());
     }
 
     /** As {@link CallAttempts#recordNoticeHeard} writes it. */
