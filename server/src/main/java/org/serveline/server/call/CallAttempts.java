@@ -106,6 +106,21 @@ public class CallAttempts implements TaskAttemptHistory {
     }
 
     /**
+     * The PBX reports the call answered and live: the attempt shows ANSWERED with the party's (and, on an operator
+     * call, the operator's) answer time while it lasts. Never overrides what is already recorded; an ended attempt
+     * is left alone.
+     */
+    @Transactional
+    public void recordAnswered(String attemptId, Instant partyAnsweredAt, Instant operatorAnsweredAt) {
+        jdbc.sql("""
+                UPDATE call_attempt SET state = 'ANSWERED', answered_at = COALESCE(answered_at, :party),
+                       operator_answered_at = COALESCE(operator_answered_at, :operator)
+                 WHERE id = :id AND state <> 'ENDED'""")
+                .param("party", ts(partyAnsweredAt)).param("operator", ts(operatorAnsweredAt))
+                .param("id", attemptId).update();
+    }
+
+    /**
      * The PBX reports the call over (its last channel hung up). An unanswered call, a machine and a PBX failure
      * settle at once; an answered call settles once the notice (or the operator) has reported too.
      */

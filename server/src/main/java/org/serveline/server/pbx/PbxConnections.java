@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The running connections to the PBXs: one AMI link and one call tracker per PBX, and this node's FastAGI endpoint
- * running the notice. Started and stopped with the application. Call endings are handed to {@link CallAttempts} on
- * virtual threads, so the AMI event thread never waits on the database.
+ * running the notice. Started and stopped with the application. Answers of live calls and call endings are handed
+ * to {@link CallAttempts} on virtual threads, so the AMI event thread never waits on the database.
  */
 @Component
 class PbxConnections implements SmartLifecycle {
@@ -85,6 +85,8 @@ class PbxConnections implements SmartLifecycle {
             PbxLink link = PbxLink.asterisk(PbxConfig.of(config.id(), config.host(), config.port(), config.username(),
                     config.secret()), clock);
             CallTracker tracker = new CallTracker(link, settings, clock);
+            tracker.onAnswered(answered -> handOff.execute(() -> attempts.recordAnswered(answered.attemptId(),
+                    answered.partyAnsweredAt().orElse(null), answered.operatorAnsweredAt().orElse(null))));
             tracker.onOutcome(outcome -> handOff.execute(
                     () -> attempts.recordCallEnded(CallEndings.callEnded(outcome))));
             AttemptAnswers answers = new AttemptAnswers();

@@ -28,6 +28,7 @@ import org.serveline.pbxsim.call.SimChannel;
 import org.serveline.pbxsim.party.PartyBehaviour;
 import org.serveline.pbxsim.party.PartyTiming;
 import org.serveline.pbxsim.pjsip.ContactActions;
+import org.serveline.server.call.AttemptState;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.CallEnded;
@@ -279,6 +280,12 @@ class OperatorIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> Duration.between(answered, Instant.now())
                 .compareTo(Duration.ofMillis(4500)) > 0);
         assertThat(attempts.find(attempt).orElseThrow().endedAt()).as("the call is up").isNull();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            CallAttempt live = attempts.find(attempt).orElseThrow();
+            assertThat(live.state()).as("answered and live").isEqualTo(AttemptState.ANSWERED);
+            assertThat(live.operatorAnsweredAt()).as("the recording's start, known while the call lasts")
+                    .isNotNull();
+        });
 
         ApiClient.Response consented = operator.post(task, "consent", Map.of("address", "zheng@example.com"));
 

@@ -54,6 +54,9 @@ public final class CallTracker implements AutoCloseable {
     private final Map<String, TrackedAttempt> byAttemptId = new HashMap<>();
     private final CallGroups groups = new CallGroups();
     private final List<Consumer<? super AttemptOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super AttemptAnswered>> answerListeners = new CopyOnWriteArrayList<>();
+    /** Answers found under the lock, delivered (before any outcome) once it is released. */
+    private final List<AttemptAnswered> pendingAnswers = new ArrayList<>();
     private final ScheduledThreadPoolExecutor timers;
     private final Subscription subscription;
     private final AtomicLong unknownActionIds = new AtomicLong();
@@ -74,6 +77,12 @@ public final class CallTracker implements AutoCloseable {
     public Subscription onOutcome(Consumer<? super AttemptOutcome> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** Registers {@code listener} for every answer of a live call from now on (see {@link AttemptAnswered}). */
+    public Subscription onAnswered(Consumer<? super AttemptAnswered> listener) {
+        answerListeners.add(listener);
+        return () -> answerListeners.remove(listener);
     }
 
     /**
@@ -347,6 +356,9 @@ public final class CallTracker implements AutoCloseable {
             return;
         }
         Optional<CallGroup> group = groups.get(attempt.linkedId);
+        if (attempt.response.success()) {
+            reportAnswers(attempt, group);
+        }
         if (!attempt.response.success() && group.isPresent() && !group.get().allHungUp() && !attempt.endOverdue) {
             // the legs' hang-ups (and their causes) follow the response within milliseconds: wait for them
             if (attempt.endWait == null) {
@@ -357,6 +369,25 @@ public final class CallTracker implements AutoCloseable {
         }
         CallVerdicts.of(attempt, group, settings.earlyHangupWindow(), now)
                 .ifPresent(verdict -> settled.add(settle(attempt, verdict)));
+    }
+
+    /** Queues an {@link AttemptAnswered} when the call shows an answer not reported yet. */
+    private void reportAnswers(TrackedAttempt attempt, Optional<CallGroup> group) {
+        Optional<Instant> party = attempt.operatorCall
+                ? group.flatMap(g -> CallVerdicts.partyAnsweredAt(attempt, g))
+                : Optional.of(group.flatMap(g -> CallVerdicts.partyAnsweredAt(attempt, g))
+                        .orElse(attempt.response.receivedAt()));
+        Optional<Instant> operator = attempt.operatorCall
+                ? Optional.of(group.flatMap(g -> CallVerdicts.operatorAnsweredAt(attempt, g))
+                        .orElse(attempt.response.receivedAt()))
+                : Optional.empty();
+        boolean news = (party.isPresent() && !attempt.partyAnswerReported)
+                || (operator.isPresent() && !attempt.operatorAnswerReported);
+        if (news) {
+            attempt.partyAnswerReported |= party.isPresent();
+            attempt.operatorAnswerReported |= operator.isPresent();
+            pendingAnswers.add(new AttemptAnswered(link.pbxId(), attempt.attemptId, party, operator));
+        }
     }
 
     private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, String evidence) {
@@ -414,6 +445,20 @@ public final class CallTracker implements AutoCloseable {
     }
 
     private void deliver(List<AttemptOutcome> outcomes) {
+        List<AttemptAnswered> answers;
+        synchronized (lock) {
+            answers = List.copyOf(pendingAnswers);
+            pendingAnswers.clear();
+        }
+        for (AttemptAnswered answered : answers) {
+            for (Consumer<? super AttemptAnswered> listener : answerListeners) {
+                try {
+                    listener.accept(answered);
+                } catch (RuntimeException e) {
+                    log.error("PBX {}: answer listener failed on attempt {}", link.pbxId(), answered.attemptId(), e);
+                }
+            }
+        }
         for (AttemptOutcome outcome : outcomes) {
             for (Consumer<? super AttemptOutcome> listener : listeners) {
                 try {

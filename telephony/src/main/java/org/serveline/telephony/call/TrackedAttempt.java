@@ -21,6 +21,9 @@ final class TrackedAttempt {
     Instant linkLostAt;
     String linkedId;
     boolean settled;
+    /** Which answers were reported as {@link AttemptAnswered}. */
+    boolean partyAnswerReported;
+    boolean operatorAnswerReported;
     ScheduledFuture<?> deadline;
     /** A failed call waits this long for its legs' hang-ups; then it is decided on what is known. */
     ScheduledFuture<?> endWait;

@@ -353,6 +353,47 @@ class CallTrackerTests {
     }
 
     @Test
+    void aLiveCallIsReportedAnsweredOnceBeforeItsOutcome() {
+        List<AttemptAnswered> answers = new CopyOnWriteArrayList<>();
+        List<String> order = new CopyOnWriteArrayList<>();
+        tracker.onAnswered(answers::add);
+        tracker.onAnswered(answered -> order.add("answered"));
+        tracker.onOutcome(outcome -> order.add("outcome"));
+        OriginateRequest request = originate("A-31");
+        push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1001), up(one)),
+                response(request, true, 4, "10.1", 1002), varSet(up(one), "SERVELINE_NOTICE_RESULT", "consent", 9000));
+
+        assertThat(answers).singleElement().satisfies(answered -> {
+            assertThat(answered.attemptId()).isEqualTo("A-31");
+            assertThat(answered.partyAnsweredAt()).contains(at(1000));
+            assertThat(answered.operatorAnsweredAt()).isEmpty();
+        });
+        push(new AmiEvent.Hangup(at(9100), up(one), 16, ""), new AmiEvent.Hangup(at(9101), up(two), 16, ""));
+        assertThat(answers).hasSize(1);
+        assertThat(order).containsExactly("answered", "outcome");
+    }
+
+    @Test
+    void anOperatorCallIsReportedAnsweredByTheOperatorThenByTheParty() {
+        List<AttemptAnswered> answers = new CopyOnWriteArrayList<>();
+        tracker.onAnswered(answers::add);
+        OriginateRequest request = operatorCall("A-32");
+        ChannelRef phone = channel("PJSIP/agent100-00000009", "32.1", "32.1", 6);
+        ChannelRef party = channel("PJSIP/trunk-0000000a", "32.2", "32.1", 6);
+        push(new AmiEvent.Newstate(at(500), phone), response(request, true, 4, "32.1", 500));
+        assertThat(answers).singleElement().satisfies(answered -> {
+            assertThat(answered.operatorAnsweredAt()).contains(at(500));
+            assertThat(answered.partyAnsweredAt()).isEmpty();
+        });
+
+        push(new AmiEvent.Newstate(at(1500), party));
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(1).partyAnsweredAt()).contains(at(1500));
+        assertThat(answers.get(1).operatorAnsweredAt()).contains(at(500));
+    }
+
+    @Test
     void theOperatorHangingUpIsOurSideNotThePartys() {
         OriginateRequest request = operatorCall("A-21");
         ChannelRef phone = channel("PJSIP/agent100-00000003", "21.1", "21.1", 6);
