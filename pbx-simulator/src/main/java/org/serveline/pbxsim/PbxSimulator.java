@@ -107,6 +107,20 @@ public final class PbxSimulator implements AutoCloseable {
         return dropped;
     }
 
+    /**
+     * Test control: Asterisk is killed and restarted. Every AMI connection drops, every call vanishes without a
+     * Hangup event (its AGI connection drops, its recording is never finished); then the PBX takes logins and calls
+     * again, with no channel left.
+     *
+     * @return how many calls were live
+     */
+    public int crash() {
+        ami.dropSessions();
+        int calls = engine.vanishAll();
+        log.info("PBX simulator crashed with {} call(s) live", calls);
+        return calls;
+    }
+
     /** AMI sessions currently logged in. */
     public int amiConnections() {
         return ami.sessionCount();

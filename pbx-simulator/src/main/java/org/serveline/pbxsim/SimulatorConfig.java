@@ -93,7 +93,8 @@ public record SimulatorConfig(
     /** The contexts of config/asterisk/extensions.conf as the simulator runs them. */
     public static Map<String, DialplanContext> servelineDialplan() {
         return Map.of(
-                "serveline-outbound", DialplanContext.recordedAgi("${SERVELINE_AGI_URL}/notice?attempt=${SERVELINE_ATTEMPT_ID}"),
+                "serveline-outbound", DialplanContext.recordedAgiAfterAmd(
+                        "${SERVELINE_AGI_URL}/notice?attempt=${SERVELINE_ATTEMPT_ID}"),
                 "serveline-consent", DialplanContext.agi("${SERVELINE_AGI_URL}/consent?attempt=${SERVELINE_ATTEMPT_ID}"),
                 "serveline-operator", DialplanContext.recordedHold());
     }

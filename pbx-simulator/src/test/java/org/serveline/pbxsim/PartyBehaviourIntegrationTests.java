@@ -156,9 +156,45 @@ class PartyBehaviourIntegrationTests {
         assertThat(agi.nextSession().replies()).contains("200 result=48");
     }
 
+    /** serveline-outbound runs AMD() itself: a machine is hung up on before the recording and the notice. */
     @Test
-    void answeringMachineIsDetectedAsMachine() throws Exception {
-        SimulatedCall.run(client, "1010", agi.port());
+    void answeringMachineIsDetectedByTheDialplanAndHungUpOnBeforeTheNotice() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1010", agi.port());
+
+        assertThat(events).filteredOn(e -> e.getOrEmpty("Event").equals("VarSet")
+                        && e.getOrEmpty("Variable").startsWith("AMD"))
+                .extracting(e -> e.getOrEmpty("Variable") + "=" + e.getOrEmpty("Value"))
+                .containsExactly("AMDSTATUS=MACHINE", "AMDCAUSE=LONGGREETING-5000-1500");
+        assertThat(events).noneMatch(e -> e.getOrEmpty("Event").equals("MixMonitorStart"));
+        assertThat(SimulatedCall.first(events, "OriginateResponse", "").getOrEmpty("Response")).isEqualTo("Success");
+        assertThat(SimulatedCall.first(events, "Hangup", ";2").getOrEmpty("Cause")).isEqualTo("16");
+        assertThat(agi.hadSession()).as("no notice for a machine").isFalse();
+    }
+
+    @Test
+    void aPersonPassesAmdAndHearsTheNotice() throws Exception {
+        List<AmiMessage> events = SimulatedCall.run(client, "1001", agi.port());
+
+        AmiMessage amd = events.stream().filter(e -> e.getOrEmpty("Variable").equals("AMDSTATUS")).findFirst()
+                .orElseThrow();
+        assertThat(amd.getOrEmpty("Value")).isEqualTo("HUMAN");
+        assertThat(events.indexOf(amd)).as("the dialplan's AMD() runs before the recording")
+                .isLessThan(events.indexOf(SimulatedCall.first(events, "MixMonitorStart", ";1")));
+        assertThat(agi.nextSession().replies()).contains("200 result=49");
+    }
+
+    /** With SERVELINE_AMD=off the dialplan skips AMD(); an AGI that runs AMD itself still hears MACHINE. */
+    @Test
+    void amdTurnedOffByTheOriginateLeavesTheMachineToTheNotice() throws Exception {
+        List<String> originate = new java.util.ArrayList<>(SimulatedCall.originate("1010", agi.port(), "orig-off"));
+        originate.add(originate.size() - 1, "Variable: SERVELINE_AMD=off");
+        client.send(originate);
+        List<AmiMessage> events = client.readUntil(SimulatedCall::over);
+
+        int recording = events.indexOf(SimulatedCall.first(events, "MixMonitorStart", ";1"));
+        int amd = events.indexOf(events.stream().filter(e -> e.getOrEmpty("Variable").equals("AMDSTATUS"))
+                .findFirst().orElseThrow());
+        assertThat(amd).as("AMD ran only in the AGI, after the recording started").isGreaterThan(recording);
         assertThat(agi.nextSession().replies()).contains("200 result=1 (MACHINE)", "200 result=0");
     }
 

@@ -45,6 +45,13 @@ public final class CallEngine {
         return registry.channels();
     }
 
+    /** Every live call vanishes without an AMI event, as when Asterisk is killed; returns how many there were. */
+    public int vanishAll() {
+        List<SimCall> calls = registry.calls();
+        calls.forEach(call -> call.loop().execute(call::vanish));
+        return calls.size();
+    }
+
     CallSettings settings() {
         return env.settings();
     }

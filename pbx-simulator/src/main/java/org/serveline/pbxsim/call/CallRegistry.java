@@ -27,6 +27,11 @@ public final class CallRegistry {
         }
     }
 
+    /** Every live call once. */
+    List<SimCall> calls() {
+        return byChannel.values().stream().distinct().toList();
+    }
+
     Optional<SimCall> call(String channelName) {
         return Optional.ofNullable(byChannel.get(channelName));
     }

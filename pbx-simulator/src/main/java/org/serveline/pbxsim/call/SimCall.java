@@ -108,6 +108,8 @@ final class SimCall {
             case PartyBehaviour.NoAnswer n -> { }
             case PartyBehaviour.Busy b -> schedule(ring, () -> reject("BUSY", 17, 5));
             case PartyBehaviour.Congestion c -> schedule(ring, () -> reject("CONGESTION", 34, 8));
+            case PartyBehaviour.CarrierCause c -> schedule(ring, () -> reject(CarrierCauses.dialStatus(c.cause()),
+                    c.cause(), CarrierCauses.originateReason(c.cause())));
             default -> schedule(ring, this::answer);
         }
     }
@@ -158,11 +160,26 @@ final class SimCall {
         }
     }
 
-    /** Runs a dialplan context on ";1": MixMonitor if it records, then AGI; {@code beforeAgi} in between. */
+    /**
+     * Runs a dialplan context on ";1": AMD() if it detects machines (a machine is hung up on there), MixMonitor if it
+     * records, then AGI; {@code beforeAgi} in between.
+     */
     private void runContext(String context, String exten, int priority, Runnable beforeAgi) {
         one.setLocation(context, exten, priority);
         DialplanContext plan = settings().dialplan().get(context);
         inDialplanContext = plan != null;
+        if (plan != null && plan.amd() && recordingStartNanos < 0 && !"off".equals(one.variable("SERVELINE_AMD"))) {
+            boolean machine = party instanceof PartyBehaviour.AnsweringMachine;
+            one.setApplication("AMD", "");
+            setVariable(one, "AMDSTATUS", machine ? "MACHINE" : "HUMAN");
+            setVariable(one, "AMDCAUSE", machine ? "LONGGREETING-5000-1500" : "HUMAN-300-800");
+            if (machine) {
+                beforeAgi.run();
+                one.setApplication("Hangup", "16");
+                markOneDead(16);
+                return;
+            }
+        }
         if (plan != null && plan.mixMonitor() && recordingStartNanos < 0) {
             one.setPriority(priority + 2);
             String file = settings().spoolDir().resolve(recordingName() + ".wav").toString();
@@ -383,6 +400,26 @@ final class SimCall {
     void setVariable(SimChannel channel, String name, String value) {
         channel.setVariable(name, value);
         emit(CallEvents.varSet(channel, name, value));
+    }
+
+    /**
+     * The PBX died (kill -9): the call is gone without a single AMI event; the AGI connection drops, the recording
+     * is never finished.
+     */
+    void vanish() {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        phase = Phase.ENDED;
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+        }
+        script.stop();
+        if (agi != null) {
+            agi.abandon();
+            agi = null;
+        }
+        env.ended(this);
     }
 
     private void ended() {

@@ -15,6 +15,7 @@ public sealed interface PartyBehaviour {
             case NoAnswer n -> false;
             case Busy b -> false;
             case Congestion c -> false;
+            case CarrierCause c -> false;
             default -> true;
         };
     }
@@ -92,6 +93,23 @@ public sealed interface PartyBehaviour {
 
     /** A machine: answers, talks over the prompts, keys nothing; AMD reports MACHINE. */
     record AnsweringMachine(PartyTiming timing) implements PartyBehaviour {}
+
+    /**
+     * The carrier ends the call before any answer with this ITU-T Q.850 cause (1 unallocated, 17 busy, 20 absent,
+     * 21 rejected, 27 out of order, 28 invalid format, 34/38/41/42 congestion and failure, ...): Hangup on ";2" with
+     * the cause, DialEnd and OriginateResponse reason as Asterisk derives them from it.
+     */
+    record CarrierCause(PartyTiming timing, int cause) implements PartyBehaviour {
+        public CarrierCause {
+            if (cause < 1 || cause > 127) {
+                throw new IllegalArgumentException("a Q.850 cause lies in 1..127, was " + cause);
+            }
+        }
+    }
+
+    static PartyBehaviour carrierCause(int cause) {
+        return new CarrierCause(PartyTiming.DEFAULT.withRingTime(Duration.ofMillis(500)), cause);
+    }
 
     static PartyBehaviour consent() {
         return new Consent(PartyTiming.DEFAULT);

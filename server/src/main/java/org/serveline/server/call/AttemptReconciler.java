@@ -110,7 +110,8 @@ class AttemptReconciler {
             }
             for (CallAttempt attempt : entry.getValue()) {
                 if (!live.contains(attempt.id()) && attempts.settleLost(attempt.id(),
-                        "reconciled: no live channel on PBX " + entry.getKey() + " carries this attempt")) {
+                        "reconciled: channel vanished: no live channel on PBX " + entry.getKey()
+                                + " carries this attempt")) {
                     settled++;
                 }
             }

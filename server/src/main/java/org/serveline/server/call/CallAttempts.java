@@ -74,7 +74,7 @@ public class CallAttempts implements TaskAttemptHistory {
         List<CallAttempt> opened = specs.stream().map(spec -> new CallAttempt(UUID.randomUUID().toString(),
                 spec.taskId(), spec.campaignId(), spec.operator(), spec.pbxId(), spec.trunk(), spec.number(),
                 spec.node(), AttemptState.DIALING, null, null, null, null, null, null, CallAttempt.NoticeOffsets.NONE,
-                null, null, now, null, null, null)).toList();
+                null, null, now, null, null, null, null, null)).toList();
         SequencedMap<String, Function<CallAttempt, Object>> columns = new LinkedHashMap<>();
         columns.put("id", CallAttempt::id);
         columns.put("task", CallAttempt::taskId);
@@ -105,26 +105,50 @@ public class CallAttempts implements TaskAttemptHistory {
                         "pbx", attempt.pbxId(), "trunk", attempt.trunk(), "node", attempt.node()));
     }
 
+    /**
+     * The PBX reports the call answered and live: the attempt shows ANSWERED with the party's (and, on an operator
+     * call, the operator's) answer time while it lasts. Never overrides what is already recorded; an ended attempt
+     * is left alone.
+     */
+    @Transactional
+    public void recordAnswered(String attemptId, Instant partyAnsweredAt, Instant operatorAnsweredAt) {
+        jdbc.sql("""
+                UPDATE call_attempt SET state = 'ANSWERED', answered_at = COALESCE(answered_at, :party),
+                       operator_answered_at = COALESCE(operator_answered_at, :operator)
+                 WHERE id = :id AND state <> 'ENDED'""")
+                .param("party", ts(partyAnsweredAt)).param("operator", ts(operatorAnsweredAt))
+                .param("id", attemptId).update();
+    }
+
+    /**
+     * The PBX reports the call over (its last channel hung up). An unanswered call, a machine and a PBX failure
+     * settle at once; an answered call settles once the notice (or the operator) has reported too.
+     */
     @Transactional
     public void recordCallEnded(CallEnded ended) {
         lock(ended.attemptId()).ifPresent(attempt -> {
             if (attempt.state() == AttemptState.ENDED) {
                 return;
             }
-            AttemptState state = ended.answered() ? AttemptState.ANSWERED : attempt.state();
+            boolean answered = ended.answered() || ended.operatorAnsweredAt() != null;
+            AttemptState state = answered ? AttemptState.ANSWERED : attempt.state();
             jdbc.sql("""
-                    UPDATE call_attempt SET network_outcome = :outcome, answered_at = :answered, ended_at = :ended,
+                    UPDATE call_attempt SET network_outcome = :outcome, answered_at = :answered,
+                           operator_answered_at = :operator, ended_at = :ended, hangup_cause = :cause,
                            outcome_evidence = :evidence, state = :state WHERE id = :id""")
                     .param("state", state.name())
                     .param("outcome", ended.outcome() == null ? "ANSWERED" : ended.outcome().name())
-                    .param("answered", ts(ended.answeredAt())).param("ended", ts(ended.endedAt()))
+                    .param("answered", ts(ended.answeredAt())).param("operator", ts(ended.operatorAnsweredAt()))
+                    .param("ended", ts(ended.endedAt())).param("cause", ended.hangupCause())
                     .param("evidence", truncate(ended.evidence())).param("id", ended.attemptId()).update();
-            CallAttempt now = attempt.withCallEnded(state, ended.outcome(), micros(ended.answeredAt()),
-                    micros(ended.endedAt()), truncate(ended.evidence()));
-            if (!ended.answered()) {
-                settle(now, ended.outcome(), "call");
+            CallAttempt now = attempt.withCallEnded(state, ended, micros(ended.answeredAt()),
+                    micros(ended.operatorAnsweredAt()), micros(ended.endedAt()), truncate(ended.evidence()));
+            if (ended.outcome() == CallOutcome.ANSWERING_MACHINE || ended.outcome() == CallOutcome.PBX_FAILURE) {
+                settle(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call");
+            } else if (!ended.answered()) {
+                settle(now, ended.outcome() == null ? CallOutcome.FAILED : ended.outcome(), "call");
             } else if (now.noticeResult() != null) {
-                settle(now, CallOutcome.valueOf(now.noticeResult()), "call");
+                settle(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call");
             }
         });
     }
@@ -152,7 +176,7 @@ public class CallAttempts implements TaskAttemptHistory {
             audit.append(new AuditRecord("task:" + now.taskId(), "ivr", "NOTICE_" + heard.outcome().name(),
                     "attempt:" + now.id(), null, null, noticeEvidence(now, heard.detail())));
             if (now.endedAt() != null) {
-                settle(now, heard.outcome(), "notice");
+                settle(now, CallAttempt.decided(now.networkOutcome(), heard.outcome().name()), "notice");
             }
         });
     }
@@ -293,7 +317,8 @@ public class CallAttempts implements TaskAttemptHistory {
             SELECT id, task_id, campaign_id, operator, pbx_id, trunk, number_e164, node, state, network_outcome,
                    outcome, outcome_evidence, notice_result, consent_digit, decision_offset_ms, hangup_offset_ms,
                    notice_ended_offset_ms, question_offset_ms, notice_played, script_version,
-                   mobile_number, created_at, answered_at, ended_at, settled_by FROM call_attempt""";
+                   mobile_number, created_at, answered_at, ended_at, settled_by, operator_answered_at,
+                   hangup_cause FROM call_attempt""";
 
     private static CallAttempt map(ResultSet rs, int row) throws SQLException {
         String played = rs.getString("notice_played");
@@ -307,7 +332,8 @@ public class CallAttempts implements TaskAttemptHistory {
                 rs.getString("outcome_evidence"), rs.getString("notice_result"), rs.getString("consent_digit"),
                 offset(rs, "decision_offset_ms"), notice, rs.getString("script_version"), rs.getString("mobile_number"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("answered_at")),
-                instant(rs.getTimestamp("ended_at")), rs.getString("settled_by"));
+                instant(rs.getTimestamp("ended_at")), rs.getString("settled_by"),
+                instant(rs.getTimestamp("operator_answered_at")), (Integer) rs.getObject("hangup_cause", Integer.class));
     }
 
     private static CallOutcome outcome(String value) {

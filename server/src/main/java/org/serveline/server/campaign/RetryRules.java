@@ -42,9 +42,11 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
     public Next after(CallOutcome outcome) {
         return switch (outcome) {
             case CONSENTED, REFUSED, TRANSFERRED -> new Next.Finish(outcome);
-            case NO_RESPONSE, HUNG_UP_EARLY, NO_ANSWER, REJECTED -> new Next.RetrySameNumber(noAnswerRetry);
+            case NO_RESPONSE, HUNG_UP_EARLY, NO_ANSWER, REJECTED, UNREACHABLE, ANSWERING_MACHINE ->
+                    new Next.RetrySameNumber(noAnswerRetry);
             case BUSY -> new Next.RetrySameNumber(busyRetry);
-            case CONGESTION, FAILED -> new Next.RetrySameNumber(failureRetry);
+            // a PBX failure is retried like a failure, and the attempt is not counted (CallOutcome.spendsAnAttempt)
+            case CONGESTION, FAILED, PBX_FAILURE -> new Next.RetrySameNumber(failureRetry);
             case INVALID_NUMBER -> new Next.NextNumber(true);
         };
     }

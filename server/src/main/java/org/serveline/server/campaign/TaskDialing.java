@@ -114,7 +114,9 @@ class TaskDialing {
                     "outside calling hours " + hours.start() + "–" + hours.end() + " in " + zone);
             return Optional.empty();
         }
+        // an attempt the PBX's failure cut short is not the party's: it does not count against its limits
         List<PhonePlan.PastDial> dialled = history.stream()
+                .filter(a -> a.outcome() == null || a.outcome().spendsAnAttempt())
                 .map(a -> new PhonePlan.PastDial(a.number(), a.createdAt())).toList();
         switch (PhonePlan.next(task.phones(), dialled, doNotCallListed, campaign.limits().retryRules(), now, zone)) {
             case PhonePlan.Step.Dial dial -> {

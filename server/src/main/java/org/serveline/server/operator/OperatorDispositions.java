@@ -171,11 +171,13 @@ public class OperatorDispositions {
     }
 
     /**
-     * The offset into the recording: as given, else the time since the call was answered (the operator call's
-     * recording starts on answer).
+     * The offset into the recording: as given, else the time since the recording started — on an operator call when
+     * the operator's phone answered (MixMonitor runs on the operator's channel), which is before the party answers.
+     * While the call is up the PBX link knows that moment; once it ended the attempt row does.
      */
     private Duration offset(CallAttempt call, Duration given, Map<String, Object> evidence) {
-        Instant answered = call.answeredAt() != null ? call.answeredAt() : gateway.answeredAt(call.id()).orElse(null);
+        Instant answered = call.recordingStartedAt() != null ? call.recordingStartedAt()
+                : gateway.answeredAt(call.id()).orElse(null);
         if (answered == null) {
             throw new ConflictException("the call of attempt " + call.id() + " was never answered: no recording to "
                     + "mark consent in");

@@ -54,7 +54,8 @@ class BuiltInPbx implements DisposableBean {
     /**
      * A behaviour by name: CONSENT, REFUSE, NO_ANSWER, BUSY, CONGESTION, HANG_UP, SILENT, ASK_OPERATOR,
      * ANSWERING_MACHINE, ENTER_NUMBER:&lt;mobile&gt;, KEY_IN_GREETING (keys 1 during the greeting, then consents at
-     * the question), KEY_IN_GREETING_THEN_HANG_UP, or REPLAY (presses 9 at the question, then 1).
+     * the question), KEY_IN_GREETING_THEN_HANG_UP, REPLAY (presses 9 at the question, then 1), or
+     * CARRIER_CAUSE:&lt;Q.850 cause&gt; (e.g. CARRIER_CAUSE:1 for an unallocated number).
      */
     static PartyBehaviour behaviour(String name) {
         String[] parts = name.split(":", 2);
@@ -72,8 +73,18 @@ class BuiltInPbx implements DisposableBean {
             case "KEY_IN_GREETING" -> PartyBehaviour.keysDuringGreeting(true);
             case "KEY_IN_GREETING_THEN_HANG_UP" -> PartyBehaviour.keysDuringGreeting(false);
             case "REPLAY" -> PartyBehaviour.replay();
+            case "CARRIER_CAUSE" -> PartyBehaviour.carrierCause(cause(name, parts));
             default -> throw new IllegalArgumentException("unknown simulated party behaviour '" + name + "'");
         };
+    }
+
+    private static int cause(String name, String[] parts) {
+        try {
+            return Integer.parseInt(parts.length > 1 ? parts[1].trim() : "");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("simulated party behaviour '" + name + "' needs a Q.850 cause, e.g. "
+                    + "CARRIER_CAUSE:17");
+        }
     }
 
     /**

@@ -2,10 +2,8 @@ package org.serveline.server.pbx;
 
 import java.time.Duration;
 import java.util.List;
-import org.serveline.server.call.CallEnded;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.call.NoticeHeard;
-import org.serveline.telephony.call.AttemptOutcome;
 import org.serveline.telephony.notice.NoticeResult;
 import org.serveline.telephony.notice.PlayedSegment;
 import org.serveline.telephony.prompt.ScriptVersion;
@@ -14,21 +12,6 @@ import org.serveline.telephony.prompt.ScriptVersion;
 final class NoticeResults {
 
     private NoticeResults() {
-    }
-
-    static CallEnded callEnded(AttemptOutcome outcome) {
-        CallOutcome kind = switch (outcome.kind()) {
-            case ANSWERED -> null;
-            case NO_ANSWER -> CallOutcome.NO_ANSWER;
-            case BUSY -> CallOutcome.BUSY;
-            case CONGESTION -> CallOutcome.CONGESTION;
-            case REJECTED -> CallOutcome.REJECTED;
-            case INVALID_NUMBER -> CallOutcome.INVALID_NUMBER;
-            case HUNG_UP_EARLY -> CallOutcome.HUNG_UP_EARLY;
-            case FAILED -> CallOutcome.FAILED;
-        };
-        return new CallEnded(outcome.attemptId(), kind, outcome.answeredAt().orElse(null), outcome.settledAt(),
-                outcome.evidence());
     }
 
     /**

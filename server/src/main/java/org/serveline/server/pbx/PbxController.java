@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PbxController {
 
-    private final TelephonyGateway gateway;
+    private final PbxConnections connections;
 
-    PbxController(TelephonyGateway gateway) {
-        this.gateway = gateway;
+    PbxController(PbxConnections connections) {
+        this.connections = connections;
     }
 
     record PbxHealthView(String pbx, String status, Instant since, Instant lastEventAt, String detail, long reconnects) {
@@ -20,7 +20,7 @@ class PbxController {
 
     @GetMapping("/api/v1/pbxs")
     List<PbxHealthView> pbxs() {
-        return gateway.health().values().stream().map(h -> new PbxHealthView(h.pbxId(), h.status().name(), h.since(),
+        return connections.health().values().stream().map(h -> new PbxHealthView(h.pbxId(), h.status().name(), h.since(),
                 h.lastEventAt().orElse(null), h.detail(), h.reconnects())).toList();
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.serveline.server.testsupport.Problems.assertProblem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,10 @@ import tools.jackson.databind.JsonNode;
     "serveline.simulator.parties.13800002004=BUSY",
     "serveline.simulator.parties.4731232008=ENTER_NUMBER:13912345678",
     "serveline.simulator.parties.13800002003=NO_ANSWER",
+    "serveline.simulator.parties.13800002011=ANSWERING_MACHINE",
+    "serveline.simulator.parties.13800002012=CARRIER_CAUSE:1",
+    "serveline.simulator.parties.13800002013=CARRIER_CAUSE:20",
+    "serveline.simulator.parties.13800002014=CONSENT",
     "serveline.dialer.tick=PT0.05S",
 })
 class PhoneChannelIntegrationTests {
@@ -87,6 +92,51 @@ class PhoneChannelIntegrationTests {
         assertThat(progress.get("consented").asLong()).isEqualTo(2);
         assertThat(progress.get("refused").asLong()).isEqualTo(1);
         assertThat(progress.get("inCall").asLong()).isZero();
+    }
+
+    /** Issue 12: machines, carriers' causes, and an answered call that ends at its last hang-up. */
+    @Test
+    void machinesAndCarrierCausesAreTheirOwnOutcomesAndAnsweredCallsEndAtTheirHangup() {
+        long machine = approvedTask("钱答录", "+86 138 0000 2011");
+        long unallocated = approvedTask("孙空号", "+86 138 0000 2012");
+        long absent = approvedTask("李关机", "+86 138 0000 2013");
+        long consent = approvedTask("吴同意", "+86 138 0000 2014");
+
+        long campaign = startCampaign("it-causes-" + System.nanoTime());
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(state(machine)).isEqualTo("POSTAL");
+            assertThat(state(unallocated)).isEqualTo("POSTAL");
+            assertThat(state(absent)).isEqualTo("POSTAL");
+            assertThat(state(consent)).isEqualTo("ELECTRONIC");
+        });
+
+        JsonNode machineAttempts = task(machine).get("attempts");
+        assertThat(machineAttempts.findValuesAsString("outcome")).containsOnly("ANSWERING_MACHINE").hasSize(2);
+        assertThat(machineAttempts.get(0).get("noticeResult").isNull()).as("the notice never ran").isTrue();
+        assertThat(machineAttempts.get(0).get("answeredAt").isNull()).as("a machine answered").isFalse();
+        assertThat(timelineActions(machine)).contains("CALL_ANSWERING_MACHINE", "NEXT_CALL_SCHEDULED");
+
+        JsonNode bad = task(unallocated).get("attempts").get(0);
+        assertThat(bad.get("outcome").asString()).isEqualTo("INVALID_NUMBER");
+        assertThat(bad.get("hangupCause").asInt()).isEqualTo(1);
+        assertThat(task(unallocated).get("attempts").size()).as("a bad number is not dialled again").isEqualTo(1);
+        assertThat(task(unallocated).get("phones").get(0).get("status").asString()).isEqualTo("BAD");
+
+        assertThat(task(absent).get("attempts").findValuesAsString("outcome")).containsOnly("UNREACHABLE").hasSize(2);
+        assertThat(task(absent).get("attempts").get(0).get("hangupCause").asInt()).isEqualTo(20);
+
+        JsonNode consented = task(consent).get("attempts").get(0);
+        assertThat(consented.get("outcome").asString()).isEqualTo("CONSENTED");
+        Instant answered = Instant.parse(consented.get("answeredAt").asString());
+        Instant ended = Instant.parse(consented.get("endedAt").asString());
+        Duration offset = Duration.parse(consented.get("consentOffset").asString());
+        assertThat(ended).as("the call ended at its hang-up, after the consent was keyed")
+                .isAfter(answered.plus(offset));
+        assertThat(consented.get("hangupCause").asInt()).isEqualTo(16);
+        assertThat(consented.get("operatorAnsweredAt").isNull()).as("no operator on a notice call").isTrue();
+        // the other test counts its own campaign's progress: this one dials nothing more
+        assertThat(supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}").status()).isEqualTo(200);
     }
 
     @Test

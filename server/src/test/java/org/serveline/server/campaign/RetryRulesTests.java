@@ -37,6 +37,21 @@ class RetryRulesTests {
         assertThat(rules.after(outcome)).isNotNull();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CallOutcome.class, names = {"ANSWERING_MACHINE", "UNREACHABLE"})
+    void aMachineOrAnUnreachablePhoneIsCalledAgainLikeNoAnswer(CallOutcome outcome) {
+        assertThat(rules.after(outcome)).isEqualTo(new RetryRules.Next.RetrySameNumber(Duration.ofMinutes(30)));
+        assertThat(outcome.reachedParty()).as("nobody heard the notice").isFalse();
+    }
+
+    @Test
+    void aPbxFailureIsRetriedSoonAndSpendsNoAttempt() {
+        assertThat(rules.after(CallOutcome.PBX_FAILURE)).isEqualTo(new RetryRules.Next.RetrySameNumber(Duration.ofMinutes(2)));
+        assertThat(CallOutcome.PBX_FAILURE.spendsAnAttempt()).isFalse();
+        assertThat(CallOutcome.HUNG_UP_EARLY.spendsAnAttempt()).isTrue();
+        assertThat(CallOutcome.FAILED.spendsAnAttempt()).isTrue();
+    }
+
     @Test
     void impossibleLimitsAreRefused() {
         assertThatThrownBy(() -> new RetryRules(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1))

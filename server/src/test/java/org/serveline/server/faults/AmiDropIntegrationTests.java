@@ -60,6 +60,52 @@ class AmiDropIntegrationTests {
         dropTheLinkMidCampaign(List.of(), "serveline_fault_getvar");
     }
 
+    /**
+     * Asterisk is killed with calls up and comes back empty (issue 12, item 8): the cut calls are PBX failures with
+     * the lost link and the vanished channel in their evidence, never the party hanging up early, and they spend
+     * none of the party's attempts; every consenting party is still served.
+     */
+    @Test
+    void callsCutByAPbxThatDiesArePbxFailuresNotEarlyHangupsAndSpendNoAttempt() {
+        simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.3).spoolDir(spool)
+                .party("13800006001", PartyBehaviour.noAnswer()).party("13800006002", PartyBehaviour.refuse())
+                .defaultParty(PartyBehaviour.consent())
+                .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID")).build());
+        simulator.start();
+        node = ServerNode.start(PhoneCampaign.quickDialer(
+                ServerNode.dialling(simulator, "serveline_fault_crash", "node-crash", 50, 50)));
+        TaskFixtures fixtures = new TaskFixtures(node.port());
+        List<Long> tasks = PhoneCampaign.approvedTasks(fixtures,
+                IntStream.rangeClosed(6001, 6012).mapToObj(n -> "1380000" + n).toList());
+        long campaign = PhoneCampaign.started(fixtures, "pbx-crash-" + System.nanoTime());
+        AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            ledger.sample(simulator);
+            return simulator.channels().stream().filter(c -> c.name().endsWith(";1") && c.state() == 6).count() >= 6;
+        });
+        int cut = simulator.crash();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            ledger.sample(simulator);
+            return ledger.tasksStillOnThePhone(tasks) == 0 && ledger.unsettled() == 0
+                    && simulator.counters().callsActive() == 0;
+        });
+
+        assertThat(cut).isGreaterThanOrEqualTo(6);
+        assertThat(ledger.pbxFailures()).as("answered calls cut by the crash").isGreaterThanOrEqualTo(6);
+        assertThat(ledger.pbxFailuresWithTheirCause()).as("the cause is in the evidence")
+                .isEqualTo(ledger.pbxFailures());
+        assertThat(node.jdbc().sql("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :c AND outcome = "
+                + "'HUNG_UP_EARLY'").param("c", campaign).query(Integer.class).single())
+                .as("no party hung up: the PBX died").isZero();
+        assertThat(ledger.unsettled()).isZero();
+        assertThat(ledger.duplicatesSeen()).isEmpty();
+        assertThat(ledger.maxAttemptsOfOneTask()).as("attempts spent").isBetween(1, PhoneCampaign.MAX_ATTEMPTS_PER_TASK);
+        assertThat(node.jdbc().sql("SELECT COUNT(*) FROM service_task WHERE id IN (:ids) AND state = 'ELECTRONIC'")
+                .param("ids", tasks).query(Integer.class).single()).as("consenting parties served").isEqualTo(10);
+    }
+
     private void dropTheLinkMidCampaign(List<String> channelVars) {
         dropTheLinkMidCampaign(channelVars, "serveline_fault_ami");
     }

@@ -42,10 +42,26 @@ public final class AttemptLedger {
         return count("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :c AND outcome = 'FAILED'");
     }
 
-    /** Attempts where the party's keyed answer was recorded but the attempt settled with another outcome. */
+    /**
+     * Attempts where the party's keyed answer (consent, refusal, transfer, or keys that were no answer) was recorded
+     * but the attempt settled with another outcome. A notice that only saw the line drop is no keyed answer: when the
+     * PBX died under it, the attempt is a PBX_FAILURE.
+     */
     public int answersOverruled() {
         return count("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :c AND state = 'ENDED' "
-                + "AND notice_result IS NOT NULL AND outcome <> notice_result");
+                + "AND notice_result IN ('CONSENTED', 'REFUSED', 'TRANSFERRED', 'NO_RESPONSE') "
+                + "AND outcome <> notice_result");
+    }
+
+    /** Attempts settled PBX_FAILURE (the PBX died under them): they do not count against the party's attempts. */
+    public int pbxFailures() {
+        return count("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :c AND outcome = 'PBX_FAILURE'");
+    }
+
+    /** Attempts settled PBX_FAILURE whose evidence names the cause: the lost link or the vanished channel. */
+    public int pbxFailuresWithTheirCause() {
+        return count("SELECT COUNT(*) FROM call_attempt WHERE campaign_id = :c AND outcome = 'PBX_FAILURE' "
+                + "AND (outcome_evidence LIKE '%link lost%' OR outcome_evidence LIKE '%channel vanished%')");
     }
 
     /** Tasks the campaign has dialled at least once that are still waiting for the phone channel. */
@@ -54,10 +70,10 @@ public final class AttemptLedger {
                 .param("ids", taskIds).query(Integer.class).single();
     }
 
-    /** The most attempts any one task of the campaign has. */
+    /** The most attempts any one task of the campaign has spent (a PBX failure spends none). */
     public int maxAttemptsOfOneTask() {
         return count("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM call_attempt WHERE campaign_id = :c "
-                + "GROUP BY task_id) t");
+                + "AND (outcome IS NULL OR outcome <> 'PBX_FAILURE') GROUP BY task_id) t");
     }
 
     /**

@@ -28,6 +28,7 @@ import org.serveline.pbxsim.call.SimChannel;
 import org.serveline.pbxsim.party.PartyBehaviour;
 import org.serveline.pbxsim.party.PartyTiming;
 import org.serveline.pbxsim.pjsip.ContactActions;
+import org.serveline.server.call.AttemptState;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.CallEnded;
@@ -274,6 +275,17 @@ class OperatorIntegrationTests {
         assertProblem(operator.post(task, "consent", Map.of("address", "not an address")), 400, "address");
         assertProblem(operator.post(task, "consent", Map.of("address", "a@b")), 400, "e-mail");
         assertThat(operator.state(task)).isEqualTo("PHONE");
+        // issue 12: the call outlives the early-hangup window (3 s) and is still live, not "ended 3 s after answer"
+        Instant answered = gateway.answeredAt(attempt).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Duration.between(answered, Instant.now())
+                .compareTo(Duration.ofMillis(4500)) > 0);
+        assertThat(attempts.find(attempt).orElseThrow().endedAt()).as("the call is up").isNull();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            CallAttempt live = attempts.find(attempt).orElseThrow();
+            assertThat(live.state()).as("answered and live").isEqualTo(AttemptState.ANSWERED);
+            assertThat(live.operatorAnsweredAt()).as("the recording's start, known while the call lasts")
+                    .isNotNull();
+        });
 
         ApiClient.Response consented = operator.post(task, "consent", Map.of("address", "zheng@example.com"));
 
@@ -285,7 +297,9 @@ class OperatorIntegrationTests {
         assertThat(evidence.get("details").get("attemptId").asString()).isEqualTo(attempt);
         assertThat(evidence.get("details").get("recording").asString()).isEqualTo(attempt);
         assertThat(evidence.get("details").get("offsetBasis").asString()).isEqualTo("answer");
-        assertThat(evidence.get("details").get("consentOffsetMs").asLong()).isNotNegative();
+        assertThat(evidence.get("details").get("consentOffsetMs").asLong())
+                .as("measured from the operator's answer (the recording's start), not cut at answer + 3 s")
+                .isGreaterThanOrEqualTo(4500);
         assertThat(operator.timelineActions(task)).containsSubsequence("OPERATOR_TOOK_TASK", "CALL_DIALING",
                 "TASK_CONSENT_CAPTURED", "OPERATOR_SERVED_CONSENT");
         assertThat(operator.api.get("/api/v1/operators/me").body().hasNonNull("currentTaskId")).isFalse();
@@ -296,6 +310,14 @@ class OperatorIntegrationTests {
         assertThat(operator.timelineActions(task)).contains("OPERATOR_HANGUP");
         assertProblem(operator.post(task, "hangup", Map.of()), 409, "no live call");
         assertThat(operator.state(task)).isEqualTo("ELECTRONIC");
+        CallAttempt ended = attempts.find(attempt).orElseThrow();
+        assertThat(ended.operatorAnsweredAt()).as("the operator's answer, kept apart").isNotNull();
+        // the simulator answers both halves of its call at once; the real order (operator first, the party 1 s
+        // later) is held by ServelineTraceReplayIntegrationTests
+        assertThat(ended.answeredAt()).as("the party's answer").isNotNull();
+        assertThat(Duration.between(ended.operatorAnsweredAt(), ended.endedAt())).as("ended at the hang-up")
+                .isGreaterThan(Duration.ofMillis(4500));
+        assertThat(ended.hangupCause()).isEqualTo(16);
     }
 
     @Test

@@ -159,6 +159,23 @@ public sealed interface AmiEvent {
         }
     }
 
+    /**
+     * Not sent by Asterisk: the link itself lost the PBX (connection dropped, Ping unanswered). Events are missed
+     * from here until the next {@link LinkUp}; the calls may have died with the PBX or may still be up.
+     */
+    record LinkLost(Instant receivedAt, String reason) implements AmiEvent {
+        public String name() {
+            return "LinkLost";
+        }
+    }
+
+    /** Not sent by Asterisk: the link logged in; {@code again} when it had been up before (a reconnect). */
+    record LinkUp(Instant receivedAt, boolean again) implements AmiEvent {
+        public String name() {
+            return "LinkUp";
+        }
+    }
+
     /** Any other event: its name and its headers as asterisk-java understood them. */
     record OtherEvent(Instant receivedAt, String name, Map<String, String> headers) implements AmiEvent {
         public OtherEvent {

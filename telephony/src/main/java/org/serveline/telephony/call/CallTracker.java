@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one PBX's AMI stream into exactly one {@link AttemptOutcome} per attempt originated through it.
  *
+ * <p>An answered attempt is settled when the call's last channel has hung up (every leg sharing its Linkedid: both
+ * halves of a Local channel, the operator's phone, the channels a Local channel optimised itself away for), never
+ * earlier: the recording is complete then, and the call is live until then. An unanswered one is settled by its
+ * failed OriginateResponse. When the AMI link is lost, the open attempts wait for it to come back; the PBX then lists
+ * its live channels, and an attempt with none left is settled {@link OutcomeKind#PBX_FAILURE} ("channel vanished").
+ *
  * <p>Correlation never relies on timing: the OriginateResponse is matched by ActionID, its Uniqueid ties the
  * attempt to the call's Linkedid group; a {@code SERVELINE_ATTEMPT_ID} VarSet ties it too. Channel events that
  * arrive before the attempt is tied (or before the OriginateResponse) are kept per Linkedid, so order does not
@@ -48,9 +52,11 @@ public final class CallTracker implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, TrackedAttempt> byActionId = new HashMap<>();
     private final Map<String, TrackedAttempt> byAttemptId = new HashMap<>();
-    private final Map<String, CallGroup> groups = new LinkedHashMap<>();
-    private final Map<String, String> linkedIdByUniqueId = new HashMap<>();
+    private final CallGroups groups = new CallGroups();
     private final List<Consumer<? super AttemptOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super AttemptAnswered>> answerListeners = new CopyOnWriteArrayList<>();
+    /** Answers found under the lock, delivered (before any outcome) once it is released. */
+    private final List<AttemptAnswered> pendingAnswers = new ArrayList<>();
     private final ScheduledThreadPoolExecutor timers;
     private final Subscription subscription;
     private final AtomicLong unknownActionIds = new AtomicLong();
@@ -71,6 +77,12 @@ public final class CallTracker implements AutoCloseable {
     public Subscription onOutcome(Consumer<? super AttemptOutcome> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** Registers {@code listener} for every answer of a live call from now on (see {@link AttemptAnswered}). */
+    public Subscription onAnswered(Consumer<? super AttemptAnswered> listener) {
+        answerListeners.add(listener);
+        return () -> answerListeners.remove(listener);
     }
 
     /**
@@ -121,17 +133,23 @@ public final class CallTracker implements AutoCloseable {
     public void adopt(LiveAttempt live) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
-            if (byAttemptId.containsKey(live.attemptId())) {
+            String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
+            TrackedAttempt known = byAttemptId.get(live.attemptId());
+            if (known != null) {
+                if (linkedId.equals(known.linkedId)) {
+                    // another leg of the same call
+                    groups.get(linkedId).ifPresent(group -> group.live(live.uniqueId(), live.channel()));
+                }
                 return;
             }
             Instant now = clock.instant();
             TrackedAttempt attempt = register(live.attemptId(), live.taskId().orElse(""),
-                    OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2));
-            String linkedId = live.linkedId().isEmpty() ? live.uniqueId() : live.linkedId();
+                    OriginateRequest.actionIdFor(live.attemptId()), settings.responseGrace().multipliedBy(2), false);
             bind(attempt, linkedId);
+            groups.getOrCreate(linkedId, now).live(live.uniqueId(), live.channel());
             if ("Up".equalsIgnoreCase(live.state())) {
                 Instant answeredAt = now.minus(age(live.duration()));
-                groups.get(linkedId).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
+                groups.getOrCreate(linkedId, now).answeredBefore(live.uniqueId(), live.channel(), answeredAt);
                 attempt.response = new AmiEvent.OriginateResponse(answeredAt, attempt.actionId, true, 4,
                         live.channel(), Optional.of(live.uniqueId()), "", "", "", "");
                 evaluate(attempt, now, settled);
@@ -147,13 +165,16 @@ public final class CallTracker implements AutoCloseable {
             if (byAttemptId.containsKey(request.attemptId())) {
                 throw new IllegalStateException("attempt " + request.attemptId() + " is already being tracked");
             }
+            boolean operatorCall = request.target() instanceof OriginateRequest.Dialplan plan
+                    && plan.context().equals(DialplanContract.OPERATOR_CONTEXT);
             register(request.attemptId(), request.taskId(), request.actionId(),
-                    request.timeout().plus(settings.responseGrace()));
+                    request.timeout().plus(settings.responseGrace()), operatorCall);
         }
     }
 
-    private TrackedAttempt register(String attemptId, String taskId, String actionId, Duration responseDeadline) {
-        TrackedAttempt attempt = new TrackedAttempt(attemptId, taskId, actionId, clock.instant());
+    private TrackedAttempt register(String attemptId, String taskId, String actionId, Duration responseDeadline,
+                                    boolean operatorCall) {
+        TrackedAttempt attempt = new TrackedAttempt(attemptId, taskId, actionId, clock.instant(), operatorCall);
         byAttemptId.put(attemptId, attempt);
         byActionId.put(actionId, attempt);
         attempt.deadline = timers.schedule(() -> deadlinePassed(attempt), responseDeadline.toMillis(),
@@ -199,9 +220,82 @@ public final class CallTracker implements AutoCloseable {
                     yield attemptOf(group);
                 }
                 case AmiEvent.OriginateResponse e -> originateResponse(e);
+                case AmiEvent.OtherEvent e when e.name().equals("LocalOptimizationBegin") ->
+                        groups.localOptimisation(e).flatMap(this::attemptOf);
+                case AmiEvent.LinkLost e -> {
+                    linkLost(e);
+                    yield Optional.empty();
+                }
+                case AmiEvent.LinkUp e -> {
+                    if (e.again()) {
+                        linkBack(e.receivedAt());
+                    }
+                    yield Optional.empty();
+                }
                 default -> Optional.empty();
             };
             touched.ifPresent(attempt -> evaluate(attempt, clock.instant(), settled));
+        }
+        deliver(settled);
+    }
+
+    /** Every open attempt may lose events from now on: remember it, so that the link's return checks on it. */
+    private void linkLost(AmiEvent.LinkLost event) {
+        for (TrackedAttempt attempt : byAttemptId.values()) {
+            if (attempt.linkLost == null) {
+                attempt.linkLost = event.reason();
+                attempt.linkLostAt = event.receivedAt();
+            }
+        }
+        if (!byAttemptId.isEmpty()) {
+            log.warn("PBX {}: AMI link lost ({}) with {} attempt(s) open; they are checked when it is back",
+                    link.pbxId(), event.reason(), byAttemptId.size());
+        }
+    }
+
+    /** The link is back: ask the PBX which channels still live (off the event thread), then settle the vanished. */
+    private void linkBack(Instant at) {
+        if (byAttemptId.values().stream().noneMatch(attempt -> attempt.linkLost != null)) {
+            return;
+        }
+        link.liveAttempts().whenComplete((live, failure) -> {
+            if (failure != null) {
+                log.warn("PBX {}: could not list live channels after the link came back; next reconnect retries: {}",
+                        link.pbxId(), failure.toString());
+                return;
+            }
+            checkAfterLinkLoss(live, at);
+        });
+    }
+
+    void checkAfterLinkLoss(List<LiveAttempt> live, Instant backAt) {
+        List<AttemptOutcome> settled = new ArrayList<>();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (TrackedAttempt attempt : List.copyOf(byAttemptId.values())) {
+                if (attempt.linkLost == null || attempt.settled) {
+                    continue;
+                }
+                List<LiveAttempt> legs = live.stream().filter(l -> l.attemptId().equals(attempt.attemptId)).toList();
+                Optional<CallGroup> group = groups.get(attempt.linkedId);
+                boolean alive = !legs.isEmpty();
+                if (alive && group.isPresent()) {
+                    legs.forEach(leg -> group.get().live(leg.uniqueId(), leg.channel()));
+                    alive = group.get().keepOnly(legs.stream().map(LiveAttempt::uniqueId)
+                            .collect(java.util.stream.Collectors.toSet()), now);
+                }
+                if (alive) {
+                    log.info("PBX {}: attempt {} survived the link loss ({} live channel(s))", link.pbxId(),
+                            attempt.attemptId, legs.size());
+                    attempt.linkLost = null;
+                    attempt.linkLostAt = null;
+                    evaluate(attempt, now, settled);
+                    continue;
+                }
+                settled.add(settle(attempt, CallVerdicts.pbxFailure(attempt, group, now, "PBX failure: AMI link lost at "
+                        + attempt.linkLostAt + " (" + attempt.linkLost + "); channel vanished: no live channel of the "
+                        + "attempt when the link came back at " + backAt)));
+            }
         }
         deliver(settled);
     }
@@ -211,18 +305,15 @@ public final class CallTracker implements AutoCloseable {
     }
 
     private CallGroup seen(ChannelRef channel, Instant at) {
-        String linkedId = channel.linkedId().isEmpty()
-                ? linkedIdByUniqueId.getOrDefault(channel.uniqueId(), channel.uniqueId()) : channel.linkedId();
-        if (!channel.uniqueId().isEmpty()) {
-            linkedIdByUniqueId.put(channel.uniqueId(), linkedId);
-        }
-        CallGroup group = groups.computeIfAbsent(linkedId, id -> new CallGroup(id, at));
-        group.seen(channel, at);
-        return group;
+        return groups.seen(channel, at);
     }
 
     private CallGroup varSet(AmiEvent.VarSet event) {
         CallGroup group = seen(event.channel(), event.receivedAt());
+        if (event.variable().equals(DialplanContract.AMD_STATUS_VARIABLE)
+                || event.variable().equals(DialplanContract.AMD_CAUSE_VARIABLE)) {
+            group.variable(event.variable(), event.value());
+        }
         if (event.variable().equals(DialplanContract.ATTEMPT_ID_VARIABLE) && group.attemptId().isEmpty()) {
             TrackedAttempt attempt = byAttemptId.get(event.value());
             if (attempt != null && attempt.linkedId == null) {
@@ -248,7 +339,7 @@ public final class CallTracker implements AutoCloseable {
         attempt.response = event;
         event.uniqueId().ifPresent(uniqueId -> {
             if (attempt.linkedId == null) {
-                bind(attempt, linkedIdByUniqueId.getOrDefault(uniqueId, uniqueId));
+                bind(attempt, groups.linkedIdOf(uniqueId));
             }
         });
         return Optional.of(attempt);
@@ -256,63 +347,71 @@ public final class CallTracker implements AutoCloseable {
 
     private void bind(TrackedAttempt attempt, String linkedId) {
         attempt.linkedId = linkedId;
-        groups.computeIfAbsent(linkedId, id -> new CallGroup(id, clock.instant())).bind(attempt.attemptId);
+        groups.getOrCreate(linkedId, clock.instant()).bind(attempt.attemptId);
     }
 
-    /** Settles the attempt if the facts suffice; otherwise waits for more events or the answer window. */
+    /** Settles the attempt if the facts suffice; otherwise waits for more events (the last hang-up). */
     private void evaluate(TrackedAttempt attempt, Instant now, List<AttemptOutcome> settled) {
         if (attempt.settled || attempt.response == null) {
             return;
         }
-        AmiEvent.OriginateResponse response = attempt.response;
-        Optional<CallGroup> group = Optional.ofNullable(attempt.linkedId).map(groups::get);
-        String control = attempt.controlUniqueId().orElse(null);
-        if (!response.success()) {
-            String dialStatus = group.map(CallGroup::dialStatus).orElse("");
-            List<Integer> causes = group.map(g -> g.causesPartyFirst(control)).orElse(List.of());
-            OutcomeKind kind = OutcomeTable.unanswered(response.reason(), dialStatus, causes);
-            settled.add(settle(attempt, kind, Optional.empty(), "OriginateResponse Failure reason " + response.reason()
-                    + (dialStatus.isEmpty() ? "" : "; DialEnd " + dialStatus) + "; hangup causes " + causes));
+        Optional<CallGroup> group = groups.get(attempt.linkedId);
+        if (attempt.response.success()) {
+            reportAnswers(attempt, group);
+        }
+        if (!attempt.response.success() && group.isPresent() && !group.get().allHungUp() && !attempt.endOverdue) {
+            // the legs' hang-ups (and their causes) follow the response within milliseconds: wait for them
+            if (attempt.endWait == null) {
+                attempt.endWait = timers.schedule(() -> endOverdue(attempt), settings.responseGrace().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
             return;
         }
-        Instant answeredAt = group.flatMap(CallGroup::firstUp).filter(up -> up.isBefore(response.receivedAt()))
-                .orElse(response.receivedAt());
-        Optional<CallGroup.EndSignal> end = group.flatMap(CallGroup::firstEndAfterAnswer);
-        if (end.isPresent()) {
-            CallGroup.EndSignal signal = end.get();
-            boolean partyEnded = signal.partyEnded(control);
-            Duration answeredFor = Duration.between(answeredAt, signal.at());
-            OutcomeKind kind = OutcomeTable.answered(partyEnded, answeredFor, settings.earlyHangupWindow());
-            settled.add(settle(attempt, kind, Optional.of(answeredAt), "OriginateResponse Success reason "
-                    + response.reason() + "; first end " + signal.kind() + " on " + signal.channel() + " after "
-                    + answeredFor.toMillis() + " ms (" + (partyEnded ? "party" : "our side") + ")"));
-            return;
-        }
-        Duration up = Duration.between(answeredAt, now);
-        if (up.compareTo(settings.earlyHangupWindow()) >= 0) {
-            settled.add(settle(attempt, OutcomeKind.ANSWERED, Optional.of(answeredAt), "OriginateResponse Success reason "
-                    + response.reason() + "; still up after " + settings.earlyHangupWindow()));
-        } else if (attempt.answerWindow == null) {
-            long delay = settings.earlyHangupWindow().minus(up).toMillis() + 1;
-            attempt.answerWindow = timers.schedule(() -> reevaluate(attempt), delay, TimeUnit.MILLISECONDS);
+        CallVerdicts.of(attempt, group, settings.earlyHangupWindow(), now)
+                .ifPresent(verdict -> settled.add(settle(attempt, verdict)));
+    }
+
+    /** Queues an {@link AttemptAnswered} when the call shows an answer not reported yet. */
+    private void reportAnswers(TrackedAttempt attempt, Optional<CallGroup> group) {
+        Optional<Instant> party = attempt.operatorCall
+                ? group.flatMap(g -> CallVerdicts.partyAnsweredAt(attempt, g))
+                : Optional.of(group.flatMap(g -> CallVerdicts.partyAnsweredAt(attempt, g))
+                        .orElse(attempt.response.receivedAt()));
+        Optional<Instant> operator = attempt.operatorCall
+                ? Optional.of(group.flatMap(g -> CallVerdicts.operatorAnsweredAt(attempt, g))
+                        .orElse(attempt.response.receivedAt()))
+                : Optional.empty();
+        boolean news = (party.isPresent() && !attempt.partyAnswerReported)
+                || (operator.isPresent() && !attempt.operatorAnswerReported);
+        if (news) {
+            attempt.partyAnswerReported |= party.isPresent();
+            attempt.operatorAnswerReported |= operator.isPresent();
+            pendingAnswers.add(new AttemptAnswered(link.pbxId(), attempt.attemptId, party, operator));
         }
     }
 
-    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, Optional<Instant> answeredAt,
-                                  String evidence) {
+    private AttemptOutcome settle(TrackedAttempt attempt, OutcomeKind kind, String evidence) {
+        return settle(attempt, CallVerdicts.bare(kind, clock.instant(), evidence));
+    }
+
+    private AttemptOutcome settle(TrackedAttempt attempt, CallVerdicts.Verdict verdict) {
         attempt.settled = true;
         attempt.cancelTimers();
         byAttemptId.remove(attempt.attemptId);
         byActionId.remove(attempt.actionId);
-        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId,
-                attempt.taskId, kind, answeredAt, clock.instant(), attempt.controlUniqueId(), evidence);
-        log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), kind, evidence);
+        AttemptOutcome outcome = new AttemptOutcome(link.pbxId(), attempt.attemptId, attempt.taskId, verdict.kind(),
+                verdict.answeredAt(), verdict.operatorAnsweredAt(), verdict.endedAt(), verdict.hangupCause(),
+                clock.instant(), attempt.controlUniqueId(), verdict.evidence());
+        log.info("PBX {}: attempt {} settled {} ({})", link.pbxId(), outcome.attemptId(), verdict.kind(),
+                verdict.evidence());
         return outcome;
     }
 
-    private void reevaluate(TrackedAttempt attempt) {
+    /** A failed call whose legs did not all report their hang-up in time: decide on what is known. */
+    private void endOverdue(TrackedAttempt attempt) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
+            attempt.endOverdue = true;
             evaluate(attempt, clock.instant(), settled);
         }
         deliver(settled);
@@ -321,11 +420,14 @@ public final class CallTracker implements AutoCloseable {
     private void deadlinePassed(TrackedAttempt attempt) {
         List<AttemptOutcome> settled = new ArrayList<>();
         synchronized (lock) {
-            if (!attempt.settled && attempt.response == null) {
+            if (!attempt.settled && attempt.response == null && attempt.linkLost != null) {
+                settled.add(settle(attempt, OutcomeKind.PBX_FAILURE, "PBX failure: AMI link lost at "
+                        + attempt.linkLostAt + " (" + attempt.linkLost + ") before the OriginateResponse, and none came"));
+            } else if (!attempt.settled && attempt.response == null) {
                 log.warn("PBX {}: no OriginateResponse for attempt {} within its timeout plus {}; settling FAILED "
                         + "(reconcile with liveAttempts if the link was down)", link.pbxId(),
                         attempt.attemptId, settings.responseGrace());
-                settled.add(settle(attempt, OutcomeKind.FAILED, Optional.empty(), "no OriginateResponse"));
+                settled.add(settle(attempt, OutcomeKind.FAILED, "no OriginateResponse"));
             }
         }
         deliver(settled);
@@ -336,13 +438,27 @@ public final class CallTracker implements AutoCloseable {
         synchronized (lock) {
             TrackedAttempt attempt = byAttemptId.get(attemptId);
             if (attempt != null && !attempt.settled) {
-                settled.add(settle(attempt, kind, Optional.empty(), evidence));
+                settled.add(settle(attempt, kind, evidence));
             }
         }
         deliver(settled);
     }
 
     private void deliver(List<AttemptOutcome> outcomes) {
+        List<AttemptAnswered> answers;
+        synchronized (lock) {
+            answers = List.copyOf(pendingAnswers);
+            pendingAnswers.clear();
+        }
+        for (AttemptAnswered answered : answers) {
+            for (Consumer<? super AttemptAnswered> listener : answerListeners) {
+                try {
+                    listener.accept(answered);
+                } catch (RuntimeException e) {
+                    log.error("PBX {}: answer listener failed on attempt {}", link.pbxId(), answered.attemptId(), e);
+                }
+            }
+        }
         for (AttemptOutcome outcome : outcomes) {
             for (Consumer<? super AttemptOutcome> listener : listeners) {
                 try {
@@ -358,15 +474,7 @@ public final class CallTracker implements AutoCloseable {
     private void sweep() {
         synchronized (lock) {
             Instant horizon = clock.instant().minus(settings.groupRetention());
-            Iterator<CallGroup> it = groups.values().iterator();
-            while (it.hasNext()) {
-                CallGroup group = it.next();
-                boolean open = group.attemptId().map(byAttemptId::containsKey).orElse(false);
-                if (!open && group.lastActivity().isBefore(horizon)) {
-                    group.uniqueIds().forEach(linkedIdByUniqueId::remove);
-                    it.remove();
-                }
-            }
+            groups.forgetQuietSince(horizon, group -> group.attemptId().map(byAttemptId::containsKey).orElse(false));
         }
     }
 

@@ -13,13 +13,24 @@ final class TrackedAttempt {
     final String taskId;
     final String actionId;
     final Instant registeredAt;
+    /** An operator call: the originated channel is the operator's phone, the party is dialled from it. */
+    final boolean operatorCall;
     AmiEvent.OriginateResponse response;
+    /** Why and when the AMI link was lost while this attempt was open; null while the link holds. */
+    String linkLost;
+    Instant linkLostAt;
     String linkedId;
     boolean settled;
+    /** Which answers were reported as {@link AttemptAnswered}. */
+    boolean partyAnswerReported;
+    boolean operatorAnswerReported;
     ScheduledFuture<?> deadline;
-    ScheduledFuture<?> answerWindow;
+    /** A failed call waits this long for its legs' hang-ups; then it is decided on what is known. */
+    ScheduledFuture<?> endWait;
+    boolean endOverdue;
 
-    TrackedAttempt(String attemptId, String taskId, String actionId, Instant registeredAt) {
+    TrackedAttempt(String attemptId, String taskId, String actionId, Instant registeredAt, boolean operatorCall) {
+        this.operatorCall = operatorCall;
         this.attemptId = attemptId;
         this.taskId = taskId;
         this.actionId = actionId;
@@ -34,8 +45,8 @@ final class TrackedAttempt {
         if (deadline != null) {
             deadline.cancel(false);
         }
-        if (answerWindow != null) {
-            answerWindow.cancel(false);
+        if (endWait != null) {
+            endWait.cancel(false);
         }
     }
 }

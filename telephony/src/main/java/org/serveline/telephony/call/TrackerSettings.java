@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * @param earlyHangupWindow an answered call that the party ends within this time is {@link OutcomeKind#HUNG_UP_EARLY};
- *                          an answered call still up after it is settled {@link OutcomeKind#ANSWERED}
+ *                          whatever its verdict, an answered call is settled only when its last channel hung up
  * @param responseGrace     how long past the Originate timeout the tracker waits for an OriginateResponse before
  *                          settling {@link OutcomeKind#FAILED}
  * @param groupRetention    how long the channels of calls not (yet) tied to an attempt are remembered

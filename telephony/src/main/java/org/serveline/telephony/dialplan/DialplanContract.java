@@ -13,6 +13,19 @@ public final class DialplanContract {
     /** Channel variable carrying the FastAGI base URL of the node that originated the call. */
     public static final String AGI_URL_VARIABLE = "SERVELINE_AGI_URL";
 
+    /**
+     * Channel variable the Originate sets: {@value #AMD_OFF} skips answering-machine detection in
+     * {@code serveline-outbound}; anything else (or unset) runs Asterisk's AMD() before the notice.
+     */
+    public static final String AMD_VARIABLE = "SERVELINE_AMD";
+    public static final String AMD_ON = "on";
+    public static final String AMD_OFF = "off";
+    /** What AMD() leaves on the channel (MACHINE, HUMAN, NOTSURE, HANGUP) and why; the tracker reads them. */
+    public static final String AMD_STATUS_VARIABLE = "AMDSTATUS";
+    public static final String AMD_CAUSE_VARIABLE = "AMDCAUSE";
+    /** The AMDSTATUS after which {@code serveline-outbound} hangs up without the notice. */
+    public static final String AMD_MACHINE = "MACHINE";
+
     public static final String OUTBOUND_CONTEXT = "serveline-outbound";
     public static final String OPERATOR_CONTEXT = "serveline-operator";
     public static final String CONSENT_CONTEXT = "serveline-consent";

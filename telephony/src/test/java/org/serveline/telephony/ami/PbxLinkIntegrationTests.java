@@ -90,6 +90,30 @@ class PbxLinkIntegrationTests {
         assertThat(server.logins()).isEqualTo(2);
     }
 
+    /** The link's own news reaches subscribers in line with the PBX's events: the tracker needs it (issue 12). */
+    @Test
+    void subscribersHearWhenTheLinkIsLostAndWhenItIsBack() throws Exception {
+        PbxConfig config = serve(new ScriptedAmi()).withReconnect(Duration.ofMillis(300), Duration.ofSeconds(1));
+        List<AmiEvent> news = new java.util.concurrent.CopyOnWriteArrayList<>();
+        link = PbxLink.asterisk(config, clock);
+        link.subscribe(event -> {
+            if (event instanceof AmiEvent.LinkLost || event instanceof AmiEvent.LinkUp) {
+                news.add(event);
+            }
+        });
+        link.start();
+        await().until(() -> news.size() == 1);
+
+        server.dropConnections();
+
+        await().until(() -> news.size() == 3);
+        assertThat(news.get(0)).isInstanceOfSatisfying(AmiEvent.LinkUp.class, up -> assertThat(up.again()).isFalse());
+        assertThat(news.get(1)).isInstanceOfSatisfying(AmiEvent.LinkLost.class,
+                lost -> assertThat(lost.reason()).isEqualTo("connection lost"));
+        assertThat(news.get(2)).isInstanceOfSatisfying(AmiEvent.LinkUp.class, up -> assertThat(up.again()).isTrue());
+        assertThat(news.get(2).receivedAt()).isAfterOrEqualTo(news.get(1).receivedAt());
+    }
+
     @Test
     void aSlowSubscriberNeverStallsTheReaderAndTheWaitIsMeasured() throws Exception {
         int count = 200;

@@ -91,10 +91,16 @@ class CallTrackerTests {
                 response(request, true, 4, "10.1", 1002));
         clock.set(at(3000));
         push(new AmiEvent.HangupRequest(at(3000), up(two), 16, true), new AmiEvent.Hangup(at(3001), up(two), 16, ""));
+        assertThat(outcomes).as("the ;1 half still runs the dialplan: the call is not over").isEmpty();
+
+        push(new AmiEvent.Hangup(at(3100), up(one), 16, ""));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.kind()).isEqualTo(OutcomeKind.HUNG_UP_EARLY);
             assertThat(outcome.answeredAt()).contains(at(1000));
+            assertThat(outcome.endedAt()).isEqualTo(at(3100));
+            assertThat(outcome.hangupCause()).hasValue(16);
+            assertThat(outcome.operatorAnsweredAt()).isEmpty();
             assertThat(outcome.uniqueId()).contains("10.1");
         });
     }
@@ -104,10 +110,12 @@ class CallTrackerTests {
         OriginateRequest request = originate("A-5");
         push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1001), up(one)),
                 response(request, true, 4, "10.1", 1002));
-        push(new AmiEvent.HangupRequest(at(9000), up(two), 16, true));
+        push(new AmiEvent.HangupRequest(at(9000), up(two), 16, true), new AmiEvent.Hangup(at(9001), up(two), 16, ""),
+                new AmiEvent.Hangup(at(9050), up(one), 16, ""));
 
         assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.ANSWERED);
         assertThat(outcomes.get(0).answeredAt()).contains(at(1000));
+        assertThat(outcomes.get(0).endedAt()).isEqualTo(at(9050));
     }
 
     @Test
@@ -116,7 +124,8 @@ class CallTrackerTests {
         push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1001), up(one)),
                 response(request, true, 4, "10.1", 1002),
                 new AmiEvent.HangupRequest(at(1100), up(one), 32, true),
-                new AmiEvent.HangupRequest(at(1101), up(two), 0, false));
+                new AmiEvent.HangupRequest(at(1101), up(two), 0, false),
+                new AmiEvent.Hangup(at(1102), up(one), 16, ""), new AmiEvent.Hangup(at(1103), up(two), 16, ""));
 
         assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.ANSWERED);
     }
@@ -126,7 +135,7 @@ class CallTrackerTests {
         OriginateRequest request = originate("A-7");
         ChannelRef trunk = channel("PJSIP/trunk-0002", "12.1", "12.1", 6);
         push(new AmiEvent.Newstate(at(1000), trunk), response(request, true, 4, "12.1", 1001),
-                new AmiEvent.HangupRequest(at(1500), trunk, 16, false));
+                new AmiEvent.HangupRequest(at(1500), trunk, 16, false), new AmiEvent.Hangup(at(1501), trunk, 16, ""));
 
         assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.HUNG_UP_EARLY);
     }
@@ -163,7 +172,7 @@ class CallTrackerTests {
     }
 
     @Test
-    void anAnsweredCallStillUpAfterTheWindowIsSettledAnswered() {
+    void anAnsweredCallIsNotSettledWhileAChannelLivesHoweverLongItLasts() {
         tracker.close();
         tracker = tracker(new TrackerSettings(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofMinutes(2)),
                 Clock.systemUTC());
@@ -173,10 +182,19 @@ class CallTrackerTests {
         link.push(new AmiEvent.OriginateResponse(now, request.actionId(), true, 4, one.channel(), Optional.of("10.1"),
                 "", "", "", ""));
 
-        await().until(() -> !outcomes.isEmpty());
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(outcomes::isEmpty);
+        assertThat(tracker.openAttempts()).isEqualTo(1);
+
+        Instant end = now.plusSeconds(20);
+        link.push(new AmiEvent.HangupRequest(end, up(one), 16, true));
+        link.push(new AmiEvent.Hangup(end, up(one), 16, ""));
+        assertThat(outcomes).isEmpty();
+        link.push(new AmiEvent.Hangup(end.plusMillis(40), up(two), 16, ""));
+
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.kind()).isEqualTo(OutcomeKind.ANSWERED);
-            assertThat(outcome.evidence()).contains("still up");
+            assertThat(outcome.endedAt()).isEqualTo(end.plusMillis(40));
+            assertThat(outcome.evidence()).contains("last channel hung up at " + end.plusMillis(40));
         });
     }
 
@@ -244,7 +262,8 @@ class CallTrackerTests {
     void anAdoptedCallUpForLongerThanTheWindowIsAnsweredAtOnce() {
         tracker.adopt(new LiveAttempt("stub", "A-16", Optional.of("T-16"), one.channel(), "10.1", "10.1", "Up",
                 "AGI", "00:01:00"));
-        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true), new AmiEvent.Hangup(at(1001), up(two), 16, ""));
+        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true), new AmiEvent.Hangup(at(1001), up(two), 16, ""),
+                new AmiEvent.Hangup(at(1002), up(one), 16, ""));
 
         assertThat(tracker.openAttempts()).isZero();
         assertThat(outcomes).singleElement().satisfies(outcome -> {
@@ -261,7 +280,8 @@ class CallTrackerTests {
         assertThat(outcomes).isEmpty();
         clock.set(at(1000));
 
-        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true));
+        push(new AmiEvent.HangupRequest(at(1000), up(two), 16, true), new AmiEvent.Hangup(at(1000), up(two), 16, ""),
+                new AmiEvent.Hangup(at(1001), up(one), 16, ""));
 
         assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.HUNG_UP_EARLY);
     }
@@ -274,8 +294,28 @@ class CallTrackerTests {
 
         push(new AmiEvent.OriginateResponse(at(100), OriginateRequest.actionIdFor("A-17"), false, 3, "Local/555@parties",
                 Optional.empty(), "", "", "", ""));
+        assertThat(outcomes).as("its channel has not hung up yet").isEmpty();
+        push(new AmiEvent.Hangup(at(101), one, 19, "User alerting, no answer"));
 
         assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.NO_ANSWER);
+        assertThat(outcomes.get(0).endedAt()).isEqualTo(at(101));
+        assertThat(outcomes.get(0).hangupCause()).hasValue(19);
+    }
+
+    @Test
+    void aFailedCallWhoseHangupsNeverComeIsDecidedAfterTheGrace() {
+        tracker.close();
+        tracker = tracker(new TrackerSettings(Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(2)),
+                Clock.systemUTC());
+        OriginateRequest request = originate("A-30");
+        link.push(new AmiEvent.Newchannel(Instant.now(), one));
+        link.push(new AmiEvent.VarSet(Instant.now(), one, DialplanContract.ATTEMPT_ID_VARIABLE, "A-30"));
+        link.push(new AmiEvent.OriginateResponse(Instant.now(), request.actionId(), false, 5, one.channel(),
+                Optional.empty(), "", "", "", ""));
+        assertThat(outcomes).isEmpty();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> !outcomes.isEmpty());
+        assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.BUSY);
     }
 
     @Test
@@ -286,6 +326,222 @@ class CallTrackerTests {
 
         assertThat(tracker.openAttempts()).isEqualTo(1);
         assertThat(outcomes).isEmpty();
+    }
+
+    @Test
+    void anOperatorCallKeepsTheOperatorsAnswerApartFromThePartysAndEndsWithItsLastChannel() {
+        OriginateRequest request = operatorCall("A-20");
+        ChannelRef phone = channel("PJSIP/agent100-00000002", "20.1", "20.1", 0);
+        ChannelRef partyOne = channel("Local/138@parties-0002;1", "20.2", "20.1", 0);
+        ChannelRef partyTwo = channel("Local/138@parties-0002;2", "20.3", "20.1", 4);
+        push(new AmiEvent.Newchannel(at(0), phone), response(request, true, 4, "20.1", 1000),
+                new AmiEvent.Newstate(at(1000), up(phone)), new AmiEvent.Newchannel(at(1001), partyOne),
+                new AmiEvent.Newchannel(at(1001), partyTwo), new AmiEvent.Newstate(at(2003), up(partyTwo)),
+                new AmiEvent.Newstate(at(2003), up(partyOne)),
+                new AmiEvent.HangupRequest(at(22_500), up(partyTwo), 16, true),
+                new AmiEvent.Hangup(at(22_500), up(partyTwo), 16, ""), new AmiEvent.Hangup(at(22_500), up(partyOne), 16, ""));
+        assertThat(outcomes).as("the operator's phone is still up").isEmpty();
+
+        push(new AmiEvent.Hangup(at(22_501), up(phone), 16, ""));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.ANSWERED);
+            assertThat(outcome.operatorAnsweredAt()).contains(at(1000));
+            assertThat(outcome.answeredAt()).contains(at(2003));
+            assertThat(outcome.endedAt()).isEqualTo(at(22_501));
+        });
+    }
+
+    @Test
+    void aLiveCallIsReportedAnsweredOnceBeforeItsOutcome() {
+        List<AttemptAnswered> answers = new CopyOnWriteArrayList<>();
+        List<String> order = new CopyOnWriteArrayList<>();
+        tracker.onAnswered(answers::add);
+        tracker.onAnswered(answered -> order.add("answered"));
+        tracker.onOutcome(outcome -> order.add("outcome"));
+        OriginateRequest request = originate("A-31");
+        push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1001), up(one)),
+                response(request, true, 4, "10.1", 1002), varSet(up(one), "SERVELINE_NOTICE_RESULT", "consent", 9000));
+
+        assertThat(answers).singleElement().satisfies(answered -> {
+            assertThat(answered.attemptId()).isEqualTo("A-31");
+            assertThat(answered.partyAnsweredAt()).contains(at(1000));
+            assertThat(answered.operatorAnsweredAt()).isEmpty();
+        });
+        push(new AmiEvent.Hangup(at(9100), up(one), 16, ""), new AmiEvent.Hangup(at(9101), up(two), 16, ""));
+        assertThat(answers).hasSize(1);
+        assertThat(order).containsExactly("answered", "outcome");
+    }
+
+    @Test
+    void anOperatorCallIsReportedAnsweredByTheOperatorThenByTheParty() {
+        List<AttemptAnswered> answers = new CopyOnWriteArrayList<>();
+        tracker.onAnswered(answers::add);
+        OriginateRequest request = operatorCall("A-32");
+        ChannelRef phone = channel("PJSIP/agent100-00000009", "32.1", "32.1", 6);
+        ChannelRef party = channel("PJSIP/trunk-0000000a", "32.2", "32.1", 6);
+        push(new AmiEvent.Newstate(at(500), phone), response(request, true, 4, "32.1", 500));
+        assertThat(answers).singleElement().satisfies(answered -> {
+            assertThat(answered.operatorAnsweredAt()).contains(at(500));
+            assertThat(answered.partyAnsweredAt()).isEmpty();
+        });
+
+        push(new AmiEvent.Newstate(at(1500), party));
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(1).partyAnsweredAt()).contains(at(1500));
+        assertThat(answers.get(1).operatorAnsweredAt()).contains(at(500));
+    }
+
+    @Test
+    void theOperatorHangingUpIsOurSideNotThePartys() {
+        OriginateRequest request = operatorCall("A-21");
+        ChannelRef phone = channel("PJSIP/agent100-00000003", "21.1", "21.1", 6);
+        ChannelRef party = channel("PJSIP/trunk-00000004", "21.2", "21.1", 6);
+        push(new AmiEvent.Newstate(at(500), phone), response(request, true, 4, "21.1", 500),
+                new AmiEvent.Newstate(at(1500), party), new AmiEvent.HangupRequest(at(2000), phone, 16, false),
+                new AmiEvent.Hangup(at(2000), phone, 16, ""), new AmiEvent.Hangup(at(2001), party, 16, ""));
+
+        assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.ANSWERED);
+    }
+
+    @Test
+    void anOperatorCallWhosePartyNeverAnswersIsDecidedByThePartysCause() {
+        OriginateRequest request = operatorCall("A-22");
+        ChannelRef phone = channel("PJSIP/agent100-00000005", "22.1", "22.1", 6);
+        ChannelRef partyTwo = channel("Local/138@parties-0005;2", "22.3", "22.1", 5);
+        ChannelRef partyOne = channel("Local/138@parties-0005;1", "22.2", "22.1", 0);
+        push(new AmiEvent.Newstate(at(500), phone), response(request, true, 4, "22.1", 500),
+                new AmiEvent.DialEnd(at(800), Optional.of(phone), partyOne, "BUSY"),
+                new AmiEvent.Hangup(at(800), partyOne, 0, ""), new AmiEvent.Hangup(at(800), partyTwo, 17, "User busy"),
+                new AmiEvent.Hangup(at(801), phone, 16, ""));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.BUSY);
+            assertThat(outcome.answeredAt()).isEmpty();
+            assertThat(outcome.operatorAnsweredAt()).contains(at(500));
+            assertThat(outcome.hangupCause()).hasValue(17);
+        });
+    }
+
+    @Test
+    void aLocalChannelThatOptimisesItselfAwayDoesNotEndTheCall() {
+        OriginateRequest request = operatorCall("A-23");
+        ChannelRef phone = channel("PJSIP/agent100-00000006", "23.1", "23.1", 6);
+        ChannelRef localOne = channel("Local/138@trunk-0006;1", "23.2", "23.1", 6);
+        ChannelRef localTwo = channel("Local/138@trunk-0006;2", "23.3", "23.1", 6);
+        ChannelRef trunk = channel("PJSIP/carrier-00000007", "23.4", "23.1", 6);
+        push(new AmiEvent.Newstate(at(500), phone), response(request, true, 4, "23.1", 500),
+                new AmiEvent.Newstate(at(1500), localTwo), new AmiEvent.Newstate(at(1500), localOne),
+                new AmiEvent.Newstate(at(1500), trunk),
+                new AmiEvent.OtherEvent(at(1590), "LocalOptimizationBegin", Map.of("LocalOneUniqueid", "23.2",
+                        "LocalTwoUniqueid", "23.3", "SourceUniqueid", "23.4", "DestUniqueId", "23.1")),
+                // the Local pair leaves; the operator and the carrier channel are bridged directly
+                new AmiEvent.Hangup(at(1600), localOne, 16, ""), new AmiEvent.Hangup(at(1600), localTwo, 16, ""));
+        assertThat(outcomes).isEmpty();
+
+        push(new AmiEvent.HangupRequest(at(30_000), trunk, 16, false), new AmiEvent.Hangup(at(30_000), trunk, 16, ""),
+                new AmiEvent.Hangup(at(30_001), phone, 16, ""));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.ANSWERED);
+            assertThat(outcome.endedAt()).isEqualTo(at(30_001));
+        });
+    }
+
+    @Test
+    void aMachineFoundByAmdIsAnAnsweringMachineWhoeverHangsUp() {
+        OriginateRequest request = originate("A-24");
+        push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1000), up(one)),
+                response(request, true, 4, "10.1", 1000), varSet(up(one), "AMDSTATUS", "MACHINE", 3500),
+                varSet(up(one), "AMDCAUSE", "LONGGREETING-2000-1500", 3500),
+                new AmiEvent.HangupRequest(at(3600), up(one), 16, true), new AmiEvent.Hangup(at(3600), up(one), 16, ""),
+                new AmiEvent.Hangup(at(3601), up(two), 16, ""));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.ANSWERING_MACHINE);
+            assertThat(outcome.answeredAt()).contains(at(1000));
+            assertThat(outcome.evidence()).contains("AMDSTATUS MACHINE").contains("LONGGREETING-2000-1500");
+        });
+    }
+
+    @Test
+    void aHumanFoundByAmdIsJudgedAsAnyAnsweredCall() {
+        OriginateRequest request = originate("A-25");
+        push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1000), up(one)),
+                response(request, true, 4, "10.1", 1000), varSet(up(one), "AMDSTATUS", "HUMAN", 2000),
+                new AmiEvent.Hangup(at(40_000), up(two), 16, ""), new AmiEvent.Hangup(at(40_001), up(one), 16, ""));
+
+        assertThat(outcomes).extracting(AttemptOutcome::kind).containsExactly(OutcomeKind.ANSWERED);
+    }
+
+    @Test
+    void callsGoneWhenTheLostLinkComesBackArePbxFailuresAndLiveOnesGoOn() {
+        OriginateRequest vanished = originate("A-26");
+        OriginateRequest survivor = originate("A-27");
+        ChannelRef otherOne = channel("Local/556@parties-0008;1", "30.1", "30.1", 6);
+        ChannelRef otherTwo = channel("Local/556@parties-0008;2", "30.2", "30.1", 6);
+        push(new AmiEvent.Newstate(at(1000), up(two)), new AmiEvent.Newstate(at(1000), up(one)),
+                response(vanished, true, 4, "10.1", 1000), new AmiEvent.Newstate(at(1000), otherTwo),
+                new AmiEvent.Newstate(at(1000), otherOne), response(survivor, true, 4, "30.1", 1000),
+                new AmiEvent.LinkLost(at(5000), "connection lost"));
+        clock.set(at(9000));
+        link.live = List.of(new LiveAttempt("stub", "A-27", Optional.of("T-1"), otherOne.channel(), "30.1", "30.1",
+                "Up", "AGI", "00:00:08"), new LiveAttempt("stub", "A-27", Optional.of("T-1"), otherTwo.channel(),
+                "30.2", "30.1", "Up", "", "00:00:08"));
+
+        push(new AmiEvent.LinkUp(at(9000), true));
+
+        await().until(() -> outcomes.size() == 1);
+        assertThat(outcomes.get(0)).satisfies(outcome -> {
+            assertThat(outcome.attemptId()).isEqualTo("A-26");
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.PBX_FAILURE);
+            assertThat(outcome.answeredAt()).contains(at(1000));
+            assertThat(outcome.evidence()).contains("AMI link lost").contains("connection lost")
+                    .contains("channel vanished");
+        });
+        assertThat(tracker.openAttempts()).isEqualTo(1);
+
+        push(new AmiEvent.Hangup(at(20_000), otherTwo, 16, ""), new AmiEvent.Hangup(at(20_001), otherOne, 16, ""));
+
+        assertThat(outcomes).extracting(AttemptOutcome::attemptId, AttemptOutcome::kind)
+                .contains(org.assertj.core.groups.Tuple.tuple("A-27", OutcomeKind.ANSWERED));
+    }
+
+    @Test
+    void aCallThatWasRingingWhenThePbxDiedIsAPbxFailureToo() {
+        originate("A-28");
+        push(new AmiEvent.Newchannel(at(0), one), new AmiEvent.Newchannel(at(1), two),
+                varSet(one, DialplanContract.ATTEMPT_ID_VARIABLE, "A-28", 2),
+                new AmiEvent.LinkLost(at(3000), "no answer to Ping within PT5S"));
+        link.live = List.of();
+
+        push(new AmiEvent.LinkUp(at(9000), true));
+
+        await().until(() -> !outcomes.isEmpty());
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(OutcomeKind.PBX_FAILURE);
+            assertThat(outcome.answeredAt()).isEmpty();
+        });
+    }
+
+    @Test
+    void aLinkThatComesUpForTheFirstTimeChecksNothing() {
+        originate("A-29");
+        link.live = List.of();
+
+        push(new AmiEvent.LinkUp(at(10), false));
+
+        assertThat(outcomes).isEmpty();
+        assertThat(tracker.openAttempts()).isEqualTo(1);
+    }
+
+    private OriginateRequest operatorCall(String attemptId) {
+        OriginateRequest request = new OriginateRequest(attemptId, "T-1", "PJSIP/agent100",
+                new OriginateRequest.Dialplan(DialplanContract.OPERATOR_CONTEXT, "s", 1), "", Duration.ofSeconds(30),
+                Map.of());
+        tracker.originate(request);
+        return request;
     }
 
     private CallTracker tracker(TrackerSettings settings, Clock trackerClock) {

@@ -45,12 +45,84 @@ class OutcomeTableTests {
         assertThat(OutcomeTable.forDialStatus(status)).isEmpty();
     }
 
+    /** One row per Q.850 cause of {@link OutcomeTable#HANGUP_CAUSES}; the next test checks none is left out. */
+    @ParameterizedTest(name = "cause {0} ({2}) -> {1}")
+    @CsvSource({
+            "1, INVALID_NUMBER, unallocated number",
+            "2, INVALID_NUMBER, no route to transit network",
+            "3, INVALID_NUMBER, no route to destination",
+            "5, INVALID_NUMBER, misdialled trunk prefix",
+            "6, CONGESTION, channel unacceptable",
+            "8, CONGESTION, pre-empted",
+            "14, INVALID_NUMBER, number ported not here",
+            "17, BUSY, user busy",
+            "18, NO_ANSWER, no user responding",
+            "19, NO_ANSWER, user alerting no answer",
+            "20, UNREACHABLE, subscriber absent",
+            "21, REJECTED, call rejected",
+            "22, INVALID_NUMBER, number changed",
+            "27, UNREACHABLE, destination out of order",
+            "28, INVALID_NUMBER, invalid number format",
+            "29, FAILED, facility rejected",
+            "34, CONGESTION, no circuit available",
+            "38, CONGESTION, network out of order",
+            "41, CONGESTION, temporary failure",
+            "42, CONGESTION, switching equipment congestion",
+            "43, CONGESTION, access information discarded",
+            "44, CONGESTION, requested channel not available",
+            "47, CONGESTION, resource unavailable",
+            "50, FAILED, facility not subscribed",
+            "52, FAILED, outgoing calls barred",
+            "54, REJECTED, incoming calls barred",
+            "57, FAILED, bearer capability not authorized",
+            "58, FAILED, bearer capability not available",
+            "65, FAILED, bearer capability not implemented",
+            "66, FAILED, channel type not implemented",
+            "69, FAILED, facility not implemented",
+            "81, FAILED, invalid call reference",
+            "88, FAILED, incompatible destination",
+            "95, FAILED, invalid message",
+            "96, FAILED, mandatory information element missing",
+            "97, FAILED, message type non-existent",
+            "98, FAILED, message not compatible with call state",
+            "99, FAILED, information element non-existent",
+            "100, FAILED, invalid information element contents",
+            "102, NO_ANSWER, recovery on timer expiry",
+            "111, FAILED, protocol error",
+            "127, FAILED, interworking"})
+    void hangupCausesWithAVerdict(int cause, OutcomeKind kind, String meaning) {
+        assertThat(OutcomeTable.forHangupCause(cause)).as(meaning).contains(kind);
+        assertThat(OutcomeTable.unanswered(0, "", List.of(cause))).as("alone it decides").isEqualTo(kind);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyRowOfTheCauseTableHasItsTest() throws Exception {
+        java.lang.reflect.Method test = getClass().getDeclaredMethod("hangupCausesWithAVerdict", int.class,
+                OutcomeKind.class, String.class);
+        java.util.Set<Integer> tested = java.util.Arrays.stream(test.getAnnotation(CsvSource.class).value())
+                .map(row -> Integer.parseInt(row.split(",")[0].trim())).collect(java.util.stream.Collectors.toSet());
+
+        assertThat(tested).isEqualTo(OutcomeTable.HANGUP_CAUSES.keySet());
+    }
+
     @ParameterizedTest
-    @CsvSource({"1, INVALID_NUMBER", "3, INVALID_NUMBER", "22, INVALID_NUMBER", "28, INVALID_NUMBER", "17, BUSY",
-            "18, NO_ANSWER", "19, NO_ANSWER", "20, NO_ANSWER", "21, REJECTED", "27, FAILED", "34, CONGESTION",
-            "38, CONGESTION", "41, CONGESTION", "42, CONGESTION", "44, CONGESTION"})
-    void hangupCausesWithAVerdict(int cause, OutcomeKind kind) {
-        assertThat(OutcomeTable.forHangupCause(cause)).contains(kind);
+    @CsvSource({"MACHINE, ANSWERING_MACHINE", "machine, ANSWERING_MACHINE"})
+    void amdStatusesWithAVerdict(String status, OutcomeKind kind) {
+        assertThat(OutcomeTable.forAmdStatus(status)).contains(kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HUMAN", "NOTSURE", "HANGUP", ""})
+    void amdStatusesWithoutAVerdict(String status) {
+        assertThat(OutcomeTable.forAmdStatus(status)).isEmpty();
+        assertThat(OutcomeTable.answered(false, Duration.ofSeconds(30), Duration.ofSeconds(5), status))
+                .isEqualTo(ANSWERED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMachineIsAnAnsweringMachineEvenWhenItHungUpEarly() {
+        assertThat(OutcomeTable.answered(true, Duration.ofSeconds(1), Duration.ofSeconds(5), "MACHINE"))
+                .isEqualTo(OutcomeKind.ANSWERING_MACHINE);
     }
 
     @ParameterizedTest

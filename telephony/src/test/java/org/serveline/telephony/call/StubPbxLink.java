@@ -27,6 +27,9 @@ final class StubPbxLink implements PbxLink {
             request -> CompletableFuture.completedFuture(
                     new OriginateAccepted("stub", request.attemptId(), request.actionId(), Instant.EPOCH));
 
+    /** What {@link #liveAttempts()} answers. */
+    volatile List<LiveAttempt> live = List.of();
+
     void push(AmiEvent event) {
         subscribers.forEach(subscriber -> subscriber.accept(event));
     }
@@ -64,7 +67,7 @@ final class StubPbxLink implements PbxLink {
 
     @Override
     public CompletableFuture<List<LiveAttempt>> liveAttempts() {
-        return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.completedFuture(live);
     }
 
     @Override

@@ -97,7 +97,7 @@ class DialplanConfigTests {
         assertThat(used).contains(DialplanContract.ATTEMPT_ID_VARIABLE, DialplanContract.TASK_ID_VARIABLE,
                 DialplanContract.AGI_URL_VARIABLE, DialplanContract.NOTICE_RESULT_VARIABLE,
                 DialplanContract.OPERATOR_ENDPOINT_VARIABLE, DialplanContract.PARTY_DIAL_VARIABLE,
-                DialplanContract.DEFAULT_OPERATORS_VARIABLE);
+                DialplanContract.DEFAULT_OPERATORS_VARIABLE, DialplanContract.AMD_VARIABLE);
     }
 
     @Test
@@ -110,6 +110,45 @@ class DialplanConfigTests {
         assertThat(answer).isNotNegative();
         assertThat(record).isGreaterThan(answer);
         assertThat(notice).as("the AGI right after the recording starts").isEqualTo(record + 1);
+    }
+
+    @Test
+    void outboundRunsAmdBeforeTheRecordingUnlessTheOriginateTurnsItOff() {
+        List<String> steps = steps(DialplanContract.OUTBOUND_CONTEXT);
+        int answer = steps.indexOf("Answer()");
+        int skip = steps.indexOf("GotoIf($[\"" + var(DialplanContract.AMD_VARIABLE) + "\" = \""
+                + DialplanContract.AMD_OFF + "\"]?notice)");
+        int amd = steps.indexOf("AMD()");
+        int machine = steps.indexOf("GotoIf($[\"" + var(DialplanContract.AMD_STATUS_VARIABLE) + "\" = \""
+                + DialplanContract.AMD_MACHINE + "\"]?machine)");
+        int record = steps.indexOf("MixMonitor(" + var(DialplanContract.ATTEMPT_ID_VARIABLE) + ".wav)");
+
+        assertThat(answer).isNotNegative();
+        assertThat(skip).as("AMD is skipped only when the Originate says off").isEqualTo(answer + 1);
+        assertThat(amd).isEqualTo(skip + 1);
+        assertThat(machine).isEqualTo(amd + 1);
+        assertThat(record).as("a machine is neither recorded nor played the notice").isEqualTo(machine + 1);
+        assertThat(labelled(DialplanContract.OUTBOUND_CONTEXT, "notice")).startsWith("MixMonitor(");
+        assertThat(labelled(DialplanContract.OUTBOUND_CONTEXT, "machine")).doesNotContain("AGI(", "MixMonitor(");
+        int machineLanding = steps.indexOf(labelled(DialplanContract.OUTBOUND_CONTEXT, "machine"));
+        assertThat(steps.get(machineLanding + 1)).startsWith("Hangup(");
+    }
+
+    @Test
+    void theTrackerReadsTheVariablesAmdSets() {
+        // Asterisk's AMD() sets AMDSTATUS (MACHINE, HUMAN, NOTSURE, HANGUP) and AMDCAUSE on the channel
+        assertThat(DialplanContract.AMD_STATUS_VARIABLE).isEqualTo("AMDSTATUS");
+        assertThat(DialplanContract.AMD_CAUSE_VARIABLE).isEqualTo("AMDCAUSE");
+        assertThat(org.serveline.telephony.call.OutcomeTable.forAmdStatus(DialplanContract.AMD_MACHINE))
+                .contains(org.serveline.telephony.call.OutcomeKind.ANSWERING_MACHINE);
+    }
+
+    /** The application of the step that carries label {@code label} ({@code same => n(label),App(...)}). */
+    private static String labelled(String context, String label) {
+        return extensions.one(context).entries().stream()
+                .filter(entry -> entry.key().equals("same") && entry.value().startsWith("n(" + label + "),"))
+                .map(entry -> entry.value().substring(("n(" + label + "),").length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no step labelled " + label + " in " + context));
     }
 
     @Test

@@ -50,7 +50,7 @@ public class RecordingIngestion implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onSettled(CallAttemptSettled settled) {
-        if (settled.attempt().answeredAt() == null) {
+        if (settled.attempt().recordingStartedAt() == null) {
             return;
         }
         String attemptId = settled.attempt().id();

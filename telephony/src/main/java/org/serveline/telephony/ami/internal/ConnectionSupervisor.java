@@ -19,6 +19,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.LinkHealth;
 import org.serveline.telephony.ami.PbxConfig;
 import org.slf4j.Logger;
@@ -176,6 +177,7 @@ final class ConnectionSupervisor {
     }
 
     private synchronized void markUp() {
+        boolean again = everUp;
         if (everUp) {
             reconnects++;
         }
@@ -184,11 +186,13 @@ final class ConnectionSupervisor {
         since = clock.instant();
         detail = "logged in to " + config.host() + ":" + config.port();
         log.info("PBX {}: AMI link UP ({})", config.id(), detail);
+        handOff.offerLinkState(new AmiEvent.LinkUp(since, again));
     }
 
     private synchronized void markDown(String reason) {
         if (status == LinkHealth.Status.UP) {
             since = clock.instant();
+            handOff.offerLinkState(new AmiEvent.LinkLost(since, reason));
         }
         if (status == LinkHealth.Status.UP || !reason.equals(detail)) {
             log.warn("PBX {}: AMI link DOWN: {}", config.id(), reason);

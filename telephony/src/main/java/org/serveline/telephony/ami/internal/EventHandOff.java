@@ -27,10 +27,11 @@ final class EventHandOff {
     private static final Logger log = LoggerFactory.getLogger(EventHandOff.class);
     private static final int DEPTH_WARNING = 10_000;
 
-    private record Queued(ManagerEvent event, Instant receivedAt, long enqueuedNanos) {
+    /** An asterisk-java event to convert, or (for the link's own state) an event already converted. */
+    private record Queued(ManagerEvent event, AmiEvent ready, Instant receivedAt, long enqueuedNanos) {
     }
 
-    private static final Queued STOP = new Queued(null, Instant.EPOCH, 0);
+    private static final Queued STOP = new Queued(null, null, Instant.EPOCH, 0);
 
     private final String pbxId;
     private final Clock clock;
@@ -65,7 +66,7 @@ final class EventHandOff {
         Instant now = clock.instant();
         lastEventAt = now;
         received.incrementAndGet();
-        queue.add(new Queued(event, now, System.nanoTime()));
+        queue.add(new Queued(event, null, now, System.nanoTime()));
         int depth = queue.size();
         if (depth > maxDepth.get()) {
             maxDepth.accumulateAndGet(depth, Math::max);
@@ -73,6 +74,14 @@ final class EventHandOff {
         if (depth == DEPTH_WARNING) {
             log.warn("PBX {}: {} AMI events waiting; a subscriber is too slow", pbxId, depth);
         }
+    }
+
+    /**
+     * Queues the link's own news ({@link AmiEvent.LinkLost}, {@link AmiEvent.LinkUp}) in line with the PBX's events,
+     * so that subscribers see it in order with them.
+     */
+    void offerLinkState(AmiEvent event) {
+        queue.add(new Queued(null, event, event.receivedAt(), System.nanoTime()));
     }
 
     /** Called on the AMI reader thread for a line that is not AMI; asterisk-java skips it. */
@@ -136,6 +145,10 @@ final class EventHandOff {
         lastWaitNanos = wait;
         totalWaitNanos.addAndGet(wait);
         maxWaitNanos.accumulateAndGet(wait, Math::max);
+        if (queued.ready() != null) {
+            deliver(queued.ready());
+            return;
+        }
         Optional<AmiEvent> event;
         try {
             event = converter.convert(queued.event(), queued.receivedAt());
