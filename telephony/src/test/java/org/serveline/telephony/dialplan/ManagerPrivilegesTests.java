@@ -44,7 +44,9 @@ class ManagerPrivilegesTests {
     /** Records that are not events Asterisk sends to a session because of its read= classes. */
     private static final Set<String> NOT_READ_FILTERED = Set.of(
             "coreshowchannel", // a row of our own CoreShowChannels listing: sent to the asking session
-            "otherevent");     // whatever else arrives; nothing depends on it
+            "otherevent",      // whatever else arrives; nothing depends on it
+            "linklost",        // not sent by Asterisk: the link's own word that it lost the PBX
+            "linkup");         // not sent by Asterisk: the link logged in (again)
 
     private static Map<String, Set<String>> actionPrivileges;
     private static Map<String, Set<String>> eventPrivileges;
