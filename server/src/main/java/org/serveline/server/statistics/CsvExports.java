@@ -25,7 +25,7 @@ public class CsvExports {
     static final String[] TASK_COLUMNS = {"任务编号", "法院", "案号", "受送达人", "诉讼地位", "状态", "送达方式", "提交时间",
         "审核通过时间", "首次呼叫时间", "送达记录时间", "送达日期", "呼叫次数", "开庭日期"};
     static final String[] ATTEMPT_COLUMNS = {"呼叫编号", "任务编号", "法院", "案号", "号码", "活动编号", "话务员", "呼叫时间",
-        "接通时间", "结束时间", "结果", "同意按键", "同意时点（毫秒）", "告知脚本版本", "录音SHA-256"};
+        "接通时间", "结束时间", "结果", "应答按键", "应答按键时点（毫秒）", "告知脚本版本", "录音SHA-256"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final FactRows rows;
@@ -49,7 +49,7 @@ public class CsvExports {
                 query.untilInstant(), a -> print(printer, a.id(), a.taskId(), a.court(), text(a.caseNumber()),
                         a.number(), a.campaignId(), text(a.operator()), time(a.createdAt(), zone),
                         time(a.answeredAt(), zone), time(a.endedAt(), zone), a.outcome(), a.consentDigit(),
-                        a.consentOffsetMs(), a.scriptVersion(), a.recordingSha256())));
+                        a.decisionOffsetMs(), a.scriptVersion(), a.recordingSha256())));
     }
 
     private interface Rows {

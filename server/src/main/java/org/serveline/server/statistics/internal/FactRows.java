@@ -35,7 +35,7 @@ public class FactRows {
     private static final String ATTEMPTS = """
             SELECT a.id, a.task_id, t.court_id, t.case_number, a.number_e164, a.campaign_id, a.operator, a.created_at,
                    a.answered_at, a.ended_at, COALESCE(a.outcome, a.state) AS outcome, a.consent_digit,
-                   a.consent_offset_ms, a.script_version, r.sha256
+                   a.decision_offset_ms, a.script_version, r.sha256
               FROM call_attempt a
               JOIN service_task t ON t.id = a.task_id
               LEFT JOIN recording r ON r.attempt_id = a.id
@@ -65,14 +65,14 @@ public class FactRows {
     /** Attempts made in [from, until) for tasks of one court or all, oldest first. */
     public void attempts(String court, Instant from, Instant until, Consumer<AttemptFacts> each) {
         jdbc.query(ATTEMPTS, params(court, from, until), (ResultSet rs) -> {
-            long offset = rs.getLong("consent_offset_ms");
-            Long consentOffset = rs.wasNull() ? null : offset;
+            long offset = rs.getLong("decision_offset_ms");
+            Long decisionOffset = rs.wasNull() ? null : offset;
             long campaign = rs.getLong("campaign_id");
             Long campaignId = rs.wasNull() ? null : campaign;
             each.accept(new AttemptFacts(rs.getString("id"), rs.getLong("task_id"), rs.getString("court_id"),
                     rs.getString("case_number"), rs.getString("number_e164"), campaignId, rs.getString("operator"),
                     instant(rs, "created_at"), instant(rs, "answered_at"), instant(rs, "ended_at"),
-                    rs.getString("outcome"), rs.getString("consent_digit"), consentOffset,
+                    rs.getString("outcome"), rs.getString("consent_digit"), decisionOffset,
                     rs.getString("script_version"), rs.getString("sha256")));
         });
     }
