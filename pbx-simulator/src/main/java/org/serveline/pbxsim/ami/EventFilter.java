@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>legacy, {@code eventfilter = Event: Newchannel}: a POSIX extended regex searched anywhere in the whole event
  *       text ({@code Event: ...\r\nPrivilege: ...\r\n...}); a leading {@code !} makes it an exclude filter. Being
  *       unanchored, {@code Event: Hangup} also matches {@code Event: HangupRequest}.</li>
- *   <li>advanced (Asterisk 20.9/21.4/22), {@code eventfilter(action(include|exclude),name(Event),header(Name),
+ *   <li>advanced (Asterisk 18.26, 20.11, 21.6, 22.1 and later), {@code eventfilter(action(include|exclude),name(Event),header(Name),
  *       method(regex|exact|starts_with|ends_with|contains|none)) = pattern}: {@code name} compares the event name
  *       exactly and case-sensitively; {@code header} applies the pattern to the value of each line starting with
  *       {@code Name:} (blanks after the colon skipped) and matches if any does; without {@code header} the pattern
