@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.serveline.pbxsim.ami.AmiCredentials;
 import org.serveline.pbxsim.ami.AmiServer;
+import org.serveline.pbxsim.ami.EventFilter;
 import org.serveline.pbxsim.call.CallCounters;
 import org.serveline.pbxsim.call.CallEngine;
 import org.serveline.pbxsim.call.CallSettings;
@@ -57,7 +58,8 @@ public final class PbxSimulator implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
                 new DefaultThreadFactory(threadPrefix, true), NioIoHandler.newFactory());
         fileWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, threadPrefix + "-recordings"));
-        ami = new AmiServer(group, new AmiCredentials(config.username(), config.secret(), config.amiWrite()));
+        ami = new AmiServer(group, new AmiCredentials(config.username(), config.secret(), config.amiWrite(),
+                EventFilter.parse(config.amiEventFilter())));
         CallSettings settings = new CallSettings(config.timeScale(), config.spoolDir(), config.dialplan(),
                 config::partyFor, config.amiChannelVars(), config.promptDuration(), config.agiIdleTimeout(),
                 new ConcurrentHashMap<>());
@@ -124,6 +126,15 @@ public final class PbxSimulator implements AutoCloseable {
     /** AMI sessions currently logged in. */
     public int amiConnections() {
         return ami.sessionCount();
+    }
+
+    /** AMI events sent to the manager user's sessions, and those its eventfilter held back (manager.conf). */
+    public AmiEventCounts amiEvents() {
+        return new AmiEventCounts(ami.eventsPassed(), ami.eventsFiltered());
+    }
+
+    /** Counts of the PBX's AMI events while a session was logged in: each event counted once. */
+    public record AmiEventCounts(long passed, long filtered) {
     }
 
     /** The prefix of every thread this simulator starts (for leak checks). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.serveline.pbxsim.ami.EventFilter;
 import org.serveline.pbxsim.call.DialplanContext;
 import org.serveline.pbxsim.party.PartyBehaviour;
 import org.serveline.pbxsim.pjsip.ContactActions;
@@ -31,6 +32,8 @@ import org.serveline.pbxsim.pjsip.ContactActions;
  * @param eventLoopThreads Netty event loop threads (0 = Netty's default, 2 x cores)
  * @param amiWrite         the manager user's write= classes ({@code all} by default, as in the traces); an action
  *                         outside them is answered "Permission denied"
+ * @param amiEventFilter   the manager user's eventfilter lines ({@code key = pattern}, as in manager.conf; none by
+ *                         default, as in the traces): the events they hold back are not sent, as Asterisk 22 does
  */
 public record SimulatorConfig(
         String amiHost,
@@ -47,7 +50,8 @@ public record SimulatorConfig(
         Duration agiIdleTimeout,
         List<ContactActions.Contact> contacts,
         int eventLoopThreads,
-        Set<String> amiWrite) {
+        Set<String> amiWrite,
+        List<String> amiEventFilter) {
 
     public SimulatorConfig {
         Objects.requireNonNull(amiHost, "amiHost");
@@ -64,6 +68,8 @@ public record SimulatorConfig(
         amiChannelVars = List.copyOf(amiChannelVars);
         contacts = List.copyOf(contacts);
         amiWrite = Set.copyOf(amiWrite);
+        amiEventFilter = List.copyOf(amiEventFilter);
+        EventFilter.parse(amiEventFilter); // a line Asterisk would refuse fails here, not at the first login
     }
 
     public PartyBehaviour partyFor(String number) {
@@ -99,6 +105,26 @@ public record SimulatorConfig(
                 "serveline-operator", DialplanContext.recordedHold());
     }
 
+    /**
+     * The eventfilter lines of the {@code [serveline]} user as {@code config/asterisk/manager.conf} ships them (a
+     * test keeps the two equal), for a simulator that should send Serveline what a real Asterisk would send it.
+     */
+    public static List<String> servelineEventFilter() {
+        return List.of(
+                "eventfilter(action(include),name(Newchannel)) =",
+                "eventfilter(action(include),name(Newstate)) =",
+                "eventfilter(action(include),name(DialEnd)) =",
+                "eventfilter(action(include),name(HangupRequest)) =",
+                "eventfilter(action(include),name(SoftHangupRequest)) =",
+                "eventfilter(action(include),name(Hangup)) =",
+                "eventfilter(action(include),name(OriginateResponse)) =",
+                "eventfilter(action(include),name(LocalOptimizationBegin)) =",
+                "eventfilter(action(include),name(VarSet),header(Variable),method(ends_with)) = SERVELINE_ATTEMPT_ID",
+                "eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = AMDSTATUS",
+                "eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = AMDCAUSE",
+                "eventfilter(action(include),name(ContactStatus)) =");
+    }
+
     public static final class Builder {
         private String amiHost = "127.0.0.1";
         private int amiPort;
@@ -115,6 +141,7 @@ public record SimulatorConfig(
         private List<ContactActions.Contact> contacts = List.of();
         private int eventLoopThreads;
         private Set<String> amiWrite = Set.of("all");
+        private List<String> amiEventFilter = List.of();
 
         public Builder amiHost(String value) { amiHost = value; return this; }
         public Builder amiPort(int value) { amiPort = value; return this; }
@@ -130,11 +157,12 @@ public record SimulatorConfig(
         public Builder contacts(List<ContactActions.Contact> value) { contacts = value; return this; }
         public Builder eventLoopThreads(int value) { eventLoopThreads = value; return this; }
         public Builder amiWrite(Set<String> value) { amiWrite = value; return this; }
+        public Builder amiEventFilter(List<String> value) { amiEventFilter = value; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(amiHost, amiPort, username, secret, timeScale, spoolDir, parties,
                     defaultParty, dialplan, amiChannelVars, promptDuration, agiIdleTimeout, contacts, eventLoopThreads,
-                    amiWrite);
+                    amiWrite, amiEventFilter);
         }
     }
 }

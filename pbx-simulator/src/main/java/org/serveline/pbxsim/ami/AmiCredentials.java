@@ -11,15 +11,22 @@ import java.util.stream.Collectors;
 
 /**
  * The one manager user the simulator knows (like a [user] section of manager.conf), with its {@code write=}
- * classes: an action outside them is answered {@code Permission denied}, as Asterisk does.
+ * classes: an action outside them is answered {@code Permission denied}, as Asterisk does; and its
+ * {@code eventfilter} lines: an event they do not let through is not sent to the user's sessions.
  */
-public record AmiCredentials(String username, String secret, Set<String> write) {
+public record AmiCredentials(String username, String secret, Set<String> write, EventFilter eventFilter) {
 
     public AmiCredentials {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(eventFilter, "eventFilter");
         write = write.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> !c.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A user without eventfilter lines: every event is sent. */
+    public AmiCredentials(String username, String secret, Set<String> write) {
+        this(username, secret, write, EventFilter.NONE);
     }
 
     /** A user with {@code write = all}, as in the recorded traces. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The AMI listener: accepts manager sessions, dispatches their actions and fans events out to them. */
 public final class AmiServer implements EventSink, AutoCloseable {
@@ -29,6 +30,8 @@ public final class AmiServer implements EventSink, AutoCloseable {
     private final Map<String, ActionHandler> handlers = new ConcurrentHashMap<>();
     private final Set<AmiSession> sessions = new CopyOnWriteArraySet<>();
     private final long startedAtMillis = System.currentTimeMillis();
+    private final LongAdder passed = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
     private Channel serverChannel;
 
     public AmiServer(EventLoopGroup group, AmiCredentials credentials) {
@@ -65,7 +68,14 @@ public final class AmiServer implements EventSink, AutoCloseable {
         if (sessions.isEmpty()) {
             return;
         }
-        ByteBuf bytes = Unpooled.copiedBuffer(event.encode(), StandardCharsets.UTF_8);
+        String text = event.encode();
+        // the one user's eventfilter, as manager.c applies it before queueing the event for each of its sessions
+        if (!credentials.eventFilter().allows(event.getOrEmpty("Event"), text)) {
+            filtered.increment();
+            return;
+        }
+        passed.increment();
+        ByteBuf bytes = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
         try {
             for (AmiSession session : sessions) {
                 session.sendEvent(bytes.retainedDuplicate());
@@ -108,6 +118,16 @@ public final class AmiServer implements EventSink, AutoCloseable {
             dropped++;
         }
         return dropped;
+    }
+
+    /** Events the user's eventfilter let through while a session was logged in (each counted once). */
+    public long eventsPassed() {
+        return passed.sum();
+    }
+
+    /** Events the user's eventfilter held back while a session was logged in. */
+    public long eventsFiltered() {
+        return filtered.sum();
     }
 
     /** Manager sessions currently logged in. */

@@ -148,7 +148,11 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
                     .add("LastReload", server.uptimeSeconds())
                     .add("Status", "Fully Booted")
                     .build());
-            reply(successfulAuth(user));
+            // SuccessfulAuth is a queued event in Asterisk, so the user's eventfilter applies; FullyBooted is not
+            AmiMessage auth = successfulAuth(user);
+            if (server.credentials().eventFilter().allows(auth)) {
+                reply(auth);
+            }
         }
         server.attach(this);
     }

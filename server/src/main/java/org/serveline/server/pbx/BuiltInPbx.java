@@ -27,6 +27,8 @@ class BuiltInPbx implements DisposableBean {
         this.properties = properties;
         SimulatorConfig.Builder config = SimulatorConfig.builder().amiHost("127.0.0.1").amiPort(0)
                 .credentials(USER, SECRET).timeScale(properties.timeScale()).spoolDir(properties.spoolDir())
+                // the eventfilter of config/asterisk/manager.conf: the events a real Asterisk would send Serveline
+                .amiEventFilter(SimulatorConfig.servelineEventFilter())
                 .defaultParty(behaviour(properties.defaultParty()));
         properties.parties().forEach((number, behaviour) -> config.party(number, behaviour(behaviour)));
         config.contacts(properties.registeredEndpoints().stream()

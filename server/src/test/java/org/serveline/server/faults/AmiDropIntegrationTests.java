@@ -70,7 +70,8 @@ class AmiDropIntegrationTests {
         simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.3).spoolDir(spool)
                 .party("13800006001", PartyBehaviour.noAnswer()).party("13800006002", PartyBehaviour.refuse())
                 .defaultParty(PartyBehaviour.consent())
-                .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID")).build());
+                .amiChannelVars(List.of("SERVELINE_ATTEMPT_ID", "SERVELINE_TASK_ID"))
+                .amiEventFilter(SimulatorConfig.servelineEventFilter()).build());
         simulator.start();
         node = ServerNode.start(PhoneCampaign.quickDialer(
                 ServerNode.dialling(simulator, "serveline_fault_crash", "node-crash", 50, 50)));
@@ -113,7 +114,8 @@ class AmiDropIntegrationTests {
     private void dropTheLinkMidCampaign(List<String> channelVars, String schema) {
         simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(0.3).spoolDir(spool)
                 .party("13800004001", PartyBehaviour.noAnswer()).party("13800004002", PartyBehaviour.refuse())
-                .defaultParty(PartyBehaviour.consent()).amiChannelVars(channelVars).build());
+                .defaultParty(PartyBehaviour.consent()).amiChannelVars(channelVars)
+                .amiEventFilter(SimulatorConfig.servelineEventFilter()).build());
         simulator.start();
         node = ServerNode.start(PhoneCampaign.quickDialer(
                 ServerNode.dialling(simulator, schema, "node-ami", 50, 50)));

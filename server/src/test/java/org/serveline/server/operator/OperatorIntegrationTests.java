@@ -71,6 +71,7 @@ class OperatorIntegrationTests {
                 .withHoldTime(Duration.ofMinutes(30));
         simulator = new PbxSimulator(SimulatorConfig.builder().amiPort(0).credentials("serveline", "ops-secret")
                 .timeScale(0.05).spoolDir(spool).party("agent100", new PartyBehaviour.Consent(softphone))
+                .amiEventFilter(SimulatorConfig.servelineEventFilter()) // as the shipped manager.conf filters
                 .party("agent101", new PartyBehaviour.Consent(softphone))
                 .contacts(List.of(new ContactActions.Contact("agent100", "sip:agent100@127.0.0.1:5070"),
                         new ContactActions.Contact("agent101", "sip:agent101@127.0.0.1:5071"))).build());
