@@ -288,8 +288,13 @@ class ConsoleScreensBrowserIntegrationTests {
 
     private void signInWith(String endpoint) {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-endpoint")));
-        field.clear();
-        field.sendKeys(endpoint);
+        // the screen fills an empty field with the session's endpoint once it has loaded: type until what was typed
+        // is what the field holds, whenever that fill lands
+        wait.until(driver -> {
+            field.clear();
+            field.sendKeys(endpoint);
+            return endpoint.equals(field.getDomProperty("value"));
+        });
         browser.findElement(By.id("op-sign-in")).click();
     }
 
