@@ -9,7 +9,8 @@
     tasks: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN'],
     submit: ['CLERK', 'ADMIN'],
     operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
-    recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN']
+    recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN'],
+    field: ['FIELD']
   };
   let allowed = [];
   let selected = null;
