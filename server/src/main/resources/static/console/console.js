@@ -10,7 +10,8 @@
     submit: ['CLERK', 'ADMIN'],
     operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
     recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN'],
-    field: ['FIELD']
+    field: ['FIELD'],
+    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN']
   };
   let allowed = [];
   let selected = null;

@@ -119,7 +119,7 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "supervisor", "supervisor-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recordings-screen")));
-        assertTabs("tasks", "operator", "recordings");
+        assertTabs("tasks", "operator", "recordings", "statistics");
         assertThat(browser.findElement(By.id("rec-queue")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("只有主管");
     }
@@ -146,6 +146,32 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.id("tab-recordings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-total"), "条录音"));
         assertNoEnglishShown("recordings");
+
+        browser.findElement(By.id("tab-statistics")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#st-totals dd[data-figure='stats.tasks']"), "14"));
+        assertThat(browser.findElement(By.id("st-totals")).getText()).contains("送达成功率").contains("提交至送达");
+        assertThat(browser.findElement(By.id("st-range")).getText()).contains("全部法院");
+        assertNoEnglishShown("statistics");
+        Files.write(Path.of("target", "console-statistics.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.id("st-export-tasks")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("st-download"), "data-file", "tasks.csv"));
+        Object csv = browser.executeAsyncScript("const done = arguments[0];"
+                + "fetch(document.getElementById('st-download').href).then(r => r.text()).then(done, e => done(String(e)));");
+        assertThat(csv.toString().lines().toList()).hasSize(15).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("任务编号,法院,案号");
+        assertThat(browser.findElement(By.id("st-export-error")).getText()).isEmpty();
+    }
+
+    @Test
+    void aBadStatisticsRangeIsToldInChinese() {
+        openAs("statistics", "reviewer", "reviewer-pw");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("statistics-screen")));
+        assertTabs("tasks", "recordings", "statistics");
+        browser.executeScript("document.getElementById('st-from').value = '2026-12-31';"
+                + "document.getElementById('st-to').value = '2026-01-01';");
+        browser.findElement(By.id("st-search")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("st-error"), "请求有误："));
     }
 
     @Test
