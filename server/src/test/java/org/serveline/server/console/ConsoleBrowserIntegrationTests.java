@@ -203,7 +203,7 @@ class ConsoleBrowserIntegrationTests {
     private void assertNoEnglishShown(String screen) {
         @SuppressWarnings("unchecked")
         List<String> english = (List<String>) browser.executeScript("""
-                const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX']);
+                const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV']);
                 const found = [];
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
