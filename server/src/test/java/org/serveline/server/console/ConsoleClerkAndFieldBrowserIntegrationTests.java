@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * The clerk's submission screen and the field agent's phone-sized screen in a real headless Chromium, in Chinese: a
  * document uploaded from the form, a task with its optional fields left empty, its detail, timeline and receipt (409
  * before SERVED, told in Chinese; a PDF once served); the agent's assignment, a photo uploaded and the outcome that
- * serves the task. Bad input is told and keeps what was typed. Private schema, no demo data, no dialer; the context is
+ * serves the task, then in the statistics' channel bars. Bad input is told and keeps what was typed. Private schema, no demo data, no dialer; the context is
  * closed after the class.
  */
 @ServelineIntegrationTest
@@ -203,6 +203,13 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
                 + "fetch(document.getElementById('receipt-link').href).then(r => r.blob())"
                 + ".then(b => b.slice(0, 5).text()).then(done, e => done(String(e)));");
         assertThat(pdfHead).isEqualTo("%PDF-");
+
+        signIn("statistics", "supervisor", "supervisor-pw");
+        WebElement bar = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#st-channels .bar[data-channel='IN_PERSON']")));
+        assertThat(bar.getText()).contains("直接送达").contains("1 · 100.0%");
+        assertThat(browser.findElement(By.cssSelector("#st-totals dd[data-figure='stats.served']")).getText()).isEqualTo("1");
+        Files.write(Path.of("target", "console-statistics-served.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private void open() {
