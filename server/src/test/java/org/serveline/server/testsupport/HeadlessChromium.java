@@ -9,7 +9,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and ChromeDriver (installed by scripts/env.sh), started headless with no network of its
- * own: nothing is downloaded at test time. Its own language is Chinese, as a court's browsers are.
+ * own: nothing is downloaded at test time.
  */
 public final class HeadlessChromium {
 
@@ -28,9 +28,7 @@ public final class HeadlessChromium {
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900", "--user-data-dir=" + profile,
-                // the browser's own words (file pickers, date fields) in Chinese, as at the court
-                "--lang=zh-CN", "--accept-lang=zh-CN,zh");
+                "--window-size=1400,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
