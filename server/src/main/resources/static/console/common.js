@@ -1,7 +1,8 @@
 // Serveline console, shared parts: the tab's HTTP Basic credentials, API calls that turn RFC 9457 problem details
-// into errors, and small DOM helpers (text only: data never goes through innerHTML).
+// into errors, and small DOM helpers (text only: data never goes through innerHTML). Texts come from i18n.js.
 (function () {
   'use strict';
+  const { t, label } = window.ServelineI18n;
 
   const session = {
     credentials: sessionStorage.getItem('serveline.credentials'),
@@ -19,7 +20,9 @@
     constructor(status, problem, statusText) {
       super(problem && problem.detail ? problem.detail : statusText || ('HTTP ' + status));
       this.status = status;
-      this.title = problem && problem.title ? problem.title : '';
+      // the problem's title as the bundle says it for this status (the server's detail is shown as it is)
+      const title = label('problem', status);
+      this.title = title !== String(status) ? title : problem && problem.title ? problem.title : '';
       this.errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
     }
   }
@@ -64,6 +67,13 @@
     return el;
   }
 
+  /** An element holding a data value (a name, a number, a code): marked translate="no", never a label. */
+  function data(tag, value, className) {
+    const el = text(tag, value, className);
+    el.translate = false;
+    return el;
+  }
+
   /** A table row; each cell is a value (shown as text), an element to put in a cell, or a ready td. */
   function row(...cells) {
     const tr = document.createElement('tr');
@@ -75,7 +85,7 @@
         td.append(cell);
         tr.append(td);
       } else {
-        tr.append(text('td', cell));
+        tr.append(data('td', cell));
       }
     }
     return tr;
@@ -83,7 +93,8 @@
 
   /** What an error says to a person: the problem's title and detail, then each field at fault. */
   function describe(error) {
-    const head = error.title && error.title !== error.message ? error.title + ': ' + error.message : error.message;
+    const head = error.title && error.title !== error.message ? t('problem.head', { title: error.title, detail: error.message })
+      : error.message;
     const fields = (error.errors || []).map((e) => (e.field ? e.field + ': ' : '') + e.message);
     return [head].concat(fields).join(' · ');
   }
@@ -105,7 +116,7 @@
 
   /** A time as the browser's locale shows it, with the ISO text kept in the title. */
   function time(iso) {
-    const el = text('time', iso ? new Date(iso).toLocaleString() : '');
+    const el = data('time', iso ? new Date(iso).toLocaleString(window.ServelineI18n.language) : '');
     if (iso) el.dateTime = iso;
     return el;
   }
@@ -124,6 +135,6 @@
     return isNaN(date.getTime()) ? null : date.toISOString();
   }
 
-  window.Serveline = { session, hasRole, ApiError, api, apiBlob, $, text, row, describe, showError, whileBusy, time,
-    offset, instant, screens: {} };
+  window.Serveline = { session, hasRole, ApiError, api, apiBlob, $, text, data, row, describe, showError, whileBusy,
+    time, offset, instant, t, label, screens: {} };
 })();

@@ -1,18 +1,23 @@
 // Serveline console: plain JavaScript over the REST API, signed in with HTTP Basic credentials kept for the tab.
-// This file signs in, switches screens and runs the task screen; operator.js and recordings.js run their screens.
+// This file signs in, switches screens and runs the task screen; operator.js, recordings.js and submit.js run theirs.
 (function () {
   'use strict';
-  const { session, hasRole, api, $, text } = window.Serveline;
+  const { session, hasRole, api, apiBlob, $, text, data, showError, t, label } = window.Serveline;
+  const i18n = window.ServelineI18n;
   /** The roles each screen is for, as SecurityConfiguration lets them call that screen's API. */
   const SCREENS = {
     tasks: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN'],
+    submit: ['CLERK', 'ADMIN'],
     operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
-    recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN']
+    recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN'],
+    field: ['FIELD'],
+    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN']
   };
   let allowed = [];
   let selected = null;
   let lastTasks = null;
   let timer = null;
+  let receiptUrl = null;
 
   function showLogin(message) {
     $('app').hidden = true;
@@ -31,7 +36,7 @@
       sessionStorage.setItem('serveline.user', me.name);
       start(me);
     } catch (e) {
-      showLogin(e.status === 401 ? 'Wrong user or password' : e.message);
+      showLogin(e.status === 401 ? t('login.wrong') : e.message);
     }
   }
 
@@ -46,34 +51,39 @@
     for (const task of page.items) {
       const row = document.createElement('tr');
       row.dataset.id = task.id;
-      row.append(text('td', task.id), text('td', task.caseNumber), text('td', task.party.name));
+      row.append(data('td', task.id), data('td', task.caseNumber), data('td', task.party.name));
       const state = document.createElement('td');
-      state.append(text('span', task.state, 'state ' + task.state));
-      row.append(state, text('td', task.priority), text('td', task.hearingDate));
+      const badge = text('span', label('state', task.state), 'state ' + task.state);
+      badge.dataset.state = task.state;
+      state.append(badge);
+      row.append(state, text('td', label('priority', task.priority)), data('td', task.hearingDate));
       row.addEventListener('click', () => showTask(task.id));
       if (task.id === selected) row.classList.add('selected');
       body.append(row);
     }
-    $('task-total').textContent = page.total + ' task(s)';
+    $('task-total').textContent = t('tasks.total', { count: page.total });
   }
 
   async function showTask(id) {
+    if (selected !== id) resetReceipt();
     selected = id;
     const [task, timeline] = await Promise.all([api('/api/v1/tasks/' + id), api('/api/v1/tasks/' + id + '/timeline')]);
     document.querySelectorAll('#tasks tbody tr').forEach((r) => r.classList.toggle('selected', Number(r.dataset.id) === id));
     $('detail').hidden = false;
-    $('detail-title').textContent = 'Task ' + task.id + ' · ' + task.caseNumber;
+    $('detail-title').textContent = t('task.title', { id: task.id, caseNumber: task.caseNumber });
     const facts = $('detail-facts');
     facts.replaceChildren();
-    const add = (k, v) => facts.append(text('dt', k), text('dd', v));
-    add('State', task.state);
-    add('Party', task.party.name + ' (' + task.party.role + ')');
-    add('Phones', task.phones.map((p) => p.e164).join(', '));
-    add('Address', task.party.address);
-    add('Channels', task.channelChain.join(' → '));
-    add('Documents', task.documents.length + ' document(s)');
-    if (task.returnReason) add('Returned because', task.returnReason);
-    if (task.cancelReason) add('Cancelled because', task.cancelReason);
+    const add = (k, v) => facts.append(text('dt', t(k)), data('dd', v));
+    add('task.state', label('state', task.state) + ' (' + task.state + ')');
+    add('task.party', task.party.name + ' (' + label('role', task.party.role) + ')');
+    add('task.phones', task.phones.map((p) => p.e164).join(', '));
+    if (task.party.email) add('task.email', task.party.email);
+    add('task.address', task.party.address);
+    add('task.hearing', task.hearingDate ? [task.hearingDate, task.hearingTime].filter(Boolean).join(' ') : t('task.hearing.none'));
+    add('task.channels', task.channelChain.map((c) => label('state', c)).join(' → '));
+    add('task.documents', t('task.documents.count', { count: task.documents.length }));
+    if (task.returnReason) add('task.returnReason', task.returnReason);
+    if (task.cancelReason) add('task.cancelReason', task.cancelReason);
     $('review-actions').hidden = task.state !== 'SUBMITTED' || !hasRole('REVIEWER', 'ADMIN');
     $('action-error').textContent = '';
     const calls = $('attempts').querySelector('tbody');
@@ -82,22 +92,28 @@
       const row = document.createElement('tr');
       // decisionOffset: the key that answered the question; a hang-up has its own offset, never read as consent
       const notice = a.notice || {};
-      const heard = a.consentDigit ? 'key ' + a.consentDigit + ' at ' + a.decisionOffset
-        : notice.hangupOffset ? 'hung up at ' + notice.hangupOffset : '';
+      const heard = a.consentDigit ? t('attempt.key', { digit: a.consentDigit, offset: a.decisionOffset })
+        : notice.hangupOffset ? t('attempt.hungUp', { offset: notice.hangupOffset }) : '';
       const answer = text('td', heard);
-      if (notice.played && notice.played.length) answer.title = 'played: ' + notice.played.join(' ');
-      row.append(text('td', a.createdAt), text('td', a.number), text('td', a.outcome || a.state),
-        answer, text('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
+      if (notice.played && notice.played.length) answer.title = t('attempt.played', { segments: notice.played.join(' ') });
+      const cell = document.createElement('td');
+      cell.append(window.Serveline.time(a.createdAt));
+      row.append(cell, data('td', a.number), text('td', a.outcome ? label('outcome', a.outcome) : a.state),
+        answer, data('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
       calls.append(row);
     }
     const list = $('timeline');
     list.replaceChildren();
     for (const event of timeline) {
       const item = document.createElement('li');
-      item.append(text('strong', event.action), text('span', ' by ' + event.actor + ' at ' + event.occurredAt + ' '));
-      if (event.after) item.append(text('span', (event.before || '∅') + ' → ' + event.after + ' '));
-      if (event.details && event.details.reason) item.append(text('em', '“' + event.details.reason + '” '));
-      item.append(text('code', event.hash.substring(0, 12)));
+      item.append(text('strong', label('action', event.action)), text('span', ' '), data('code', event.action),
+        text('span', ' ' + t('timeline.by') + ' '), data('span', event.actor), text('span', ' '),
+        window.Serveline.time(event.occurredAt), text('span', ' '));
+      if (event.after) {
+        item.append(text('span', (event.before ? label('state', event.before) : '∅') + ' → ' + label('state', event.after) + ' '));
+      }
+      if (event.details && event.details.reason) item.append(data('em', '“' + event.details.reason + '” '));
+      item.append(data('code', event.hash.substring(0, 12)));
       list.append(item);
     }
   }
@@ -123,8 +139,8 @@
     for (const c of await api('/api/v1/campaigns')) {
       const p = await api('/api/v1/campaigns/' + c.id + '/progress');
       const row = document.createElement('tr');
-      row.append(text('td', c.name), text('td', c.state), text('td', p.dialled), text('td', p.inCall),
-        text('td', p.consented), text('td', p.refused), text('td', p.exhausted));
+      row.append(data('td', c.name), text('td', label('campaign', c.state)), data('td', p.dialled), data('td', p.inCall),
+        data('td', p.consented), data('td', p.refused), data('td', p.exhausted));
       body.append(row);
     }
   }
@@ -140,10 +156,10 @@
     if (!hasRole('SUPERVISOR', 'ADMIN')) return;
     try {
       const result = await api('/api/v1/audit/verify');
-      badge.textContent = result.valid ? 'Audit trail verified (' + result.eventsChecked + ' events)'
-        : result.firstBroken ? 'Audit trail BROKEN at event ' + result.firstBroken.eventId
-        : 'Audit trail BROKEN: ' + (result.missingSinceAnchor || []).map(m => m.chain).join(', ')
-          + ' missing since the last anchor' + (result.anchor && !result.anchor.intact ? '; ' + result.anchor.problem : '');
+      badge.textContent = result.valid ? t('audit.verified', { count: result.eventsChecked })
+        : result.firstBroken ? t('audit.brokenAt', { event: result.firstBroken.eventId })
+        : t('audit.missing', { chains: (result.missingSinceAnchor || []).map(m => m.chain).join(', ') })
+          + (result.anchor && !result.anchor.intact ? '; ' + result.anchor.problem : '');
       badge.className = 'badge ' + (result.valid ? 'ok' : 'broken');
     } catch (e) {
       badge.textContent = '';
@@ -169,7 +185,7 @@
     try {
       start(await api('/api/v1/me'));
     } catch (e) {
-      showLogin(e.status === 401 ? 'Please sign in again' : e.message);
+      showLogin(e.status === 401 ? t('login.again') : e.message);
     }
   }
 
@@ -178,9 +194,11 @@
     session.roles = me.roles;
     allowed = Object.keys(SCREENS).filter((screen) => hasRole(...SCREENS[screen]));
     $('login').hidden = true;
-    $('who').textContent = 'Signed in as ' + me.name + ' (' + (me.roles.join(', ') || 'no role') + ')';
+    $('who').replaceChildren(text('span', t('who.signedIn') + ' '), data('span', me.name),
+      text('span', ' (' + (me.roles.map((r) => label('role', r)).join('、') || t('who.noRole')) + ')'));
+    $('who').dataset.user = me.name;
     if (!allowed.length) {
-      $('who').textContent += ': no screen of this console is for your roles';
+      $('who').append(text('span', t('who.noScreen')));
       return;
     }
     $('app').hidden = false;
@@ -192,11 +210,49 @@
       await auditStatus();
       if (!timer) timer = setInterval(() => { if (!$('tasks-screen').hidden) refresh().catch(() => {}); }, 5000);
     } catch (e) {
-      if (e.status === 401) showLogin('Please sign in again');
+      if (e.status === 401) showLogin(t('login.again'));
     }
   }
 
+  function resetReceipt() {
+    if (receiptUrl) URL.revokeObjectURL(receiptUrl);
+    receiptUrl = null;
+    $('receipt-link').hidden = true;
+    $('receipt-link').removeAttribute('href');
+    showError($('receipt-error'), null);
+  }
+
+  /** The receipt exists once the task is SERVED: before that the server answers 409, told in the bundle's words. */
+  async function receipt() {
+    resetReceipt();
+    const id = selected;
+    try {
+      await window.Serveline.whileBusy($('receipt'), async () => {
+        const pdf = await apiBlob('/api/v1/tasks/' + id + '/receipt');
+        if (selected !== id) return;
+        receiptUrl = URL.createObjectURL(pdf);
+        $('receipt-link').href = receiptUrl;
+        $('receipt-link').download = t('receipt.fileName', { id });
+        $('receipt-link').hidden = false;
+      });
+    } catch (e) {
+      $('receipt-error').textContent = e.status === 409 ? t('receipt.notYet') : window.Serveline.describe(e);
+    }
+  }
+
+  /** Opens a task on the task screen (after the clerk submitted it). */
+  async function openTask(id) {
+    lastTasks = null;
+    showScreen('tasks');
+    await loadTasks();
+    await showTask(id);
+  }
+  window.Serveline.openTask = openTask;
+
   $('login-form').addEventListener('submit', signIn);
+  $('receipt').addEventListener('click', receipt);
+  $('language').value = i18n.language;
+  $('language').addEventListener('change', () => i18n.choose($('language').value));
   $('refresh').addEventListener('click', refresh);
   $('state-filter').addEventListener('change', () => { lastTasks = null; loadTasks(); });
   $('approve').addEventListener('click', () => review('APPROVE'));
@@ -204,5 +260,6 @@
   for (const tab of document.querySelectorAll('#screens [data-screen]')) {
     tab.addEventListener('click', () => showScreen(tab.dataset.screen));
   }
-  if (session.credentials) resume(); else showLogin();
+  i18n.ready.then(() => { if (session.credentials) resume(); else showLogin(); })
+    .catch((e) => showLogin('Serveline: ' + e.message));
 })();

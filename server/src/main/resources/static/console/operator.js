@@ -2,7 +2,7 @@
 // transfer queue), its call, consent or disposition. Over /api/v1/operators; every error shows its problem detail.
 (function () {
   'use strict';
-  const { api, $, text, row, showError, whileBusy, time, instant } = window.Serveline;
+  const { api, $, text, data, row, showError, whileBusy, time, instant, t, label } = window.Serveline;
   const BASE = '/api/v1/operators';
   let me = null;
   let current = null;
@@ -27,16 +27,15 @@
     $('op-sign-out').disabled = !me;
     $('op-next').disabled = !me;
     if (!me) {
-      status.textContent = 'Not signed in.';
+      status.textContent = t('op.status.none');
       status.className = 'status';
       return;
     }
     if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
-    const where = me.pbxId ? ' on PBX ' + me.pbxId : '';
-    status.textContent = me.registered
-      ? 'Signed in with ' + me.endpoint + ': registered (' + me.registration + where + ').'
-      : 'Signed in with ' + me.endpoint + ': NOT registered (' + me.registration + where
-        + '). Start the softphone and let it register: calls cannot ring it until then.';
+    const params = { endpoint: me.endpoint, registration: me.registration, pbx: me.pbxId || '' };
+    status.textContent = t(me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
+      : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params);
+    status.dataset.registered = String(me.registered);
     status.className = 'status ' + (me.registered ? 'ok' : 'broken');
   }
 
@@ -66,7 +65,7 @@
       await api(BASE + '/me/session', { method: 'DELETE' });
       me = null;
       showTask(null);
-      say('Signed out.');
+      say(t('op.signedOut'));
     });
     renderSession();
   }
@@ -75,7 +74,7 @@
     const taken = await api(BASE + '/me/next', { method: 'POST' });
     if (!taken) {
       showTask(null);
-      say('No task is waiting.');
+      say(t('op.noTask'));
       return;
     }
     say('');
@@ -94,21 +93,22 @@
     $('op-task').hidden = !taken;
     if (!taken) return;
     const task = taken.task;
-    $('op-task-title').textContent = 'Task ' + task.id + ' · ' + task.caseNumber;
+    $('op-task-title').textContent = t('task.title', { id: task.id, caseNumber: task.caseNumber });
     const facts = $('op-task-facts');
     facts.replaceChildren();
-    const add = (k, v) => facts.append(text('dt', k), text('dd', v));
-    add('Case number', task.caseNumber);
-    add('Party', task.party.name + ' (' + task.party.role + ')');
-    add('Numbers', task.phones.map((p) => p.e164 + (p.status === 'BAD' ? ' (bad)' : '')).join(', '));
-    const documents = text('dd', task.documents.length + ' document(s)');
-    facts.append(text('dt', 'Documents'), documents);
+    const add = (k, v) => facts.append(text('dt', t(k)), data('dd', v));
+    add('task.caseNumber', task.caseNumber);
+    add('task.party', task.party.name + ' (' + label('role', task.party.role) + ')');
+    add('op.numbers', task.phones.map((p) => p.e164 + (p.status === 'BAD' ? ' ' + t('op.numberBad') : '')).join(', '));
+    const documents = data('dd', t('task.documents.count', { count: task.documents.length }));
+    facts.append(text('dt', t('task.documents')), documents);
     nameDocuments(task.documents, documents);
-    add('Hearing', task.hearingTime ? task.hearingDate + ' ' + task.hearingTime : task.hearingDate);
-    add('State', task.state);
-    add('Came from', taken.source === 'QUEUE'
-      ? 'transfer queue (the party asked for an operator on call ' + taken.transferredAttemptId + ')' : 'preview');
-    if (taken.liveAttemptId) add('Live call', taken.liveAttemptId);
+    add('task.hearing', !task.hearingDate ? t('task.hearing.none')
+      : task.hearingTime ? task.hearingDate + ' ' + task.hearingTime : task.hearingDate);
+    add('task.state', label('state', task.state));
+    add('op.cameFrom', taken.source === 'QUEUE'
+      ? t('op.cameFrom.queue', { attempt: taken.transferredAttemptId }) : t('op.cameFrom.preview'));
+    if (taken.liveAttemptId) add('op.liveCall', taken.liveAttemptId);
     $('op-script').replaceChildren(...taken.script.map((line) => text('li', line)));
     if (fresh) {
       const select = $('op-number');
@@ -123,7 +123,7 @@
     if (!ids.length) return;
     const names = await Promise.all(ids.map((id) => api('/api/v1/documents/' + encodeURIComponent(id))
       .then((d) => d.fileName + ' (' + d.mediaType + ')').catch(() => id)));
-    element.textContent = ids.length + ' document(s): ' + names.join(', ');
+    element.textContent = t('task.documents.named', { count: ids.length, names: names.join(', ') });
   }
 
   async function call() {
@@ -131,15 +131,15 @@
       const placed = await api(BASE + '/me/tasks/' + current.task.id + '/call',
         { method: 'POST', json: { number: $('op-number').value || null } });
       calledTask = placed.taskId;
-      $('op-call-status').textContent = 'Calling ' + placed.number + ': your softphone ' + placed.endpoint
-        + ' rings first (attempt ' + placed.attemptId + ', ' + placed.state + ').';
+      $('op-call-status').textContent = t('op.calling', { number: placed.number, endpoint: placed.endpoint,
+        attempt: placed.attemptId, state: placed.state });
     });
   }
 
   async function ivrConsent() {
     await act($('op-ivr'), $('op-error'), async () => {
       const handed = await api(BASE + '/me/tasks/' + current.task.id + '/ivr-consent', { method: 'POST' });
-      $('op-call-status').textContent = 'The party was handed to the IVR consent step (attempt ' + handed.attemptId + ').';
+      $('op-call-status').textContent = t('op.ivrHanded', { attempt: handed.attemptId });
     });
   }
 
@@ -147,7 +147,7 @@
     await act($('op-hangup'), $('op-error'), async () => {
       const ended = await api(BASE + '/me/tasks/' + current.task.id + '/hangup', { method: 'POST' });
       calledTask = null;
-      $('op-call-status').textContent = 'Hung up (attempt ' + ended.attemptId + ').';
+      $('op-call-status').textContent = t('op.hungUp', { attempt: ended.attemptId });
     });
   }
 
@@ -156,7 +156,7 @@
     await act($('op-last-hangup'), $('op-error'), async () => {
       try {
         const ended = await api(BASE + '/me/tasks/' + calledTask + '/hangup', { method: 'POST' });
-        say('Hung up the call of task ' + calledTask + ' (attempt ' + ended.attemptId + ').');
+        say(t('op.hungUpLast', { task: calledTask, attempt: ended.attemptId }));
       } finally {
         calledTask = null;
         $('op-last-call').hidden = true;
@@ -166,12 +166,14 @@
 
   /** After consent or a disposition the task is let go: the screen is free for the next one. */
   function closed(task, what) {
-    say('Task ' + task.id + ' (' + task.caseNumber + '): ' + what + '; it is now ' + task.state
-      + (task.electronicAddress ? ', serving to ' + task.electronicAddress : '') + '.');
+    const params = { id: task.id, caseNumber: task.caseNumber, what, state: label('state', task.state),
+      address: task.electronicAddress };
+    say(t(task.electronicAddress ? 'op.closed.serving' : 'op.closed', params));
+    $('op-message').dataset.state = task.state;
     $('op-note').value = '';
     $('op-callback-at').value = '';
     $('op-last-call').hidden = calledTask !== task.id;
-    $('op-last-call-text').textContent = 'The call of task ' + task.id + ' may still be on the line.';
+    $('op-last-call-text').textContent = t('op.lastCall', { id: task.id });
     showTask(null);
     loadQueue();
   }
@@ -181,7 +183,7 @@
       const address = $('op-address').value.trim();
       const task = await api(BASE + '/me/tasks/' + current.task.id + '/consent',
         { method: 'POST', json: { address: address || null } });
-      closed(task, 'consent recorded');
+      closed(task, t('op.consentRecorded'));
     });
   }
 
@@ -193,7 +195,7 @@
       if (disposition === 'CALL_BACK') body.callBackAt = instant($('op-callback-at').value);
       const task = await api(BASE + '/me/tasks/' + current.task.id + '/disposition', { method: 'POST', json: body });
       if (disposition === 'WRONG_NUMBER') calledTask = null; // the server ends that call itself
-      closed(task, disposition + ' recorded');
+      closed(task, t('op.dispositionRecorded', { disposition: label('disposition', disposition) }));
     });
   }
 
@@ -203,7 +205,7 @@
       const waiting = await api(BASE + '/queue');
       const body = $('op-queue').querySelector('tbody');
       body.replaceChildren(...waiting.map((q) => row(q.taskId, q.attemptId, time(q.queuedAt))));
-      $('op-queue-total').textContent = waiting.length ? waiting.length + ' waiting' : 'No party is waiting.';
+      $('op-queue-total').textContent = waiting.length ? t('op.queue.waiting', { count: waiting.length }) : t('op.queue.none');
     } catch (e) {
       showError($('op-queue-error'), e);
     }

@@ -3,7 +3,8 @@
 // at offsets into the recording, and legal holds.
 (function () {
   'use strict';
-  const { hasRole, api, apiBlob, $, text, row, describe, showError, whileBusy, time, offset, instant } = window.Serveline;
+  const { hasRole, api, apiBlob, $, text, data, row, describe, showError, whileBusy, time, offset, instant, t, label }
+    = window.Serveline;
   const BASE = '/api/v1/recordings';
   let selected = null;
   let audioUrl = null;
@@ -35,10 +36,10 @@
     try {
       const page = await api(BASE + '?' + query());
       $('recordings').querySelector('tbody').replaceChildren(...page.items.map((r) => recordingRow(r, [
-        time(r.storedAt), r.caseNumber, r.taskId, r.operator || '', r.outcome || '', offset(r.durationMs),
-        r.auditStatus, r.legalHold ? 'held' : ''])));
-      $('rec-total').textContent = page.total + ' recording(s)' + (page.total > page.items.length
-        ? ', the newest ' + page.items.length + ' shown' : '');
+        time(r.storedAt), r.caseNumber, r.taskId, r.operator || '', text('span', label('outcome', r.outcome)),
+        offset(r.durationMs), text('span', label('audit', r.auditStatus)), text('span', r.legalHold ? t('rec.held') : '')])));
+      $('rec-total').textContent = page.total > page.items.length
+        ? t('rec.total.some', { count: page.total, shown: page.items.length }) : t('rec.total', { count: page.total });
     } catch (e) {
       showError($('rec-error'), e);
     }
@@ -51,14 +52,18 @@
     for (const el of document.querySelectorAll('#recordings-screen .supervisor-only')) el.hidden = !supervisor;
     const note = $('rec-queue-note');
     if (!supervisor) {
-      note.textContent = 'Only supervisors see the review queue, add verdicts and place legal holds.';
+      note.textContent = t('rec.queue.supervisorsOnly');
+      note.dataset.reason = 'supervisors-only';
       return;
     }
     try {
       const queue = await api('/api/v1/recording-reviews/queue?limit=50');
-      note.textContent = queue.length ? '' : 'Nothing waits for review.';
+      note.textContent = queue.length ? '' : t('rec.queue.empty');
+      delete note.dataset.reason;
       $('rec-queue').querySelector('tbody').replaceChildren(...queue.map((r) => recordingRow(r, [
-        time(r.storedAt), r.caseNumber, r.outcome || '', r.consentCall ? 'consent call' : 'sample', r.auditStatus])));
+        time(r.storedAt), r.caseNumber, text('span', label('outcome', r.outcome)),
+        text('span', r.consentCall ? t('rec.why.consentCall') : t('rec.why.sample')),
+        text('span', label('audit', r.auditStatus))])));
     } catch (e) {
       note.textContent = describe(e);
     }
@@ -95,21 +100,24 @@
 
   function render(r) {
     $('rec-detail').hidden = false;
-    $('rec-title').textContent = 'Recording of ' + r.caseNumber + ' · task ' + r.taskId;
+    $('rec-title').textContent = t('rec.detail.title', { caseNumber: r.caseNumber, task: r.taskId });
     const facts = $('rec-facts');
     facts.replaceChildren();
-    const add = (k, v) => facts.append(text('dt', k), v instanceof Node ? wrap('dd', v) : text('dd', v));
-    add('Call', r.attemptId + (r.operator ? ' by operator ' + r.operator : ''));
-    add('Outcome', r.outcome || '');
-    add('Length', offset(r.durationMs));
-    if (r.consentOffsetMs != null) add('Consent at', offset(r.consentOffsetMs));
-    add('Stored', time(r.storedAt));
-    add('SHA-256 (original)', r.sha256);
-    add('Audit', r.auditStatus + (r.consentCall ? ' (consent call)' : r.sampled ? ' (sampled)' : ''));
-    add('Legal hold', r.legalHold ? 'held: ' + r.legalHoldReason : 'none');
-    if (r.copyRemovedAt) add('Opus copy removed', time(r.copyRemovedAt));
-    if (r.originalRemovedAt) add('Original removed', time(r.originalRemovedAt));
-    $('rec-hold-status').textContent = r.legalHold ? 'Held: ' + r.legalHoldReason : 'Not held.';
+    const add = (k, v) => facts.append(text('dt', t(k)), v instanceof Node ? wrap('dd', v) : data('dd', v));
+    add('rec.fact.call', r.operator ? t('rec.fact.callBy', { attempt: r.attemptId, operator: r.operator }) : r.attemptId);
+    add('rec.fact.outcome', label('outcome', r.outcome));
+    add('rec.fact.length', offset(r.durationMs));
+    if (r.consentOffsetMs != null) add('rec.fact.consentAt', offset(r.consentOffsetMs));
+    add('rec.fact.stored', time(r.storedAt));
+    add('rec.fact.sha256', r.sha256);
+    add('rec.fact.audit', label('audit', r.auditStatus) + (r.consentCall ? ' ' + t('rec.fact.consentCall')
+      : r.sampled ? ' ' + t('rec.fact.sampled') : ''));
+    facts.lastElementChild.dataset.audit = r.auditStatus;
+    add('rec.fact.hold', r.legalHold ? t('rec.hold.held', { reason: r.legalHoldReason }) : t('rec.hold.none'));
+    if (r.copyRemovedAt) add('rec.fact.copyRemoved', time(r.copyRemovedAt));
+    if (r.originalRemovedAt) add('rec.fact.originalRemoved', time(r.originalRemovedAt));
+    $('rec-hold-status').textContent = r.legalHold ? t('rec.hold.held', { reason: r.legalHoldReason }) : t('rec.hold.notHeld');
+    $('rec-hold-status').dataset.held = String(r.legalHold);
     $('rec-hold-place').disabled = r.legalHold;
     $('rec-hold-release').disabled = !r.legalHold;
   }
@@ -125,7 +133,7 @@
     event.preventDefault();
     const reason = $('rec-reason').value.trim();
     if (!reason) {
-      $('rec-play-error').textContent = 'State the reason for listening first: every access to a recording is audited.';
+      $('rec-play-error').textContent = t('rec.reason.required');
       $('rec-reason').focus();
       return;
     }
@@ -153,12 +161,14 @@
       const versions = await api(BASE + '/' + encodeURIComponent(selected.id) + '/reviews');
       const list = $('rec-verdicts');
       list.replaceChildren();
-      if (!versions.length) list.append(text('li', 'No verdict yet.', 'hint'));
+      if (!versions.length) list.append(text('li', t('rec.verdicts.none'), 'hint'));
       for (const v of versions) {
         const item = text('li', '');
-        item.append(text('strong', v.verdict + ' '), text('span', (v.version > 1 ? 'amendment ' + (v.version - 1)
-          : 'verdict') + ' by ' + v.reviewer + ' at '), time(v.reviewedAt));
-        if (v.notes) item.append(text('p', v.notes));
+        item.dataset.verdict = v.verdict;
+        item.append(text('strong', label('audit', v.verdict) + ' '), text('span', (v.version > 1
+          ? t('rec.verdict.amendment', { n: v.version - 1 }) : t('rec.verdict.first')) + ' ' + t('timeline.by') + ' '),
+        data('span', v.reviewer), text('span', ' '), time(v.reviewedAt));
+        if (v.notes) item.append(data('p', v.notes));
         const comments = document.createElement('ul');
         for (const c of v.comments) comments.append(commentItem(c));
         item.append(comments);
@@ -175,9 +185,9 @@
     const seek = text('button', offset(c.offsetMs), 'link');
     seek.type = 'button';
     seek.addEventListener('click', () => { $('rec-audio').currentTime = c.offsetMs / 1000; });
-    item.append(seek, text('span', ' ' + c.text + ' '));
+    item.append(seek, data('span', ' ' + c.text + ' '));
     if (onRemove) {
-      const remove = text('button', 'remove', 'link');
+      const remove = text('button', t('rec.comment.remove'), 'link');
       remove.type = 'button';
       remove.addEventListener('click', onRemove);
       item.append(remove);
@@ -195,7 +205,7 @@
   function addComment() {
     const comment = $('rec-comment').value.trim();
     if (!comment) {
-      $('rec-verdict-error').textContent = 'Write the comment first; it is pinned to the current playback position.';
+      $('rec-verdict-error').textContent = t('rec.comment.required');
       return;
     }
     $('rec-verdict-error').textContent = '';

@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
@@ -55,22 +56,23 @@ class ConsoleBrowserIntegrationTests {
     void aWrongPasswordIsToldAndAReviewerApprovesTheTaskAwaitingReview() throws Exception {
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + port + "/");
-        browser.executeScript("sessionStorage.clear()");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
 
         signIn("reviewer", "wrong");
-        wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong user or password"));
+        wait.until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码错误"));
 
         signIn("reviewer", "reviewer-pw");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 14));
-        WebElement submitted = browser.findElement(By.xpath("//tbody/tr[td/span[text()='SUBMITTED']]"));
+        WebElement submitted = browser.findElement(By.xpath("//tbody/tr[td/span[@data-state='SUBMITTED']]"));
         String party = submitted.findElements(By.tagName("td")).get(2).getText();
         submitted.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve"))).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "TASK_APPROVE"));
-        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("APPROVED").contains(party);
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("TASK_SUBMITTED").contains("by reviewer");
+        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("已批准 (APPROVED)").contains(party);
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("TASK_SUBMITTED").contains("审查通过")
+                .contains("操作人 reviewer");
         Path shot = Path.of("target", "console-review.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
     }
@@ -78,10 +80,10 @@ class ConsoleBrowserIntegrationTests {
     @Test
     void theReturnedDemoTaskShowsItsReason() {
         browser.get("http://127.0.0.1:" + port + "/");
-        browser.executeScript("sessionStorage.clear()");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         signIn("clerk", "clerk-pw");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//tbody/tr[td/span[text()='RETURNED']]")))
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//tbody/tr[td/span[@data-state='RETURNED']]")))
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-facts"), "送达地址缺少门牌号"));
     }
@@ -93,7 +95,7 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-screen")));
         assertTabs("operator");
         assertThat(browser.findElement(By.id("tasks-screen")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as operator (OPERATOR)");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("当前用户 operator (话务员)");
         assertThat(browser.getCurrentUrl()).endsWith("#operator");
 
         browser.navigate().refresh();
@@ -106,9 +108,9 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "clerk", "clerk-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks-screen")));
-        assertTabs("tasks");
+        assertTabs("tasks", "submit");
         assertThat(browser.findElement(By.id("recordings-screen")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as clerk (CLERK)");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("当前用户 clerk (书记员)");
         assertThat(browser.getCurrentUrl()).endsWith("#tasks");
     }
 
@@ -117,15 +119,115 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "supervisor", "supervisor-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recordings-screen")));
-        assertTabs("tasks", "operator", "recordings");
+        assertTabs("tasks", "operator", "recordings", "statistics");
         assertThat(browser.findElement(By.id("rec-queue")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("Only supervisors");
+        assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("只有主管");
+    }
+
+    @Test
+    void everyScreenIsInChineseByDefaultWithNoEnglishLabelLeft() throws Exception {
+        openAs("tasks", "supervisor", "supervisor-pw");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 14));
+        assertThat(browser.executeScript("return document.documentElement.lang")).isEqualTo("zh-CN");
+        assertThat(browser.getTitle()).isEqualTo("Serveline · 集约送达中心");
+        assertThat(browser.findElement(By.id("tab-tasks")).getText()).isEqualTo("送达任务");
+        browser.findElement(By.xpath("//tbody/tr[td/span[@data-state='RETURNED']]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "提交"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-status"), "审计链校验通过"));
+        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("已退回").contains("退回原因");
+        assertNoEnglishShown("tasks");
+        Files.write(Path.of("target", "console-tasks-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.id("tab-operator")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("op-status"), "尚未上线。"));
+        wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "暂无当事人等待。"));
+        assertNoEnglishShown("operator");
+
+        browser.findElement(By.id("tab-recordings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-total"), "条录音"));
+        assertNoEnglishShown("recordings");
+
+        browser.findElement(By.id("tab-statistics")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#st-totals dd[data-figure='stats.tasks']"), "14"));
+        assertThat(browser.findElement(By.id("st-totals")).getText()).contains("送达成功率").contains("提交至送达");
+        assertThat(browser.findElement(By.id("st-range")).getText()).contains("全部法院");
+        assertNoEnglishShown("statistics");
+        Files.write(Path.of("target", "console-statistics.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.id("st-export-tasks")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("st-download"), "data-file", "tasks.csv"));
+        Object csv = browser.executeAsyncScript("const done = arguments[0];"
+                + "fetch(document.getElementById('st-download').href).then(r => r.text()).then(done, e => done(String(e)));");
+        assertThat(csv.toString().lines().toList()).hasSize(15).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("任务编号,法院,案号");
+        assertThat(browser.findElement(By.id("st-export-error")).getText()).isEmpty();
+    }
+
+    @Test
+    void aBadStatisticsRangeIsToldInChinese() {
+        openAs("statistics", "reviewer", "reviewer-pw");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("statistics-screen")));
+        assertTabs("tasks", "recordings", "statistics");
+        browser.executeScript("document.getElementById('st-from').value = '2026-12-31';"
+                + "document.getElementById('st-to').value = '2026-01-01';");
+        browser.findElement(By.id("st-search")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("st-error"), "请求有误："));
+    }
+
+    @Test
+    void englishIsChosenInTheHeaderRememberedAfterAReloadAndChineseComesBack() {
+        openAs("tasks", "clerk", "clerk-pw");
+        wait.until(ExpectedConditions.textToBe(By.id("tab-tasks"), "送达任务"));
+
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBe(By.id("tab-tasks"), "Tasks"));
+        assertThat(browser.executeScript("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as clerk (Clerk)");
+        assertThat(browser.findElement(By.id("tab-submit")).getText()).isEqualTo("Submit a task");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-total"), "task(s)"));
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.id("tab-tasks"), "Tasks"));
+        assertThat(browser.findElement(By.id("language")).getDomProperty("value")).isEqualTo("en");
+        assertThat(browser.executeScript("return localStorage.getItem('serveline.language')")).isEqualTo("en");
+
+        new Select(browser.findElement(By.id("language"))).selectByValue("zh-CN");
+        wait.until(ExpectedConditions.textToBe(By.id("tab-tasks"), "送达任务"));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("当前用户 clerk (书记员)");
+    }
+
+    /**
+     * No visible text of the page outside data values (marked translate="no": names, numbers, case numbers, codes)
+     * has an ASCII word, but for the product's name and technical abbreviations.
+     */
+    private void assertNoEnglishShown(String screen) {
+        @SuppressWarnings("unchecked")
+        List<String> english = (List<String>) browser.executeScript("""
+                const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV']);
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const el = node.parentElement;
+                  if (!el || el.closest('[translate="no"], script, style, select')) continue;
+                  if (!el.checkVisibility()) continue;
+                  for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
+                    if (!allowed.has(word)) found.push(word + ' in <' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                      + '> "' + node.textContent.trim() + '"');
+                  }
+                }
+                for (const option of document.querySelectorAll('select:not([translate="no"]) option:not([translate="no"])')) {
+                  if (option.parentElement.checkVisibility() && /[A-Za-z]{2,}/.test(option.textContent)) {
+                    found.push('option "' + option.textContent + '"');
+                  }
+                }
+                return found;""");
+        assertThat(english).as("English shown on the %s screen", screen).isEmpty();
     }
 
     /** Opens the console at a screen's address, signed out, then signs in. */
     private void openAs(String screen, String user, String password) {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear()");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         signIn(user, password);
     }

@@ -105,17 +105,17 @@ class ConsoleScreensBrowserIntegrationTests {
         JsonNode task = calls.approvedTask();
         long taskId = task.get("id").asLong();
         open("operator", "operator", "operator-pw");
-        wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "No party is waiting."));
+        wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "暂无当事人等待。"));
 
         signInWith("PJSIP/agent100");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Not in use"));
-        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("NOT");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（Not in use"));
+        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("未注册");
 
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
                 task.get("caseNumber").asString()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-facts"),
-                "1 document(s): summons.pdf (application/pdf)"));
+                "1 份文书：summons.pdf (application/pdf)"));
         assertThat(browser.findElement(By.id("op-task-facts")).getText()).contains("张三").contains("+8613800138000");
         assertThat(browser.findElement(By.id("op-address")).getDomProperty("value")).isEqualTo("+8613800138000");
         assertThat(browser.findElement(By.id("op-script")).getText()).isNotBlank();
@@ -124,13 +124,13 @@ class ConsoleScreensBrowserIntegrationTests {
                 "const call = document.getElementById('op-call'); call.click(); call.click(); return call.disabled;");
         assertThat(disabledAfterFirstClick).as("the call button while the call is placed").isEqualTo(true);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"),
-                "Calling +8613800138000"));
+                "正在呼叫 +8613800138000"));
         assertThat(calls.attempts(taskId)).as("one call for the double click").hasSize(1);
         assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("op-call"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
-                "Conflict: a call of task " + taskId + " is already live"));
+                "冲突：a call of task " + taskId + " is already live"));
         assertThat(calls.attempts(taskId)).hasSize(1);
         Files.write(Path.of("target", "console-operator.png"), browser.getScreenshotAs(OutputType.BYTES));
         String attempt = calls.attempts(taskId).get(0);
@@ -140,7 +140,7 @@ class ConsoleScreensBrowserIntegrationTests {
         address.clear();
         address.sendKeys("zhang.san@example.cn");
         browser.findElement(By.id("op-consent")).click();
-        awaitOperatorMessage("consent recorded; it is now ELECTRONIC, serving to zhang.san@example.cn");
+        awaitOperatorMessage("已记录同意；当前状态：电子送达，送达至 zhang.san@example.cn");
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_TOOK_TASK", "OPERATOR_SERVED_CONSENT");
     }
@@ -151,12 +151,12 @@ class ConsoleScreensBrowserIntegrationTests {
         long taskId = task.get("id").asLong();
         open("operator", "operator2", "operator2-pw");
         signInWith("PJSIP/agent101");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "registered (Not in use"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（Not in use"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
                 task.get("caseNumber").asString()));
         browser.findElement(By.id("op-call")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"), "Calling"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"), "正在呼叫"));
         String attempt = calls.attempts(taskId).get(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> gateway.answeredAt(attempt).isPresent());
 
@@ -171,11 +171,11 @@ class ConsoleScreensBrowserIntegrationTests {
                 + "at.setMinutes(at.getMinutes() - at.getTimezoneOffset());"
                 + "document.getElementById('op-callback-at').value = at.toISOString().substring(0, 16);");
         browser.findElement(By.id("op-dispose")).click();
-        awaitOperatorMessage("CALL_BACK recorded; it is now PHONE");
+        awaitOperatorMessage("已记录“约定回拨”；当前状态：电话送达");
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_CALL_BACK");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-last-hangup"))).click();
-        awaitOperatorMessage("Hung up the call of task " + taskId);
+        awaitOperatorMessage("已挂断任务 " + taskId + " 的通话");
         assertThat(calls.timelineActions(taskId)).contains("OPERATOR_HANGUP");
         assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
     }
@@ -186,18 +186,18 @@ class ConsoleScreensBrowserIntegrationTests {
 
         signInWith("Local/200@agents");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-session-error"),
-                "Invalid request: endpoint must be a PJSIP endpoint"));
+                "请求有误：endpoint must be a PJSIP endpoint"));
         assertThat(browser.findElement(By.id("op-endpoint")).getDomProperty("value")).isEqualTo("Local/200@agents");
 
         signInWith("PJSIP/agent200");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "NOT registered (unknown"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "未注册（unknown"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
-                "Conflict: endpoint PJSIP/agent200 is not registered"));
+                "冲突：endpoint PJSIP/agent200 is not registered"));
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
 
         browser.findElement(By.id("op-sign-out")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("op-status"), "Not signed in."));
+        wait.until(ExpectedConditions.textToBe(By.id("op-status"), "尚未上线。"));
         assertThat(browser.findElement(By.id("op-next")).isEnabled()).isFalse();
     }
 
@@ -208,14 +208,14 @@ class ConsoleScreensBrowserIntegrationTests {
 
         browser.findElement(By.id("rec-case")).sendKeys(call.caseNumber());
         browser.findElement(By.id("rec-search")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("rec-total"), "1 recording(s)"));
+        wait.until(ExpectedConditions.textToBe(By.id("rec-total"), "共 1 条录音"));
         selectRecording(call);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-queue-note"), "Only supervisors"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-queue-note"), "只有主管"));
         assertThat(browser.findElement(By.id("rec-verdict-form")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("rec-hold")).isDisplayed()).isFalse();
 
         browser.findElement(By.id("rec-play")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-play-error"), "State the reason"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-play-error"), "请先填写调听原因"));
         assertThat(browser.findElement(By.id("rec-audio")).getDomAttribute("src")).isNull();
         assertThat(calls.timelineActions(call.taskId())).doesNotContain("RECORDING_ACCESSED");
 
@@ -246,19 +246,19 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("rec-notes")).sendKeys("script read in full");
         browser.findElement(By.id("rec-submit-verdict")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-verdicts"), "consent clearly given"));
-        assertThat(browser.findElement(By.id("rec-verdicts")).getText()).contains("OK").contains("by supervisor")
+        assertThat(browser.findElement(By.id("rec-verdicts")).getText()).contains("合格").contains("操作人 supervisor")
                 .contains("script read in full");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-facts"), "OK (consent call)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-facts"), "合格 （同意通话）"));
 
         browser.findElement(By.id("rec-hold-place")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-error"), "reason"));
         browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal pending");
         browser.findElement(By.id("rec-hold-place")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "Held: appeal pending"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "已保全：appeal pending"));
         assertThat(browser.findElement(By.id("rec-hold-place")).isEnabled()).isFalse();
         browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal decided");
         browser.findElement(By.id("rec-hold-release")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("rec-hold-status"), "Not held."));
+        wait.until(ExpectedConditions.textToBe(By.id("rec-hold-status"), "未保全。"));
         assertThat(calls.timelineActions(call.taskId())).contains("RECORDING_REVIEWED", "RECORDING_ACCESSED");
         Files.write(Path.of("target", "console-recordings.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
@@ -266,7 +266,7 @@ class ConsoleScreensBrowserIntegrationTests {
     /** Opens the console on a screen, signed out, then signs in. */
     private void open(String screen, String user, String password) {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear()");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         name.sendKeys(user);
