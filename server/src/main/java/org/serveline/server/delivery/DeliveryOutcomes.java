@@ -51,15 +51,17 @@ class DeliveryOutcomes {
     private final ElectronicDispatch dispatch;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final DeliveryFailures failures;
 
     DeliveryOutcomes(Outbox outbox, ServiceTasks tasks, PortalLinks links, ElectronicDispatch dispatch,
-            DeliveryProperties properties, Clock clock) {
+            DeliveryProperties properties, Clock clock, DeliveryFailures failures) {
         this.outbox = outbox;
         this.tasks = tasks;
         this.links = links;
         this.dispatch = dispatch;
         this.properties = properties;
         this.clock = clock;
+        this.failures = failures;
     }
 
     /** An SMSC receipt: stored, then its message settled if every segment has spoken. */
@@ -183,6 +185,7 @@ class DeliveryOutcomes {
     }
 
     private void failed(OutboxMessage message, String why, String receipt) {
+        failures.failed(message);
         outbox.record(message.taskId(), "DELIVERY_FAILED", Map.of("message", message.id(), "kind",
                 message.kind().name(), "address", message.address(), "why", why,
                 "deliveryReceipt", receipt == null ? "" : receipt));

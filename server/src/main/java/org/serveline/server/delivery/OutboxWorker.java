@@ -91,6 +91,9 @@ class OutboxWorker implements SmartLifecycle {
                 busy |= round(Medium.SMS, sms.ready(), sms.capacity() * 4);
                 busy |= round(Medium.EMAIL, mail.ready(), 8);
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopping: the senders take no more work; what is unsent stays in the outbox
+                }
                 log.warn("outbox round failed (retried next tick): {}", e.toString());
             }
             if (!busy) {

@@ -85,6 +85,11 @@ final class NoticeEndpoint implements AutoCloseable {
         return url;
     }
 
+    /** FastAGI sessions (notice or consent step) whose connection is open right now. */
+    int activeSessions() {
+        return server.activeSessions();
+    }
+
     /**
      * Prepares the task's notice (rendered, or found in the prompt cache) while the PBX dials, so a party who
      * answers never waits on the speech engine or the database.

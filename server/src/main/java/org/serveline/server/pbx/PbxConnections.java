@@ -3,6 +3,7 @@ package org.serveline.server.pbx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.function.BiConsumer;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AttemptAnswers;
+import org.serveline.telephony.ami.EventLagListener;
 import org.serveline.telephony.ami.LinkHealth;
 import org.serveline.telephony.ami.PbxConfig;
 import org.serveline.telephony.ami.PbxLink;
@@ -48,19 +50,22 @@ class PbxConnections implements SmartLifecycle {
     private final TaskNoticeScripts scripts;
     private final ObjectProvider<BuiltInPbx> builtIn;
     private final Clock clock;
-    private final Map<String, Pbx> pbxs = new LinkedHashMap<>();
+    private final ObjectProvider<EventLagListener> lag;
+    // read by health checks and meter scrapes on other threads while start() and stop() change it
+    private final Map<String, Pbx> pbxs = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<BiConsumer<String, AmiEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private ExecutorService handOff;
     private NoticeEndpoint notices;
     private volatile boolean running;
 
     PbxConnections(TelephonyProperties properties, CallAttempts attempts, TaskNoticeScripts scripts,
-            ObjectProvider<BuiltInPbx> builtIn, Clock clock) {
+            ObjectProvider<BuiltInPbx> builtIn, Clock clock, ObjectProvider<EventLagListener> lag) {
         this.properties = properties;
         this.attempts = attempts;
         this.scripts = scripts;
         this.builtIn = builtIn;
         this.clock = clock;
+        this.lag = lag;
     }
 
     /** Delivers every AMI event of every PBX (with the PBX's id) from the start; must return quickly. */
@@ -83,7 +88,7 @@ class PbxConnections implements SmartLifecycle {
                 TrackerSettings.DEFAULTS.responseGrace(), TrackerSettings.DEFAULTS.groupRetention());
         for (TelephonyProperties.Pbx config : configured) {
             PbxLink link = PbxLink.asterisk(PbxConfig.of(config.id(), config.host(), config.port(), config.username(),
-                    config.secret()), clock);
+                    config.secret()), clock, lag.getIfAvailable(() -> EventLagListener.NONE));
             CallTracker tracker = new CallTracker(link, settings, clock);
             tracker.onAnswered(answered -> handOff.execute(() -> attempts.recordAnswered(answered.attemptId(),
                     answered.partyAnsweredAt().orElse(null), answered.operatorAnsweredAt().orElse(null))));
@@ -103,7 +108,9 @@ class PbxConnections implements SmartLifecycle {
     }
 
     Collection<Pbx> all() {
-        return pbxs.values();
+        synchronized (pbxs) {
+            return List.copyOf(pbxs.values());
+        }
     }
 
     /** The FastAGI endpoint; only while a PBX is configured. */

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The party's document portal, public ({@code /s/{token}}): asks the code, then lists the task's documents, shows
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * replaced link answers the same 404 page.
  */
 @Controller
+@ResponseBody // every method answers a ResponseEntity already; this lists the portal in /v3/api-docs (ADR 0014)
 @RequestMapping("/s/{token}")
 class PortalController {
 

@@ -35,7 +35,11 @@ class SecurityConfiguration {
                                 problems.write(res, HttpStatus.FORBIDDEN, "your role may not do this", req.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/console/**", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the API description and its browsable UI: for signed-in staff (ADR 0014)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        // metrics tell call volumes and backlogs: supervisors, admins and a scraper holding that role
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/verify/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/exports/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())

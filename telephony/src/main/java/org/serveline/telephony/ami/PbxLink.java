@@ -20,6 +20,11 @@ public interface PbxLink extends AutoCloseable {
         return new AsteriskPbxLink(config, clock);
     }
 
+    /** As {@link #asterisk(PbxConfig, Clock)}, telling {@code lag} how long each event waited to be handled. */
+    static PbxLink asterisk(PbxConfig config, Clock clock, EventLagListener lag) {
+        return new AsteriskPbxLink(config, clock, lag);
+    }
+
     String pbxId();
 
     /** Starts connecting in the background and returns at once; the link then stays connected until closed. */

@@ -143,6 +143,32 @@ class PbxLinkIntegrationTests {
                 .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(String::valueOf).toList());
     }
 
+    /** The lag hook hears every handled event with its wait; a slow subscriber makes the later events wait longer. */
+    @Test
+    void theLagListenerHearsHowLongEachEventWaited() throws Exception {
+        int count = 50;
+        List<String> frames = IntStream.range(0, count).mapToObj(i -> "Event: VarSet\r\nChannel: PJSIP/x-1\r\n"
+                + "Uniqueid: 1.1\r\nLinkedid: 1.1\r\nVariable: N\r\nValue: " + i + "\r\n\r\n").toList();
+        PbxConfig config = serve(new ScriptedAmi().afterLogin(frames));
+        CountDownLatch release = new CountDownLatch(1);
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        List<String> pbxIds = new CopyOnWriteArrayList<>();
+        link = PbxLink.asterisk(config, clock, (pbxId, waited) -> {
+            pbxIds.add(pbxId);
+            waits.add(waited);
+        });
+        link.subscribe(event -> awaitQuietly(release));
+        link.start();
+        await().until(() -> link.metrics().eventsReceived() >= count);
+        release.countDown();
+
+        await().until(() -> link.metrics().queueDepth() == 0
+                && link.metrics().eventsDelivered() == link.metrics().eventsReceived());
+        assertThat(waits).hasSizeGreaterThanOrEqualTo(count).allSatisfy(wait -> assertThat(wait.isNegative()).isFalse());
+        assertThat(pbxIds).containsOnly("pbx-test");
+        assertThat(waits.stream().max(Duration::compareTo).orElseThrow()).isEqualTo(link.metrics().maxQueueWait());
+    }
+
     @Test
     void garbageUnknownEventsBadValuesAndStrayResponsesAreSurvived() throws Exception {
         PbxConfig config = serve(new ScriptedAmi().afterLogin(List.of(

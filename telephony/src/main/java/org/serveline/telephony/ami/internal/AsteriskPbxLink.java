@@ -21,6 +21,7 @@ import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AmiException;
+import org.serveline.telephony.ami.EventLagListener;
 import org.serveline.telephony.ami.LinkHealth;
 import org.serveline.telephony.ami.LinkMetrics;
 import org.serveline.telephony.ami.LiveAttempt;
@@ -50,9 +51,13 @@ public final class AsteriskPbxLink implements PbxLink {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public AsteriskPbxLink(PbxConfig config, Clock clock) {
+        this(config, clock, EventLagListener.NONE);
+    }
+
+    public AsteriskPbxLink(PbxConfig config, Clock clock, EventLagListener lag) {
         this.config = config;
         this.clock = clock;
-        this.handOff = new EventHandOff(config.id(), clock);
+        this.handOff = new EventHandOff(config.id(), clock, lag);
         this.supervisor = new ConnectionSupervisor(config, clock, handOff);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon(true).name("serveline-ami-" + config.id() + "-actions").factory());

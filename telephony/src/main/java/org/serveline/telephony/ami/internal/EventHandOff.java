@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.serveline.telephony.ami.AmiEvent;
+import org.serveline.telephony.ami.EventLagListener;
 import org.serveline.telephony.ami.LinkMetrics;
 import org.serveline.telephony.ami.Subscription;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class EventHandOff {
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final List<Consumer<? super AmiEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final EventLagListener lag;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -51,8 +53,13 @@ final class EventHandOff {
     private volatile Instant lastEventAt;
 
     EventHandOff(String pbxId, Clock clock) {
+        this(pbxId, clock, EventLagListener.NONE);
+    }
+
+    EventHandOff(String pbxId, Clock clock, EventLagListener lag) {
         this.pbxId = pbxId;
         this.clock = clock;
+        this.lag = lag;
         this.thread = Thread.ofPlatform().daemon(true).name("serveline-ami-" + pbxId + "-events")
                 .unstarted(this::run);
     }
@@ -145,6 +152,7 @@ final class EventHandOff {
         lastWaitNanos = wait;
         totalWaitNanos.addAndGet(wait);
         maxWaitNanos.accumulateAndGet(wait, Math::max);
+        tellLag(wait);
         if (queued.ready() != null) {
             deliver(queued.ready());
             return;
@@ -160,6 +168,14 @@ final class EventHandOff {
         }
         delivered.incrementAndGet();
         event.ifPresent(this::deliver);
+    }
+
+    private void tellLag(long waitNanos) {
+        try {
+            lag.eventHandled(pbxId, Duration.ofNanos(waitNanos));
+        } catch (RuntimeException e) {
+            log.warn("PBX {}: the event lag listener failed: {}", pbxId, e.toString());
+        }
     }
 
     private void deliver(AmiEvent event) {
