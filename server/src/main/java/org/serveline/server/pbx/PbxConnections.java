@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.CallAnswered;
+import org.serveline.server.call.SettleBatches;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AttemptAnswers;
 import org.serveline.telephony.ami.LinkHealth;
@@ -44,7 +45,7 @@ class PbxConnections implements SmartLifecycle {
     }
 
     private final TelephonyProperties properties;
-    private final CallAttempts attempts;
+    private final SettleBatches attempts;
     private final TaskNoticeScripts scripts;
     private final ObjectProvider<BuiltInPbx> builtIn;
     private final Clock clock;
@@ -54,7 +55,7 @@ class PbxConnections implements SmartLifecycle {
     private NoticeEndpoint notices;
     private volatile boolean running;
 
-    PbxConnections(TelephonyProperties properties, CallAttempts attempts, TaskNoticeScripts scripts,
+    PbxConnections(TelephonyProperties properties, SettleBatches attempts, TaskNoticeScripts scripts,
             ObjectProvider<BuiltInPbx> builtIn, Clock clock) {
         this.properties = properties;
         this.attempts = attempts;
@@ -85,10 +86,10 @@ class PbxConnections implements SmartLifecycle {
             PbxLink link = PbxLink.asterisk(PbxConfig.of(config.id(), config.host(), config.port(), config.username(),
                     config.secret()), clock);
             CallTracker tracker = new CallTracker(link, settings, clock);
-            tracker.onAnswered(answered -> handOff.execute(() -> attempts.recordAnswered(answered.attemptId(),
+            // queued, and settled in batches off the AMI thread
+            tracker.onAnswered(answered -> attempts.offer(new CallAnswered(answered.attemptId(),
                     answered.partyAnsweredAt().orElse(null), answered.operatorAnsweredAt().orElse(null))));
-            tracker.onOutcome(outcome -> handOff.execute(
-                    () -> attempts.recordCallEnded(CallEndings.callEnded(outcome))));
+            tracker.onOutcome(outcome -> attempts.offer(CallEndings.callEnded(outcome)));
             AttemptAnswers answers = new AttemptAnswers();
             link.subscribe(answers);
             link.subscribe(event -> eventListeners.forEach(listener -> listener.accept(config.id(), event)));
