@@ -24,6 +24,9 @@ final class BenchCounters {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<String, Long> cpuAtStart;
     private Map<String, Long> statusAtStart;
+    private long serverCpuAtStart;
+    private Map<String, Long> statusAtEnd;
+    private long serverCpuAtEnd;
 
     BenchCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +35,7 @@ final class BenchCounters {
     void start() {
         cpuAtStart = cpuNanos();
         statusAtStart = status();
+        serverCpuAtStart = serverCpu();
         String generalLog = System.getProperty("serveline.bench.general-log");
         if (generalLog != null) { // every statement MariaDB receives, to see where the round trips go
             jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
@@ -43,6 +47,8 @@ final class BenchCounters {
     List<String> report(long attempts) {
         Map<String, Long> cpu = cpuNanos();
         Map<String, Long> status = status();
+        statusAtEnd = status;
+        serverCpuAtEnd = serverCpu();
         String cpuLine = cpu.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
                         (e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)) / 1e9))
@@ -55,6 +61,34 @@ final class BenchCounters {
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         return List.of("CPU by part during the campaign: " + cpuLine, "MariaDB per attempt: " + statusLine);
+    }
+
+    /** MariaDB's statements ({@code Questions}, the bench's own few sampling queries included) per attempt. */
+    double statementsPerAttempt(long attempts) {
+        return (statusAtEnd.get("Questions") - statusAtStart.get("Questions")) / (double) Math.max(1, attempts);
+    }
+
+    /**
+     * The server's CPU per attempt: this JVM's CPU time (all threads, the server's virtual threads' carriers, GC and
+     * JIT included) less the simulator's threads and the bench's own main thread.
+     */
+    double serverCpuMsPerAttempt(long attempts) {
+        return (serverCpuAtEnd - serverCpuAtStart) / 1e6 / Math.max(1, attempts);
+    }
+
+    private long serverCpu() {
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long notServer = 0;
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0 && (info.getThreadName().startsWith("pbxsim")
+                    || info.getThreadName().equals("main"))) {
+                notServer += nanos;
+            }
+        }
+        return process - notServer;
     }
 
     private Map<String, Long> cpuNanos() {
