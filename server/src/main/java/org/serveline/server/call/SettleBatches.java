@@ -48,10 +48,10 @@ public class SettleBatches implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        // not interrupted: an interrupt could fail a batch's JDBC work midway; the drainer sees this within a tick
         running = false;
         Thread thread = drainer;
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
@@ -96,9 +96,6 @@ public class SettleBatches implements SmartLifecycle {
                 }
                 apply(batch);
             } catch (InterruptedException e) {
-                if (running) {
-                    continue;
-                }
                 return;
             } catch (RuntimeException e) {
                 log.error("settling a batch failed unexpectedly", e);

@@ -130,7 +130,7 @@ class PhoneChannelIntegrationTests {
         assertThat(consented.get("outcome").asString()).isEqualTo("CONSENTED");
         Instant answered = Instant.parse(consented.get("answeredAt").asString());
         Instant ended = Instant.parse(consented.get("endedAt").asString());
-        Duration offset = Duration.parse(consented.get("consentOffset").asString());
+        Duration offset = Duration.parse(consented.get("decisionOffset").asString());
         assertThat(ended).as("the call ended at its hang-up, after the consent was keyed")
                 .isAfter(answered.plus(offset));
         assertThat(consented.get("hangupCause").asInt()).isEqualTo(16);
