@@ -29,7 +29,7 @@ import org.serveline.pbxsim.PbxSimulator;
 final class BareLoop {
 
     /** Calls originated and ended, the rate they were originated at, and this JVM's CPU less the simulator's. */
-    record Result(int originated, int ended, int failed, double perSecond, double cpuMsPerCall) {
+    record Result(int originated, int ended, int failed, double perSecond, double[] cpuMsPerCall) {
     }
 
     private BareLoop() {
@@ -74,7 +74,7 @@ final class BareLoop {
         });
         ami.login();
         try {
-            long cpuBefore = cpuLessSimulator(simulator);
+            long[] cpuBefore = cpuLessSimulator(simulator);
             long start = System.nanoTime();
             long first = 0;
             long last = 0;
@@ -106,12 +106,13 @@ final class BareLoop {
             while (System.nanoTime() < until && ended(ours, hangups) + failed.get() < calls) {
                 Thread.sleep(100); // a sampling period
             }
-            long cpu = cpuLessSimulator(simulator) - cpuBefore;
+            long[] cpuAfter = cpuLessSimulator(simulator);
             double span = (last - first) / 1e9;
             int ended = ended(ours, hangups);
             int done = ended + failed.get();
             return new Result(calls, ended, failed.get(), span > 0 ? (calls - 1) / span : calls,
-                    cpu / 1e6 / Math.max(1, done));
+                    new double[] {(cpuAfter[0] - cpuBefore[0]) / 1e6 / Math.max(1, done),
+                            (cpuAfter[1] - cpuBefore[1]) / 1e6 / Math.max(1, done)});
         } finally {
             ami.logoff();
             agi.shutdown();
@@ -123,19 +124,23 @@ final class BareLoop {
         return (int) ours.stream().filter(hangups::contains).count();
     }
 
-    /** This JVM's CPU time less the simulator's threads (its event loops and recording writer). */
-    static long cpuLessSimulator(PbxSimulator simulator) {
+    /** {@code [threads, process]}: this JVM's Java threads' CPU time, and its process CPU time, less the simulator's. */
+    static long[] cpuLessSimulator(PbxSimulator simulator) {
         var threads = ManagementFactory.getThreadMXBean();
         long simulatorNanos = 0;
+        long all = 0;
         for (long id : threads.getAllThreadIds()) {
             var info = threads.getThreadInfo(id);
             long nanos = threads.getThreadCpuTime(id);
-            if (info != null && nanos > 0 && info.getThreadName().startsWith(simulator.threadPrefix())) {
-                simulatorNanos += nanos;
+            if (info != null && nanos > 0) {
+                all += nanos;
+                if (info.getThreadName().startsWith(simulator.threadPrefix())) {
+                    simulatorNanos += nanos;
+                }
             }
         }
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        return process - simulatorNanos;
+        return new long[] {all - simulatorNanos, process - simulatorNanos};
     }
 }

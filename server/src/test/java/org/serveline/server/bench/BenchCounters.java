@@ -24,9 +24,9 @@ final class BenchCounters {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<String, Long> cpuAtStart;
     private Map<String, Long> statusAtStart;
-    private long serverCpuAtStart;
+    private long[] serverCpuAtStart;
     private Map<String, Long> statusAtEnd;
-    private long serverCpuAtEnd;
+    private long[] serverCpuAtEnd;
 
     BenchCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -69,26 +69,36 @@ final class BenchCounters {
     }
 
     /**
-     * The server's CPU per attempt: this JVM's CPU time (all threads, the server's virtual threads' carriers, GC and
-     * JIT included) less the simulator's threads and the bench's own main thread.
+     * The server's CPU per attempt, {@code [threads, jvm]}: the CPU time of this JVM's Java threads (the server's
+     * virtual threads' carriers included) less the simulator's threads and the bench's own main thread; and this
+     * JVM's whole process CPU time less the same threads, i.e. with the collector's and the JIT compiler's threads,
+     * which also work for the simulator's garbage and code.
      */
-    double serverCpuMsPerAttempt(long attempts) {
-        return (serverCpuAtEnd - serverCpuAtStart) / 1e6 / Math.max(1, attempts);
+    double[] serverCpuMsPerAttempt(long attempts) {
+        double n = Math.max(1, attempts);
+        return new double[] {(serverCpuAtEnd[0] - serverCpuAtStart[0]) / 1e6 / n,
+                (serverCpuAtEnd[1] - serverCpuAtStart[1]) / 1e6 / n};
     }
 
-    private long serverCpu() {
+    /** {@code [threads, process]} CPU nanoseconds, less the simulator's and the main thread's. */
+    private long[] serverCpu() {
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+        long server = 0;
         long notServer = 0;
         for (long id : threads.getAllThreadIds()) {
             var info = threads.getThreadInfo(id);
             long nanos = threads.getThreadCpuTime(id);
-            if (info != null && nanos > 0 && (info.getThreadName().startsWith("pbxsim")
-                    || info.getThreadName().equals("main"))) {
+            if (info == null || nanos <= 0) {
+                continue;
+            }
+            if (info.getThreadName().startsWith("pbxsim") || info.getThreadName().equals("main")) {
                 notServer += nanos;
+            } else {
+                server += nanos;
             }
         }
-        return process - notServer;
+        return new long[] {server, process - notServer};
     }
 
     private Map<String, Long> cpuNanos() {

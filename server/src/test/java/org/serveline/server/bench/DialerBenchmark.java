@@ -91,8 +91,9 @@ public final class DialerBenchmark {
         } finally {
             simulator.close();
         }
-        log("bare: originated=%d ended=%d failed=%d originates/s %.1f, cpu %.2f ms per call (JVM less simulator)",
-                bare.originated(), bare.ended(), bare.failed(), bare.perSecond(), bare.cpuMsPerCall());
+        log("bare: originated=%d ended=%d failed=%d originates/s %.1f, CPU per call %.2f ms in its Java threads, "
+                + "%.2f ms of the whole JVM (both less the simulator's threads)", bare.originated(), bare.ended(),
+                bare.failed(), bare.perSecond(), bare.cpuMsPerCall()[0], bare.cpuMsPerCall()[1]);
         double serveline = Double.parseDouble(figures.replaceAll(".*attempts_per_s=([0-9.]+).*", "$1"));
         figures += String.format(java.util.Locale.ROOT, " bare_per_s=%.1f vs_bare=%.2f", bare.perSecond(),
                 bare.perSecond() > 0 ? serveline / bare.perSecond() : 0);
@@ -147,8 +148,11 @@ public final class DialerBenchmark {
         }
         ledger.sample(simulator);
         counters.report(ledger.attempts()).forEach(line -> log("%s", line));
+        double[] cpu = counters.serverCpuMsPerAttempt(ledger.attempts());
+        log("server CPU per attempt: %.2f ms in its Java threads, %.2f ms of the whole JVM less the simulator's and "
+                + "the bench's threads (GC and JIT included, also for the simulator)", cpu[0], cpu[1]);
         LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f",
-                counters.serverCpuMsPerAttempt(ledger.attempts()), counters.statementsPerAttempt(ledger.attempts())));
+                cpu[0], counters.statementsPerAttempt(ledger.attempts())));
         return report(simulator, node, ledger, campaign, maxLive, maxHeap);
     }
 
