@@ -130,6 +130,14 @@ public record CallAttempt(String id, long taskId, Long campaignId, String operat
                 createdAt, answered, lastHangup, settledBy, operatorAnswered, ended.hangupCause());
     }
 
+    /** As the PBX showing the call answered leaves it: ANSWERED, the answer times kept if already recorded. */
+    CallAttempt withAnswered(Instant partyAnswered, Instant operatorAnswered) {
+        return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, AttemptState.ANSWERED,
+                networkOutcome, outcome, outcomeEvidence, noticeResult, consentDigit, decisionOffset, notice,
+                scriptVersion, mobileNumber, createdAt, answeredAt != null ? answeredAt : partyAnswered, endedAt,
+                settledBy, operatorAnsweredAt != null ? operatorAnsweredAt : operatorAnswered, hangupCause);
+    }
+
     /** As {@link CallAttempts#recordNoticeHeard} writes it. */
     CallAttempt withNotice(NoticeHeard heard, Instant now) {
         return new CallAttempt(id, taskId, campaignId, operator, pbxId, trunk, number, node, AttemptState.ANSWERED,

@@ -112,12 +112,7 @@ public class CallAttempts implements TaskAttemptHistory {
      */
     @Transactional
     public void recordAnswered(String attemptId, Instant partyAnsweredAt, Instant operatorAnsweredAt) {
-        jdbc.sql("""
-                UPDATE call_attempt SET state = 'ANSWERED', answered_at = COALESCE(answered_at, :party),
-                       operator_answered_at = COALESCE(operator_answered_at, :operator)
-                 WHERE id = :id AND state <> 'ENDED'""")
-                .param("party", ts(partyAnsweredAt)).param("operator", ts(operatorAnsweredAt))
-                .param("id", attemptId).update();
+        recordAll(List.of(new CallAnswered(attemptId, partyAnsweredAt, operatorAnsweredAt)));
     }
 
     /**
@@ -126,59 +121,97 @@ public class CallAttempts implements TaskAttemptHistory {
      */
     @Transactional
     public void recordCallEnded(CallEnded ended) {
-        lock(ended.attemptId()).ifPresent(attempt -> {
-            if (attempt.state() == AttemptState.ENDED) {
-                return;
-            }
-            boolean answered = ended.answered() || ended.operatorAnsweredAt() != null;
-            AttemptState state = answered ? AttemptState.ANSWERED : attempt.state();
-            jdbc.sql("""
-                    UPDATE call_attempt SET network_outcome = :outcome, answered_at = :answered,
-                           operator_answered_at = :operator, ended_at = :ended, hangup_cause = :cause,
-                           outcome_evidence = :evidence, state = :state WHERE id = :id""")
-                    .param("state", state.name())
-                    .param("outcome", ended.outcome() == null ? "ANSWERED" : ended.outcome().name())
-                    .param("answered", ts(ended.answeredAt())).param("operator", ts(ended.operatorAnsweredAt()))
-                    .param("ended", ts(ended.endedAt())).param("cause", ended.hangupCause())
-                    .param("evidence", truncate(ended.evidence())).param("id", ended.attemptId()).update();
-            CallAttempt now = attempt.withCallEnded(state, ended, micros(ended.answeredAt()),
-                    micros(ended.operatorAnsweredAt()), micros(ended.endedAt()), truncate(ended.evidence()));
-            if (ended.outcome() == CallOutcome.ANSWERING_MACHINE || ended.outcome() == CallOutcome.PBX_FAILURE) {
-                settle(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call");
-            } else if (!ended.answered()) {
-                settle(now, ended.outcome() == null ? CallOutcome.FAILED : ended.outcome(), "call");
-            } else if (now.noticeResult() != null) {
-                settle(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call");
-            }
-        });
+        recordAll(List.of(ended));
     }
 
+    /** The notice (or the operator) reports its result; the attempt settles if its call has ended. */
     @Transactional
     public void recordNoticeHeard(NoticeHeard heard) {
-        lock(heard.attemptId()).ifPresent(attempt -> {
-            if (attempt.state() == AttemptState.ENDED || attempt.noticeResult() != null) {
-                return;
+        recordAll(List.of(heard));
+    }
+
+    /**
+     * Applies a batch of events, in order, in one transaction: every attempt they name is locked with one query,
+     * the events applied in memory (each attempt settles exactly once, when it has what it needs), the changed rows
+     * written with one statement, their audit events appended together before anything acts on them, and then
+     * {@link CallAttemptSettled} published for each settled attempt and {@link CallAttemptsSettled} for them all.
+     * Events for unknown or already ended attempts change nothing.
+     */
+    @Transactional
+    public void recordAll(List<? extends AttemptEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, CallAttempt> current = lockAll(batch.stream().map(AttemptEvent::attemptId).distinct().toList());
+        Map<String, CallAttempt> changed = new LinkedHashMap<>();
+        List<AuditRecord> records = new ArrayList<>();
+        List<CallAttempt> settled = new ArrayList<>();
+        Instant at = now();
+        for (AttemptEvent event : batch) {
+            CallAttempt attempt = current.get(event.attemptId());
+            if (attempt == null || attempt.state() == AttemptState.ENDED) {
+                continue;
             }
-            Instant at = now();
-            jdbc.sql("""
-                    UPDATE call_attempt SET notice_result = :result, consent_digit = :digit,
-                           decision_offset_ms = :offset, hangup_offset_ms = :hangup, notice_ended_offset_ms = :ended,
-                           question_offset_ms = :question, notice_played = :played,
-                           script_version = :script, mobile_number = :mobile,
-                           state = 'ANSWERED', answered_at = COALESCE(answered_at, :now) WHERE id = :id""")
-                    .param("result", heard.outcome().name()).param("digit", heard.digit())
-                    .param("offset", millis(heard.decisionOffset())).param("hangup", millis(heard.hangupOffset()))
-                    .param("ended", millis(heard.noticeEnded())).param("question", millis(heard.questionStarted()))
-                    .param("played", heard.played().isEmpty() ? null : played(heard.played()))
-                    .param("script", heard.scriptVersion()).param("mobile", heard.mobileNumber())
-                    .param("now", Timestamp.from(at)).param("id", heard.attemptId()).update();
-            CallAttempt now = attempt.withNotice(heard, at);
-            audit.append(new AuditRecord("task:" + now.taskId(), "ivr", "NOTICE_" + heard.outcome().name(),
-                    "attempt:" + now.id(), null, null, noticeEvidence(now, heard.detail())));
-            if (now.endedAt() != null) {
-                settle(now, CallAttempt.decided(now.networkOutcome(), heard.outcome().name()), "notice");
+            CallAttempt next = switch (event) {
+                case CallAnswered answered -> attempt.withAnswered(micros(answered.partyAnsweredAt()),
+                        micros(answered.operatorAnsweredAt()));
+                case CallEnded ended -> ended(attempt, ended, records, settled);
+                case NoticeHeard heard -> heard(attempt, heard, at, records, settled);
+            };
+            if (next != attempt) {
+                current.put(next.id(), next);
+                changed.put(next.id(), next);
             }
-        });
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        AttemptRows.update(jdbc, List.copyOf(changed.values()));
+        audit.appendAll(records);
+        settled.forEach(attempt -> events.publishEvent(new CallAttemptSettled(attempt)));
+        if (!settled.isEmpty()) {
+            events.publishEvent(new CallAttemptsSettled(settled));
+        }
+    }
+
+    private CallAttempt ended(CallAttempt attempt, CallEnded ended, List<AuditRecord> records,
+            List<CallAttempt> settled) {
+        boolean answered = ended.answered() || ended.operatorAnsweredAt() != null;
+        AttemptState state = answered ? AttemptState.ANSWERED : attempt.state();
+        CallAttempt now = attempt.withCallEnded(state, ended, micros(ended.answeredAt()),
+                micros(ended.operatorAnsweredAt()), micros(ended.endedAt()), truncate(ended.evidence()));
+        if (ended.outcome() == CallOutcome.ANSWERING_MACHINE || ended.outcome() == CallOutcome.PBX_FAILURE) {
+            return settled(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call", records, settled);
+        } else if (!ended.answered()) {
+            return settled(now, ended.outcome() == null ? CallOutcome.FAILED : ended.outcome(), "call", records,
+                    settled);
+        } else if (now.noticeResult() != null) {
+            return settled(now, CallAttempt.decided(ended.outcome(), now.noticeResult()), "call", records, settled);
+        }
+        return now;
+    }
+
+    private CallAttempt heard(CallAttempt attempt, NoticeHeard heard, Instant at, List<AuditRecord> records,
+            List<CallAttempt> settled) {
+        if (attempt.noticeResult() != null) {
+            return attempt;
+        }
+        CallAttempt now = attempt.withNotice(heard, at);
+        records.add(new AuditRecord("task:" + now.taskId(), "ivr", "NOTICE_" + heard.outcome().name(),
+                "attempt:" + now.id(), null, null, noticeEvidence(now, heard.detail())));
+        if (now.endedAt() != null) {
+            return settled(now, CallAttempt.decided(now.networkOutcome(), heard.outcome().name()), "notice", records,
+                    settled);
+        }
+        return now;
+    }
+
+    private static CallAttempt settled(CallAttempt attempt, CallOutcome outcome, String by, List<AuditRecord> records,
+            List<CallAttempt> settled) {
+        CallAttempt done = attempt.settled(outcome, by);
+        records.add(settledRecord(done));
+        settled.add(done);
+        return done;
     }
 
     /**
@@ -262,12 +295,17 @@ public class CallAttempts implements TaskAttemptHistory {
         jdbc.sql("UPDATE call_attempt SET state = 'ENDED', outcome = :outcome, settled_by = :by WHERE id = :id")
                 .param("outcome", outcome.name()).param("by", by).param("id", attempt.id()).update();
         CallAttempt settled = attempt.settled(outcome, by);
-        Map<String, Object> evidence = noticeEvidence(settled, settled.outcomeEvidence());
-        evidence.put("outcome", outcome.name());
-        evidence.put("settledBy", by);
-        audit.append(new AuditRecord("task:" + settled.taskId(), "dialer", "CALL_" + outcome.name(),
-                "attempt:" + settled.id(), AttemptState.DIALING.name(), AttemptState.ENDED.name(), evidence));
+        audit.append(settledRecord(settled));
         events.publishEvent(new CallAttemptSettled(settled));
+        events.publishEvent(new CallAttemptsSettled(List.of(settled)));
+    }
+
+    private static AuditRecord settledRecord(CallAttempt settled) {
+        Map<String, Object> evidence = noticeEvidence(settled, settled.outcomeEvidence());
+        evidence.put("outcome", settled.outcome().name());
+        evidence.put("settledBy", settled.settledBy());
+        return new AuditRecord("task:" + settled.taskId(), "dialer", "CALL_" + settled.outcome().name(),
+                "attempt:" + settled.id(), AttemptState.DIALING.name(), AttemptState.ENDED.name(), evidence);
     }
 
     private static Map<String, Object> noticeEvidence(CallAttempt attempt, String detail) {
@@ -278,22 +316,20 @@ public class CallAttempts implements TaskAttemptHistory {
         return evidence;
     }
 
+    /** The attempts with these ids that exist, locked until the transaction ends (in key order). */
+    private Map<String, CallAttempt> lockAll(List<String> ids) {
+        Map<String, CallAttempt> locked = new HashMap<>();
+        jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", ids).query(CallAttempts::map)
+                .list().forEach(attempt -> locked.put(attempt.id(), attempt));
+        return locked;
+    }
+
     private Optional<CallAttempt> lock(String id) {
         return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(CallAttempts::map).optional();
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Long millis(Duration offset) {
-        return offset == null ? null : offset.toMillis();
-    }
-
-    /** The played segments, space-separated, at most 2,000 characters (the oldest dropped first, marked by "…"). */
-    private static String played(List<String> segments) {
-        String all = String.join(" ", segments);
-        return all.length() <= 2000 ? all : "… " + all.substring(all.length() - 1990);
     }
 
     private static Duration offset(ResultSet rs, String column) throws SQLException {

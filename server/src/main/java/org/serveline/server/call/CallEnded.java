@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param hangupCause        the Q.850 cause of the party's leg, null if none came
  */
 public record CallEnded(String attemptId, CallOutcome outcome, Instant answeredAt, Instant operatorAnsweredAt,
-        Instant endedAt, Integer hangupCause, String evidence) {
+        Instant endedAt, Integer hangupCause, String evidence) implements AttemptEvent {
 
     /** A notice call's end, without an operator or a known cause. */
     public CallEnded(String attemptId, CallOutcome outcome, Instant answeredAt, Instant endedAt, String evidence) {

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record NoticeHeard(String attemptId, CallOutcome outcome, String digit, Duration decisionOffset,
         Duration hangupOffset, Duration noticeEnded, Duration questionStarted, List<String> played,
-        String scriptVersion, String mobileNumber, String detail) {
+        String scriptVersion, String mobileNumber, String detail) implements AttemptEvent {
 
     public NoticeHeard {
         played = played == null ? List.of() : List.copyOf(played);

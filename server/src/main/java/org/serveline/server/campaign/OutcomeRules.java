@@ -3,9 +3,13 @@ package org.serveline.server.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.serveline.server.call.CallAttempt;
-import org.serveline.server.call.CallAttemptSettled;
+import org.serveline.server.call.CallAttemptsSettled;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every settled attempt moves its task: consent with an address leads to electronic service, a refusal to the
  * next channel, a retryable outcome schedules the next call within calling hours, an invalid number is marked
- * bad. Runs inside the transaction that settled the attempt, so the decision and the evidence commit together.
+ * bad. Runs inside the transaction that settled the attempts, so the decisions and the evidence commit together;
+ * the tasks of a batch are read with one query (a task settled twice in one batch is read again for the second).
  */
 @Component
 class OutcomeRules {
@@ -39,10 +44,22 @@ class OutcomeRules {
     }
 
     @EventListener
-    void on(CallAttemptSettled settled) {
-        CallAttempt attempt = settled.attempt();
-        TaskId id = new TaskId(attempt.taskId());
-        ServiceTask task = tasks.get(id);
+    void on(CallAttemptsSettled settled) {
+        List<TaskId> ids = settled.attempts().stream().map(a -> new TaskId(a.taskId())).distinct().toList();
+        Map<Long, ServiceTask> loaded = new HashMap<>();
+        tasks.getAll(ids).forEach(task -> loaded.put(task.id().value(), task));
+        Set<Long> moved = new HashSet<>();
+        for (CallAttempt attempt : settled.attempts()) {
+            ServiceTask task = moved.add(attempt.taskId()) ? loaded.get(attempt.taskId())
+                    : tasks.get(new TaskId(attempt.taskId()));
+            if (task != null) {
+                decide(task, attempt);
+            }
+        }
+    }
+
+    private void decide(ServiceTask task, CallAttempt attempt) {
+        TaskId id = task.id();
         if (task.state() != TaskState.PHONE || attempt.outcome() == null) {
             return;
         }

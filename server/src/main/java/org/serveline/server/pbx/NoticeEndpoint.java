@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.SettleBatches;
 import org.serveline.telephony.agi.FastAgiConfig;
 import org.serveline.telephony.agi.FastAgiServer;
 import org.serveline.telephony.dialplan.DialplanContract;
@@ -51,14 +51,14 @@ final class NoticeEndpoint implements AutoCloseable {
     }
 
     static NoticeEndpoint start(TelephonyProperties properties, List<TelephonyProperties.Pbx> pbxs,
-            TaskNoticeScripts scripts, CallAttempts attempts) {
+            TaskNoticeScripts scripts, SettleBatches attempts) {
         TelephonyProperties.Prompts settings = properties.prompts();
         PromptRenderer renderer = new PromptRenderer(new EspeakNgSynthesizer("espeak-ng", "ffmpeg",
                 settings.voice(), settings.speed(), Duration.ofSeconds(60)), settings.cacheDir(),
                 Runtime.getRuntime().availableProcessors(), PromptFiles.of(settings.fileMode(), settings.group()));
         renderer.check();
         NoticePrompts prompts = NoticePrompts.mandarin(renderer);
-        NoticeResultListener heard = result -> attempts.recordNoticeHeard(NoticeResults.noticeHeard(result));
+        NoticeResultListener heard = result -> attempts.offer(NoticeResults.noticeHeard(result));
         // the script prepared when the call was placed, read once more only if it is gone (another node placed
         // the call, or it waited past the expiry)
         Cache<String, NoticeScript> prepared = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))

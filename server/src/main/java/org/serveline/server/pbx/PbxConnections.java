@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.CallAnswered;
+import org.serveline.server.call.SettleBatches;
 import org.serveline.telephony.ami.AmiEvent;
 import org.serveline.telephony.ami.AttemptAnswers;
 import org.serveline.telephony.ami.EventLagListener;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * The running connections to the PBXs: one AMI link and one call tracker per PBX, and this node's FastAGI endpoint
  * running the notice. Started and stopped with the application. Answers of live calls and call endings are handed
- * to {@link CallAttempts} on virtual threads, so the AMI event thread never waits on the database.
+ * to {@link org.serveline.server.call.SettleBatches}, so the AMI event thread never waits on the database.
  */
 @Component
 class PbxConnections implements SmartLifecycle {
@@ -46,7 +47,7 @@ class PbxConnections implements SmartLifecycle {
     }
 
     private final TelephonyProperties properties;
-    private final CallAttempts attempts;
+    private final SettleBatches attempts;
     private final TaskNoticeScripts scripts;
     private final ObjectProvider<BuiltInPbx> builtIn;
     private final Clock clock;
@@ -58,7 +59,7 @@ class PbxConnections implements SmartLifecycle {
     private NoticeEndpoint notices;
     private volatile boolean running;
 
-    PbxConnections(TelephonyProperties properties, CallAttempts attempts, TaskNoticeScripts scripts,
+    PbxConnections(TelephonyProperties properties, SettleBatches attempts, TaskNoticeScripts scripts,
             ObjectProvider<BuiltInPbx> builtIn, Clock clock, ObjectProvider<EventLagListener> lag) {
         this.properties = properties;
         this.attempts = attempts;
@@ -90,10 +91,10 @@ class PbxConnections implements SmartLifecycle {
             PbxLink link = PbxLink.asterisk(PbxConfig.of(config.id(), config.host(), config.port(), config.username(),
                     config.secret()), clock, lag.getIfAvailable(() -> EventLagListener.NONE));
             CallTracker tracker = new CallTracker(link, settings, clock);
-            tracker.onAnswered(answered -> handOff.execute(() -> attempts.recordAnswered(answered.attemptId(),
+            // queued, and settled in batches off the AMI thread
+            tracker.onAnswered(answered -> attempts.offer(new CallAnswered(answered.attemptId(),
                     answered.partyAnsweredAt().orElse(null), answered.operatorAnsweredAt().orElse(null))));
-            tracker.onOutcome(outcome -> handOff.execute(
-                    () -> attempts.recordCallEnded(CallEndings.callEnded(outcome))));
+            tracker.onOutcome(outcome -> attempts.offer(CallEndings.callEnded(outcome)));
             AttemptAnswers answers = new AttemptAnswers();
             link.subscribe(answers);
             link.subscribe(event -> eventListeners.forEach(listener -> listener.accept(config.id(), event)));

@@ -24,6 +24,9 @@ final class BenchCounters {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<String, Long> cpuAtStart;
     private Map<String, Long> statusAtStart;
+    private long[] serverCpuAtStart;
+    private Map<String, Long> statusAtEnd;
+    private long[] serverCpuAtEnd;
 
     BenchCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +35,7 @@ final class BenchCounters {
     void start() {
         cpuAtStart = cpuNanos();
         statusAtStart = status();
+        serverCpuAtStart = serverCpu();
         String generalLog = System.getProperty("serveline.bench.general-log");
         if (generalLog != null) { // every statement MariaDB receives, to see where the round trips go
             jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
@@ -43,6 +47,8 @@ final class BenchCounters {
     List<String> report(long attempts) {
         Map<String, Long> cpu = cpuNanos();
         Map<String, Long> status = status();
+        statusAtEnd = status;
+        serverCpuAtEnd = serverCpu();
         String cpuLine = cpu.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
                         (e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)) / 1e9))
@@ -55,6 +61,44 @@ final class BenchCounters {
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         return List.of("CPU by part during the campaign: " + cpuLine, "MariaDB per attempt: " + statusLine);
+    }
+
+    /** MariaDB's statements ({@code Questions}, the bench's own few sampling queries included) per attempt. */
+    double statementsPerAttempt(long attempts) {
+        return (statusAtEnd.get("Questions") - statusAtStart.get("Questions")) / (double) Math.max(1, attempts);
+    }
+
+    /**
+     * The server's CPU per attempt, {@code [threads, jvm]}: the CPU time of this JVM's Java threads (the server's
+     * virtual threads' carriers included) less the simulator's threads and the bench's own main thread; and this
+     * JVM's whole process CPU time less the same threads, i.e. with the collector's and the JIT compiler's threads,
+     * which also work for the simulator's garbage and code.
+     */
+    double[] serverCpuMsPerAttempt(long attempts) {
+        double n = Math.max(1, attempts);
+        return new double[] {(serverCpuAtEnd[0] - serverCpuAtStart[0]) / 1e6 / n,
+                (serverCpuAtEnd[1] - serverCpuAtStart[1]) / 1e6 / n};
+    }
+
+    /** {@code [threads, process]} CPU nanoseconds, less the simulator's and the main thread's. */
+    private long[] serverCpu() {
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long server = 0;
+        long notServer = 0;
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info == null || nanos <= 0) {
+                continue;
+            }
+            if (info.getThreadName().startsWith("pbxsim") || info.getThreadName().equals("main")) {
+                notServer += nanos;
+            } else {
+                server += nanos;
+            }
+        }
+        return new long[] {server, process - notServer};
     }
 
     private Map<String, Long> cpuNanos() {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.serveline.server.testsupport.TaskFixtures;
 public final class DialerBenchmark {
 
     private static final int MAX_ATTEMPTS_PER_TASK = 3;
+    /** The per-call costs of (b), measured before the server closes, for the last line. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> LAST_COSTS =
+            new java.util.concurrent.atomic.AtomicReference<>("");
 
     private DialerBenchmark() {
     }
@@ -73,12 +77,27 @@ public final class DialerBenchmark {
                 options.seconds(), options.rate(), options.timeScale());
         ServerNode node = ServerNode.start(properties);
         String figures;
+        BareLoop.Result bare;
         try {
-            figures = run(options, simulator, node);
+            try {
+                figures = run(options, simulator, node);
+            } finally {
+                node.close();
+            }
+            // (a) after (b), so that the simulator's counters (lost, duplicated, AGI turns) are the server's alone
+            log("the bare asterisk-java loop: %d calls at %.0f/s on the same simulator, no database", options.calls(),
+                    options.rate());
+            bare = BareLoop.run(simulator, options.calls(), options.rate(), Duration.ofSeconds(120));
         } finally {
-            node.close();
             simulator.close();
         }
+        log("bare: originated=%d ended=%d failed=%d originates/s %.1f, CPU per call %.2f ms in its Java threads, "
+                + "%.2f ms of the whole JVM (both less the simulator's threads)", bare.originated(), bare.ended(),
+                bare.failed(), bare.perSecond(), bare.cpuMsPerCall()[0], bare.cpuMsPerCall()[1]);
+        double serveline = Double.parseDouble(figures.replaceAll(".*attempts_per_s=([0-9.]+).*", "$1"));
+        figures += String.format(java.util.Locale.ROOT, " bare_per_s=%.1f vs_bare=%.2f", bare.perSecond(),
+                bare.perSecond() > 0 ? serveline / bare.perSecond() : 0);
+        figures += LAST_COSTS.get();
         System.out.println(figures);
         System.exit(0);
     }
@@ -129,6 +148,11 @@ public final class DialerBenchmark {
         }
         ledger.sample(simulator);
         counters.report(ledger.attempts()).forEach(line -> log("%s", line));
+        double[] cpu = counters.serverCpuMsPerAttempt(ledger.attempts());
+        log("server CPU per attempt: %.2f ms in its Java threads, %.2f ms of the whole JVM less the simulator's and "
+                + "the bench's threads (GC and JIT included, also for the simulator)", cpu[0], cpu[1]);
+        LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f",
+                cpu[0], counters.statementsPerAttempt(ledger.attempts())));
         return report(simulator, node, ledger, campaign, maxLive, maxHeap);
     }
 

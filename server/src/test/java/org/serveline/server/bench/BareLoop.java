@@ -1,0 +1,146 @@
+package org.serveline.server.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.BaseAgiScript;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.serveline.pbxsim.PbxSimulator;
+
+/**
+ * The bare library, for comparison: asterisk-java alone originates the same calls (same dial string, same
+ * {@code serveline-outbound} context, same rate) and counts their hang-ups; its FastAGI script hangs up at once
+ * (no notice, no database). The rate uses the bench's arithmetic: (calls - 1) / (last Originate - first).
+ */
+final class BareLoop {
+
+    /** Calls originated and ended, the rate they were originated at, and this JVM's CPU less the simulator's. */
+    record Result(int originated, int ended, int failed, double perSecond, double[] cpuMsPerCall) {
+    }
+
+    private BareLoop() {
+    }
+
+    static Result run(PbxSimulator simulator, int calls, double rate, Duration timeout) throws Exception {
+        int agiPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            agiPort = probe.getLocalPort();
+        }
+        DefaultAgiServer agi = new DefaultAgiServer(new BaseAgiScript() {
+            @Override
+            public void service(AgiRequest request, AgiChannel channel) throws org.asteriskjava.fastagi.AgiException {
+                channel.hangup();
+            }
+        });
+        agi.setPort(agiPort);
+        agi.setAddress(InetAddress.getLoopbackAddress());
+        Thread agiThread = Thread.ofPlatform().name("bare-agi").daemon().start(() -> {
+            try {
+                agi.startup();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", simulator.ports().ami(), "serveline",
+                "serveline-secret").createManagerConnection();
+        Set<String> ours = ConcurrentHashMap.newKeySet();
+        Set<String> hangups = ConcurrentHashMap.newKeySet(); // every channel's, ours or not: events may cross
+        AtomicInteger failed = new AtomicInteger();
+        ami.addEventListener(event -> {
+            if (event instanceof OriginateResponseEvent response && response.getActionId() != null
+                    && response.getActionId().startsWith("bare-")) {
+                if ("Success".equalsIgnoreCase(response.getResponse())) {
+                    ours.add(response.getUniqueId());
+                } else {
+                    failed.incrementAndGet();
+                }
+            } else if (event instanceof HangupEvent hangup) {
+                hangups.add(hangup.getUniqueId());
+            }
+        });
+        ami.login();
+        try {
+            long[] cpuBefore = cpuLessSimulator(simulator);
+            long start = System.nanoTime();
+            long first = 0;
+            long last = 0;
+            AtomicLong sent = new AtomicLong();
+            for (int i = 0; i < calls; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait); // pacing at the trunk's rate, not a wait for a condition
+                }
+                OriginateAction originate = new OriginateAction();
+                originate.setActionId("bare-" + i);
+                originate.setChannel("Local/0" + (1380000000L + i) + "@simulated-parties");
+                originate.setContext("serveline-outbound");
+                originate.setExten("s");
+                originate.setPriority(1);
+                originate.setTimeout(20_000L);
+                originate.setAsync(true);
+                originate.setCallerId("\"Serveline\" <4700000>");
+                originate.setVariables(Map.of("SERVELINE_ATTEMPT_ID", "bare-" + i, "SERVELINE_TASK_ID", "0",
+                        "SERVELINE_AGI_URL", "agi://127.0.0.1:" + agiPort));
+                ami.sendAction(originate, response -> sent.incrementAndGet());
+                last = System.nanoTime();
+                if (i == 0) {
+                    first = last;
+                }
+            }
+            long until = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < until && ended(ours, hangups) + failed.get() < calls) {
+                Thread.sleep(100); // a sampling period
+            }
+            long[] cpuAfter = cpuLessSimulator(simulator);
+            double span = (last - first) / 1e9;
+            int ended = ended(ours, hangups);
+            int done = ended + failed.get();
+            return new Result(calls, ended, failed.get(), span > 0 ? (calls - 1) / span : calls,
+                    new double[] {(cpuAfter[0] - cpuBefore[0]) / 1e6 / Math.max(1, done),
+                            (cpuAfter[1] - cpuBefore[1]) / 1e6 / Math.max(1, done)});
+        } finally {
+            ami.logoff();
+            agi.shutdown();
+            agiThread.join(5_000);
+        }
+    }
+
+    private static int ended(Set<String> ours, Set<String> hangups) {
+        return (int) ours.stream().filter(hangups::contains).count();
+    }
+
+    /** {@code [threads, process]}: this JVM's Java threads' CPU time, and its process CPU time, less the simulator's. */
+    static long[] cpuLessSimulator(PbxSimulator simulator) {
+        var threads = ManagementFactory.getThreadMXBean();
+        long simulatorNanos = 0;
+        long all = 0;
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                all += nanos;
+                if (info.getThreadName().startsWith(simulator.threadPrefix())) {
+                    simulatorNanos += nanos;
+                }
+            }
+        }
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new long[] {all - simulatorNanos, process - simulatorNanos};
+    }
+}

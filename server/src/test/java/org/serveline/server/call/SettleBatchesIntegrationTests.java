@@ -1,0 +1,175 @@
+package org.serveline.server.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.serveline.server.audit.AuditEvent;
+import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.task.ServiceTasks;
+import org.serveline.server.task.TaskId;
+import org.serveline.server.task.TaskTrigger;
+import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.ServelineIntegrationTest;
+import org.serveline.server.testsupport.TaskFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The PBX's and the notice's reports applied in batches, against MariaDB: one transaction settles many calls
+ * (their audit events written together), each attempt settles once whatever arrives after, events of unknown
+ * attempts change nothing, and a batch that cannot be applied as a whole is applied event by event so one bad
+ * task does not hold back the others. Private schema; no PBX (the events are the PBX's, given directly).
+ */
+@ServelineIntegrationTest
+@TestPropertySource(properties = {
+    "serveline.embedded-db.schema=serveline_settle_batches",
+    // long enough that the events offered below always meet in one batch
+    "serveline.settle.tick=PT2S",
+})
+class SettleBatchesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CallAttempts attempts;
+
+    @Autowired
+    SettleBatches batches;
+
+    @Autowired
+    ServiceTasks tasks;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void oneBatchSettlesManyCallsOnceEach() {
+        TaskFixtures fixtures = new TaskFixtures(port);
+        CallAttempt consenting = dialled(fixtures, "+86 138 0000 7101");
+        CallAttempt busy = dialled(fixtures, "+86 138 0000 7102");
+        CallAttempt stillTalking = dialled(fixtures, "+86 138 0000 7103");
+        Instant answered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        attempts.recordAll(List.of(
+                new CallAnswered(consenting.id(), answered, null),
+                new CallAnswered(stillTalking.id(), answered, null),
+                heard(consenting.id(), CallOutcome.CONSENTED, "1"),
+                new CallEnded(busy.id(), CallOutcome.BUSY, null, answered.plusSeconds(3), "busy"),
+                new CallEnded(consenting.id(), null, answered, answered.plusSeconds(20), "hung up"),
+                // after it settled: changes nothing
+                new CallEnded(consenting.id(), CallOutcome.PBX_FAILURE, answered, answered.plusSeconds(21), "late"),
+                new CallEnded("no-such-attempt", CallOutcome.BUSY, null, answered, "unknown")));
+
+        CallAttempt settled = attempts.find(consenting.id()).orElseThrow();
+        assertThat(settled.state()).isEqualTo(AttemptState.ENDED);
+        assertThat(settled.outcome()).isEqualTo(CallOutcome.CONSENTED);
+        assertThat(settled.settledBy()).isEqualTo("call");
+        assertThat(settled.answeredAt()).isEqualTo(answered);
+        assertThat(settled.endedAt()).isEqualTo(answered.plusSeconds(20));
+        assertThat(settled.consentDigit()).isEqualTo("1");
+        assertThat(settled.notice().played()).containsExactly("greeting@0.000s+4.000s!1");
+        assertThat(jdbc.sql("SELECT network_outcome FROM call_attempt WHERE id = :id").param("id", consenting.id())
+                .query(String.class).single()).isEqualTo("ANSWERED");
+        assertThat(attempts.find(busy.id()).orElseThrow()).satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AttemptState.ENDED);
+            assertThat(a.outcome()).isEqualTo(CallOutcome.BUSY);
+            assertThat(a.outcomeEvidence()).isEqualTo("busy");
+        });
+        assertThat(attempts.find(stillTalking.id()).orElseThrow()).satisfies(a -> {
+            assertThat(a.state()).as("answered, no result yet").isEqualTo(AttemptState.ANSWERED);
+            assertThat(a.answeredAt()).isEqualTo(answered);
+            assertThat(a.outcome()).isNull();
+        });
+        assertThat(state(fixtures, consenting.taskId())).isEqualTo("ELECTRONIC");
+        assertThat(state(fixtures, busy.taskId())).as("retried later").isEqualTo("PHONE");
+
+        List<AuditEvent> consentChain = audit.chain("task:" + consenting.taskId());
+        assertThat(consentChain).extracting(AuditEvent::action).containsSubsequence("CALL_DIALING",
+                "NOTICE_CONSENTED", "CALL_CONSENTED", "TASK_CONSENT_CAPTURED");
+        assertThat(consentChain).extracting(AuditEvent::action).filteredOn(a -> a.startsWith("CALL_"))
+                .as("settled once").containsExactly("CALL_DIALING", "CALL_CONSENTED");
+        AuditEvent consentSettled = only(consentChain, "CALL_CONSENTED");
+        AuditEvent busySettled = only(audit.chain("task:" + busy.taskId()), "CALL_BUSY");
+        assertThat(busySettled.occurredAt()).as("both calls' events appended together")
+                .isEqualTo(consentSettled.occurredAt());
+        assertThat(fixtures.supervisor.get("/api/v1/audit/verify").body().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void queuedEventsMeetInOneBatchWithinATick() {
+        TaskFixtures fixtures = new TaskFixtures(port);
+        List<CallAttempt> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(dialled(fixtures, "+86 138 0000 72" + (10 + i)));
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        calls.forEach(c -> batches.offer(new CallEnded(c.id(), CallOutcome.NO_ANSWER, null, at, "no answer")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(calls).allSatisfy(c ->
+                assertThat(attempts.find(c.id()).orElseThrow().outcome()).isEqualTo(CallOutcome.NO_ANSWER)));
+        assertThat(calls.stream().map(c -> only(audit.chain("task:" + c.taskId()), "CALL_NO_ANSWER").occurredAt())
+                .distinct()).as("one transaction for the five").hasSize(1);
+    }
+
+    @Test
+    void aBatchThatFailsAsAWholeIsAppliedEventByEvent() {
+        TaskFixtures fixtures = new TaskFixtures(port);
+        CallAttempt good = dialled(fixtures, "+86 138 0000 7301");
+        CallAttempt poisoned = dialled(fixtures, "+86 138 0000 7302");
+        CallAttempt alsoGood = dialled(fixtures, "+86 138 0000 7303");
+        // as a row written by an older version or by hand could be: the outcome's rules cannot read its zone
+        jdbc.sql("UPDATE service_task SET party_time_zone = 'Mars/Olympus_Mons' WHERE id = :id")
+                .param("id", poisoned.taskId()).update();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        List.of(good, poisoned, alsoGood).forEach(c -> batches.offer(
+                new CallEnded(c.id(), CallOutcome.BUSY, null, at, "busy")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of(good, alsoGood)).allSatisfy(c ->
+                assertThat(attempts.find(c.id()).orElseThrow().outcome()).isEqualTo(CallOutcome.BUSY)));
+        CallAttempt left = attempts.find(poisoned.id()).orElseThrow();
+        assertThat(left.state()).as("left to the reconciler, not half settled").isNotEqualTo(AttemptState.ENDED);
+        assertThat(left.endedAt()).isNull();
+        assertThat(audit.chain("task:" + poisoned.taskId())).extracting(AuditEvent::action)
+                .doesNotContain("CALL_BUSY");
+    }
+
+    private CallAttempt dialled(TaskFixtures fixtures, String phone) {
+        long id = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(fixtures.taskRequest(
+                TaskFixtures.newCaseNumber(), TaskFixtures.party("结算" + phone.substring(phone.length() - 4), phone))))
+                .body().get("id").asLong();
+        fixtures.review(id, "APPROVE", null);
+        tasks.move(new TaskId(id), TaskTrigger.DISPATCH, "dialer", null, Map.of());
+        String e164 = "+86" + phone.replace("+86", "").replace(" ", "");
+        return attempts.open(new CallAttempts.NewAttempt(id, null, null, "pbx1", "carrier1", e164, "test-node",
+                "dialer"));
+    }
+
+    private static NoticeHeard heard(String attemptId, CallOutcome outcome, String digit) {
+        return new NoticeHeard(attemptId, outcome, digit, Duration.ofMillis(9_500), null, Duration.ofMillis(9_600),
+                Duration.ofMillis(5_000), List.of("greeting@0.000s+4.000s!1"), "v1@abc", null, null);
+    }
+
+    private static AuditEvent only(List<AuditEvent> chain, String action) {
+        List<AuditEvent> found = chain.stream().filter(e -> e.action().equals(action)).toList();
+        assertThat(found).as(action).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static String state(TaskFixtures fixtures, long id) {
+        return fixtures.clerk.get("/api/v1/tasks/" + id).body().get("state").asString();
+    }
+}
