@@ -92,6 +92,7 @@ public final class OutboxBenchmark {
         String sample = jdbc.sql("SELECT body FROM delivery_outbox WHERE kind = 'NOTICE' ORDER BY id LIMIT 1")
                 .query(String.class).single();
 
+        PhaseCost outboxCost = PhaseCost.start(jdbc);
         smsc.refuseBinds(false);
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(30).toNanos();
@@ -110,8 +111,24 @@ public final class OutboxBenchmark {
         List<BuiltInSmsc.Received> outboxSide = smsc.received();
         double outboxRate = rate(outboxSide, SmsSegments.split(sample, 0).size());
         log("outbox: %d parts at the SMSC, all %d tasks SERVED after %.1f s", outboxSide.size(), served, seconds(start));
+        log("%s", outboxCost.perUnit("outbox (send, receipts, SERVED)", ids.size()));
+        PhaseCost pdfCost = PhaseCost.start(jdbc);
+        long receipts = 0;
+        for (long until = System.nanoTime() + Duration.ofMinutes(10).toNanos(); System.nanoTime() < until; ) {
+            receipts = jdbc.sql("SELECT COUNT(*) FROM receipt WHERE task_id IN (:ids)").param("ids", ids)
+                    .query(Long.class).single();
+            if (receipts >= ids.size()) {
+                break;
+            }
+            Thread.sleep(1000); // a sampling period: the receipt PDFs still rendering would load the bare loop
+        }
+        log("%s", pdfCost.perUnit(receipts + " receipt PDFs rendered after SERVED (not the outbox's work)",
+                ids.size()));
+
+        PhaseCost bareCost = PhaseCost.start(jdbc);
 
         double bareRate = bareLoop(smsc, count, window, sample, outboxSide.size());
+        log("%s", bareCost.perUnit("bare jSMPP loop", count));
         List<BuiltInSmsc.Received> all = smsc.received();
         List<BuiltInSmsc.Received> mine = all.subList(0, outboxSide.size());
         Map<String, Long> perPart = mine.stream().collect(Collectors.groupingBy(r -> r.destination() + "/" + r.part(),
