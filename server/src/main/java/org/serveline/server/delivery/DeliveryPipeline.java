@@ -1,5 +1,6 @@
 package org.serveline.server.delivery;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,8 @@ class DeliveryPipeline implements DisposableBean {
     private static final int RECEIPTS_PER_BATCH = 500;
     private static final int SENT_PER_BATCH = 200;
     private static final int SETTLED_PER_BATCH = 200;
+    /** How long a batch waits after its first item for more: a few ms of latency for far fewer transactions. */
+    private static final Duration LINGER = Duration.ofMillis(10);
 
     private final Batches<Long> settler;
     private final Batches<ReceiptText> receipts;
@@ -39,9 +42,9 @@ class DeliveryPipeline implements DisposableBean {
 
     DeliveryPipeline(OutboxBulk bulk, DeliveryOutcomes outcomes, DeliveryProperties properties) {
         this.properties = properties;
-        this.settler = new Batches<>("outbox-settler", SETTLED_PER_BATCH, outcomes::settleAll);
-        this.receipts = new Batches<>("outbox-receipts", RECEIPTS_PER_BATCH, batch -> settle(bulk.receipts(batch)));
-        this.sent = new Batches<>("outbox-sent", SENT_PER_BATCH, batch -> {
+        this.settler = new Batches<>("outbox-settler", SETTLED_PER_BATCH, LINGER.multipliedBy(2), outcomes::settleAll);
+        this.receipts = new Batches<>("outbox-receipts", RECEIPTS_PER_BATCH, LINGER, batch -> settle(bulk.receipts(batch)));
+        this.sent = new Batches<>("outbox-sent", SENT_PER_BATCH, LINGER, batch -> {
             bulk.sent(batch);
             settle(batch.stream().map(s -> s.message().id()).toList());
         });

@@ -30,6 +30,7 @@ final class PhaseCost {
         this.status = status(jdbc);
     }
 
+    /** A snapshot; {@code jdbc} null: a phase without a database (no statements counted). */
     static PhaseCost start(JdbcClient jdbc) {
         return new PhaseCost(jdbc);
     }
@@ -42,7 +43,7 @@ final class PhaseCost {
         Map<String, Long> now = status(jdbc);
         double n = Math.max(1, units);
         // the two SHOW STATUS of the snapshots count themselves: not part of the work
-        double questions = (now.getOrDefault("Questions", 0L) - status.getOrDefault("Questions", 0L) - 1) / n;
+        double questions = Math.max(0, now.getOrDefault("Questions", 0L) - status.getOrDefault("Questions", 0L) - 1) / n;
         String kinds = now.entrySet().stream().filter(e -> e.getKey().startsWith("Com_"))
                 .map(e -> Map.entry(e.getKey().substring(4), (e.getValue() - status.getOrDefault(e.getKey(), 0L)) / n))
                 .filter(e -> e.getValue() >= 0.05)
@@ -74,6 +75,9 @@ final class PhaseCost {
 
     private static Map<String, Long> status(JdbcClient jdbc) {
         Map<String, Long> values = new LinkedHashMap<>();
+        if (jdbc == null) { // a phase without a database: no statement at all
+            return values;
+        }
         jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name LIKE 'Com\\_%'")
                 .query(rs -> {
                     values.put(rs.getString(1), rs.getLong(2));

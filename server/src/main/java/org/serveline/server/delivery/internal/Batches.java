@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Items handed over by many threads and handled by one thread in batches: whatever queued while the last batch was
- * handled (up to {@code max}) is the next batch, so a batch grows with the load and nothing waits for a timer. Each
+ * handled (up to {@code max}) is the next batch, so a batch grows with the load; with a {@code linger}, a batch also
+ * waits that long after its first item for more to come (fewer, larger transactions at a light load). Each
  * item's future completes when its batch is handled (exceptionally if the handler threw, after the items of the
  * failed batch were tried once more one by one, so one bad item does not fail its neighbours). No Spring here.
  */
@@ -24,14 +25,20 @@ public final class Batches<T> implements AutoCloseable {
 
     private final String name;
     private final int max;
+    private final long lingerNanos;
     private final Consumer<List<T>> handler;
     private final LinkedBlockingQueue<Item<T>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private final Thread thread;
 
     public Batches(String name, int max, Consumer<List<T>> handler) {
+        this(name, max, java.time.Duration.ZERO, handler);
+    }
+
+    public Batches(String name, int max, java.time.Duration linger, Consumer<List<T>> handler) {
         this.name = name;
         this.max = max;
+        this.lingerNanos = linger.toNanos();
         this.handler = handler;
         this.thread = Thread.ofVirtual().name(name).start(this::run);
     }
@@ -62,6 +69,15 @@ public final class Batches<T> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, max - 1);
+                for (long until = System.nanoTime() + lingerNanos; batch.size() < max && running; ) {
+                    long left = until - System.nanoTime();
+                    Item<T> more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    if (more == null) {
+                        break;
+                    }
+                    batch.add(more);
+                    queue.drainTo(batch, max - batch.size());
+                }
                 handle(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
