@@ -122,7 +122,7 @@ class OutboxWorker implements SmartLifecycle {
     private boolean round(Medium medium, boolean ready, int room) {
         AtomicInteger flying = inFlight.get(medium);
         int limit = Math.min(properties.batch(), room - flying.get());
-        if (!ready || limit <= 0) {
+        if (!ready || limit <= 0 || !outbox.anyDue(medium)) {
             return false;
         }
         List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());
