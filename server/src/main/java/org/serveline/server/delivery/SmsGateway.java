@@ -69,12 +69,6 @@ class SmsGateway implements HealthIndicator, SmartLifecycle {
         return current != null && current.bound();
     }
 
-    /** Room for more submits now. */
-    int capacity() {
-        SmppClient current = client;
-        return current == null ? 0 : current.freeWindow();
-    }
-
     /** Submits outstanding at most (the configured window). */
     int window() {
         return settings.window();
