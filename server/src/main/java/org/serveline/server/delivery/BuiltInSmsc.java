@@ -67,6 +67,7 @@ import org.slf4j.LoggerFactory;
 public final class BuiltInSmsc implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInSmsc.class);
+    private static final int RECEIPT_WINDOW = 64;
 
     /** A submit the SMSC answered: the party's phone gets it. */
     public record Received(String messageId, String destination, String text, byte dataCoding, byte esmClass,
@@ -81,8 +82,11 @@ public final class BuiltInSmsc implements AutoCloseable {
     private final ZoneId zone;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, SMPPServerSession> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2,
+    /** Retries of receipts the client did not take. */
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(1,
             Thread.ofPlatform().daemon().name("smsc-receipts-", 0).factory());
+    /** Receipts go out on virtual threads, at most this many unanswered at once (an SMSC's deliver_sm window). */
+    private final java.util.concurrent.Semaphore receiptWindow = new java.util.concurrent.Semaphore(RECEIPT_WINDOW);
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1_000);
     private final AtomicInteger refusedBinds = new AtomicInteger();
     private final AtomicInteger submitsSeen = new AtomicInteger();
@@ -235,6 +239,24 @@ public final class BuiltInSmsc implements AutoCloseable {
         return Long.toHexString(ids.incrementAndGet());
     }
 
+    /** Sends a receipt on a virtual thread once the receipt window has room. */
+    private void receiptLater(SMPPServerSession session, SubmitSm submit, String messageId, Instant submitted,
+            int triesLeft) {
+        Thread.ofVirtual().name("smsc-receipt").start(() -> {
+            try {
+                receiptWindow.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                sendReceipt(session, submit, messageId, submitted, triesLeft);
+            } finally {
+                receiptWindow.release();
+            }
+        });
+    }
+
     private void sendReceipt(SMPPServerSession session, SubmitSm submit, String messageId, Instant submitted,
             int triesLeft) {
         String state = stat.apply(submit.getDestAddress());
@@ -256,9 +278,13 @@ public final class BuiltInSmsc implements AutoCloseable {
                     (byte) 0, (byte) 0, new RegisteredDelivery(0), GeneralDataCoding.DEFAULT,
                     text.getBytes(StandardCharsets.ISO_8859_1));
         } catch (Exception e) {
-            if (triesLeft > 0) {
-                receipts.schedule(() -> sendReceipt(session, submit, messageId, submitted, triesLeft - 1), 500,
-                        TimeUnit.MILLISECONDS);
+            if (triesLeft > 0 && !receipts.isShutdown()) {
+                try {
+                    receipts.schedule(() -> receiptLater(session, submit, messageId, submitted, triesLeft - 1), 500,
+                            TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    log.debug("SMSC closed: the receipt of {} is dropped", messageId);
+                }
             } else {
                 log.warn("SMSC gave up the receipt of {}: {}", messageId, e.toString());
             }
@@ -355,7 +381,7 @@ public final class BuiltInSmsc implements AutoCloseable {
                 log.info("built-in SMSC received for +{}{}: {}", message.destination(), message.flash() ? " (flash)" : "",
                         whole);
             }
-            receipts.execute(() -> sendReceipt(session, submit, result.getMessageId(), answered.at(), 10));
+            receiptLater(session, submit, result.getMessageId(), answered.at(), 10);
         }
 
         @Override

@@ -3,6 +3,8 @@ package org.serveline.server.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.delivery.Outbox.Locked;
 import org.serveline.server.delivery.Outbox.SegmentReceipt;
 import org.serveline.server.delivery.OutboxMessage.Kind;
@@ -46,6 +49,7 @@ class DeliveryOutcomes {
     static final String DELIVERY_RECEIPT = "deliveryReceipt";
 
     private final Outbox outbox;
+    private final OutboxBulk bulk;
     private final ServiceTasks tasks;
     private final PortalLinks links;
     private final ElectronicDispatch dispatch;
@@ -53,32 +57,16 @@ class DeliveryOutcomes {
     private final Clock clock;
     private final DeliveryFailures failures;
 
-    DeliveryOutcomes(Outbox outbox, ServiceTasks tasks, PortalLinks links, ElectronicDispatch dispatch,
+    DeliveryOutcomes(Outbox outbox, OutboxBulk bulk, ServiceTasks tasks, PortalLinks links, ElectronicDispatch dispatch,
             DeliveryProperties properties, Clock clock, DeliveryFailures failures) {
         this.outbox = outbox;
+        this.bulk = bulk;
         this.tasks = tasks;
         this.links = links;
         this.dispatch = dispatch;
         this.properties = properties;
         this.clock = clock;
         this.failures = failures;
-    }
-
-    /** An SMSC receipt: stored, then its message settled if every segment has spoken. */
-    @Transactional
-    public void receipt(ReceiptText receipt) {
-        outbox.receipt(receipt).ifPresent(this::settleSms);
-    }
-
-    /**
-     * The SMSC accepted every segment: they are recorded with the message (now SENT, its code gone from the database),
-     * and receipts that came first settle it at once.
-     */
-    @Transactional
-    public void sent(OutboxMessage message, Map<Integer, String> segments, String reply) {
-        outbox.segmentsAccepted(message.id(), segments);
-        outbox.sent(message, reply);
-        settleSms(message.id());
     }
 
     /** An SMS the SMSC accepted but never reported on within the receipt timeout: failed, as an EXPIRED receipt. */
@@ -93,32 +81,59 @@ class DeliveryOutcomes {
         failed(locked.get().message(), "短信未收到送达回执（" + properties.receiptTimeout() + "）", why);
     }
 
-    /** Settles one SENT message whose receipts are all in (the sweep after a receipt/segment race). */
+    /**
+     * Settles the SENT SMS messages among {@code ids} whose receipts have all come (or one of which failed), in one
+     * transaction and a few statements for the batch: their rows locked in id order, their receipts read at once,
+     * the DELIVERED ones updated and audited together; then each served task's move (its own evidence) and each
+     * failure's consequences. Messages not SENT, or still waiting for a receipt, are left as they are.
+     */
     @Transactional
-    public void settle(long message) {
-        settleSms(message);
-    }
-
-    private void settleSms(long id) {
-        Optional<Locked> locked = outbox.lock(id);
-        if (locked.isEmpty() || locked.get().state() != State.SENT) {
+    public void settleAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
             return;
         }
-        OutboxMessage message = locked.get().message();
-        List<SegmentReceipt> receipts = outbox.receipts(id);
-        String summary = receipts.stream().map(r -> r.text() == null ? "id:" + r.smscMessageId() + " (no receipt yet)"
-                : r.text()).collect(Collectors.joining(" | "));
-        Optional<SegmentReceipt> failed = receipts.stream().filter(r -> r.stat() != null && ReceiptText.failed(r.stat()))
-                .findFirst();
-        if (failed.isPresent()) {
-            outbox.settle(message, State.FAILED, null, "SMSC receipt " + failed.get().stat());
-            failed(message, "短信未能送达（" + failed.get().stat() + "）", summary);
-        } else if (!receipts.isEmpty() && receipts.stream().allMatch(r -> "DELIVRD".equals(r.stat()))) {
-            Instant done = receipts.stream().map(SegmentReceipt::doneAt).filter(Objects::nonNull)
-                    .max(Comparator.naturalOrder()).orElseGet(this::now);
-            outbox.settle(message, State.DELIVERED, null, null);
-            delivered(message, done, "SMSC_DELIVERED", summary);
+        List<OutboxMessage> open = bulk.lock(ids.stream().distinct().sorted().toList()).stream()
+                .filter(l -> l.state() == State.SENT).map(Locked::message).toList();
+        if (open.isEmpty()) {
+            return;
         }
+        Map<Long, List<SegmentReceipt>> receipts = bulk.receiptsOf(open.stream().map(OutboxMessage::id).toList());
+        List<Delivery> delivered = new ArrayList<>();
+        for (OutboxMessage message : open) {
+            List<SegmentReceipt> mine = receipts.getOrDefault(message.id(), List.of());
+            String summary = mine.stream().map(r -> r.text() == null ? "id:" + r.smscMessageId() + " (no receipt yet)"
+                    : r.text()).collect(Collectors.joining(" | "));
+            Optional<SegmentReceipt> failed = mine.stream().filter(r -> r.stat() != null && ReceiptText.failed(r.stat()))
+                    .findFirst();
+            if (failed.isPresent()) {
+                outbox.settle(message, State.FAILED, null, "SMSC receipt " + failed.get().stat());
+                failed(message, "短信未能送达（" + failed.get().stat() + "）", summary);
+            } else if (!mine.isEmpty() && mine.stream().allMatch(r -> "DELIVRD".equals(r.stat()))) {
+                Instant done = mine.stream().map(SegmentReceipt::doneAt).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElseGet(this::now);
+                delivered.add(new Delivery(message, done, summary));
+            }
+        }
+        if (delivered.isEmpty()) {
+            return;
+        }
+        bulk.delivered(delivered.stream().map(d -> d.message().id()).toList());
+        bulk.recordAll(delivered.stream().map(d -> confirmation(d.message(), d.at(), "SMSC_DELIVERED", d.receipt()))
+                .toList());
+        List<Delivery> serving = delivered.stream().filter(d -> d.message().kind() == Kind.NOTICE
+                && properties.serviceDateRule() == DeliveryProperties.ServiceDateRule.GATEWAY).toList();
+        if (serving.isEmpty()) {
+            return;
+        }
+        Map<TaskId, ServiceTask> loaded = tasks.getAll(serving.stream().map(d -> d.message().taskId()).distinct()
+                .toList()).stream().collect(Collectors.toMap(ServiceTask::id, t -> t));
+        // moved in the order of their audit chains, as appendAll locks them: two settlers never wait on each other
+        serving.stream().sorted(Comparator.comparing(d -> d.message().taskId().auditChain()))
+                .forEach(d -> serve(loaded.get(d.message().taskId()), d.at(), "SMSC_DELIVERED",
+                        d.message().address(), d.receipt()));
+    }
+
+    private record Delivery(OutboxMessage message, Instant at, String receipt) {
     }
 
     /** The mail server accepted the e-mail: that acceptance is the service date. */
@@ -161,18 +176,25 @@ class DeliveryOutcomes {
     }
 
     private void delivered(OutboxMessage message, Instant at, String rule, String receipt) {
-        outbox.record(message.taskId(), "DELIVERY_CONFIRMED", Map.of("message", message.id(), "kind",
-                message.kind().name(), "address", message.address(), "serviceDate", at.toString(), "rule", rule,
-                "deliveryReceipt", receipt));
+        bulk.recordAll(List.of(confirmation(message, at, rule, receipt)));
         if (message.kind() == Kind.NOTICE
                 && properties.serviceDateRule() == DeliveryProperties.ServiceDateRule.GATEWAY) {
             serve(message.taskId(), at, rule, message.address(), receipt);
         }
     }
 
+    private static AuditRecord confirmation(OutboxMessage message, Instant at, String rule, String receipt) {
+        return OutboxBulk.record(message.taskId(), "DELIVERY_CONFIRMED", Map.of("message", message.id(), "kind",
+                message.kind().name(), "address", message.address(), "serviceDate", at.toString(), "rule", rule,
+                "deliveryReceipt", receipt));
+    }
+
     private void serve(TaskId id, Instant at, String rule, String address, String receipt) {
-        ServiceTask task = tasks.get(id);
-        if (task.state() != TaskState.ELECTRONIC) {
+        serve(tasks.get(id), at, rule, address, receipt);
+    }
+
+    private void serve(ServiceTask task, Instant at, String rule, String address, String receipt) {
+        if (task == null || task.state() != TaskState.ELECTRONIC) {
             return;
         }
         Map<String, Object> evidence = new HashMap<>();

@@ -13,7 +13,6 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.delivery.OutboxMessage.Kind;
 import org.serveline.server.delivery.OutboxMessage.State;
-import org.serveline.server.delivery.internal.ReceiptText;
 import org.serveline.server.support.Sha256;
 import org.serveline.server.task.TaskId;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,7 +31,7 @@ class Outbox {
 
     private static final String SELECT = "SELECT id, task_id, channel, kind, address, subject, body, attempts "
             + "FROM delivery_outbox";
-    private static final RowMapper<OutboxMessage> MAPPER = (rs, n) -> new OutboxMessage(rs.getLong(1),
+    static final RowMapper<OutboxMessage> MAPPER = (rs, n) -> new OutboxMessage(rs.getLong(1),
             new TaskId(rs.getLong(2)), Medium.valueOf(rs.getString(3)), Kind.valueOf(rs.getString(4)),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8));
 
@@ -65,6 +64,19 @@ class Outbox {
         return id;
     }
 
+    /**
+     * Whether a message of this medium may be due (one plain read, no transaction): an idle worker asks this on
+     * every tick instead of opening a claiming transaction (six statements with its isolation and autocommit).
+     */
+    public boolean anyDue(Medium medium) {
+        Timestamp now = Timestamp.from(now());
+        return !jdbc.sql("""
+                SELECT 1 FROM delivery_outbox
+                 WHERE state = 'PENDING' AND channel = :channel AND next_attempt_at <= :now
+                   AND (lease_until IS NULL OR lease_until < :now) LIMIT 1""")
+                .param("channel", medium.name()).param("now", now).query(Integer.class).list().isEmpty();
+    }
+
     /** Claims due messages of one medium for this node. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<OutboxMessage> claim(Medium medium, String owner, int limit, Duration lease) {
@@ -72,19 +84,20 @@ class Outbox {
             return List.of();
         }
         Instant now = now();
-        List<Long> ids = jdbc.sql("""
-                SELECT id FROM delivery_outbox
+        // the rows themselves, locked (one read), then the lease (one update): two statements for any batch
+        List<OutboxMessage> claimed = jdbc.sql(SELECT + " " + """
                  WHERE state = 'PENDING' AND channel = :channel AND next_attempt_at <= :now
                    AND (lease_until IS NULL OR lease_until < :now)
                  ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .param("channel", medium.name()).param("now", Timestamp.from(now)).param("limit", limit)
-                .query(Long.class).list();
-        if (ids.isEmpty()) {
+                .query(MAPPER).list();
+        if (claimed.isEmpty()) {
             return List.of();
         }
         jdbc.sql("UPDATE delivery_outbox SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
-                .param("owner", owner).param("until", Timestamp.from(now.plus(lease))).param("ids", ids).update();
-        return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(MAPPER).list();
+                .param("owner", owner).param("until", Timestamp.from(now.plus(lease)))
+                .param("ids", claimed.stream().map(OutboxMessage::id).toList()).update();
+        return claimed;
     }
 
     /** The segments of an SMS the SMSC has already accepted: number → SMSC message id. */
@@ -116,19 +129,6 @@ class Outbox {
         }
         jdbc.sql("INSERT INTO sms_segment (outbox_id, seq, smsc_message_id, submitted_at) VALUES " + values)
                 .params(params).update();
-    }
-
-    /** The SMSC accepted every segment: the message is out, its receipt awaited; the code leaves the database. */
-    @Transactional
-    public void sent(OutboxMessage message, String reply) {
-        jdbc.sql("""
-                UPDATE delivery_outbox SET state = 'SENT', body = NULL, attempts = attempts + 1, sent_at = :now,
-                       gateway_reply = :reply, lease_owner = NULL, lease_until = NULL, last_error = NULL
-                 WHERE id = :id AND state = 'PENDING'""")
-                .param("now", Timestamp.from(now())).param("reply", clip(reply, 1000)).param("id", message.id())
-                .update();
-        record(message.taskId(), "DELIVERY_SENT", Map.of("message", message.id(), "medium", message.medium().name(),
-                "kind", message.kind().name(), "address", message.address(), "gatewayReply", clip(reply, 1000)));
     }
 
     /** A transient failure: back to PENDING after {@code delay}, or FAILED once the attempts are used up. */
@@ -168,31 +168,6 @@ class Outbox {
     }
 
     record Locked(OutboxMessage message, State state) {
-    }
-
-    /** Stores an SMSC receipt (once; a resent receipt changes nothing) and names the message it belongs to. */
-    @Transactional
-    public Optional<Long> receipt(ReceiptText receipt) {
-        jdbc.sql("""
-                INSERT IGNORE INTO sms_receipt (smsc_message_id, stat, done_at, error_code, receipt_text, received_at)
-                VALUES (:id, :stat, :done, :err, :text, :now)""")
-                .param("id", receipt.messageId()).param("stat", receipt.stat())
-                .param("done", receipt.doneAt() == null ? null : Timestamp.from(receipt.doneAt()))
-                .param("err", receipt.error()).param("text", clip(receipt.raw(), 500))
-                .param("now", Timestamp.from(now())).update();
-        return jdbc.sql("SELECT outbox_id FROM sms_segment WHERE smsc_message_id = :id").param("id", receipt.messageId())
-                .query(Long.class).optional();
-    }
-
-    /** Each accepted segment of an SMS with its receipt, if one came. */
-    public List<SegmentReceipt> receipts(long message) {
-        return jdbc.sql("""
-                SELECT s.seq, s.smsc_message_id, r.stat, r.done_at, r.receipt_text
-                  FROM sms_segment s LEFT JOIN sms_receipt r ON r.smsc_message_id = s.smsc_message_id
-                 WHERE s.outbox_id = :id ORDER BY s.seq""").param("id", message)
-                .query((rs, n) -> new SegmentReceipt(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5)))
-                .list();
     }
 
     record SegmentReceipt(int seq, String smscMessageId, String stat, Instant doneAt, String text) {
@@ -249,7 +224,7 @@ class Outbox {
         audit.append(new AuditRecord(task.auditChain(), "system", action, "task:" + task, null, null, details));
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 

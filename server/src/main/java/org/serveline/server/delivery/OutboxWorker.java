@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Sends the outbox after commit: claims due messages for each gateway that is up (as many as it has room for),
  * sends each on a virtual thread, and records what the gateway said. A gateway that is down is not asked: its
  * messages wait (health shows how many). A transient failure puts the message back with a doubling delay; the
- * segments of an SMS that the SMSC accepted are recorded one by one, so a resend never repeats them.
+ * segments of an SMS that the SMSC accepted are recorded, so a resend never repeats them: at once for a message cut
+ * short, with the next batch of {@link DeliveryPipeline} for a message sent whole (with its SENT state).
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -35,6 +36,7 @@ class OutboxWorker implements SmartLifecycle {
     private final SmsGateway sms;
     private final MailGateway mail;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryPipeline pipeline;
     private final DeliveryProperties properties;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<Medium, AtomicInteger> inFlight = Map.of(Medium.SMS, new AtomicInteger(),
@@ -45,7 +47,8 @@ class OutboxWorker implements SmartLifecycle {
     private Thread loop;
 
     OutboxWorker(Outbox outbox, SmsGateway sms, MailGateway mail, DeliveryOutcomes outcomes,
-            DeliveryProperties properties) {
+            DeliveryPipeline pipeline, DeliveryProperties properties) {
+        this.pipeline = pipeline;
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
@@ -88,7 +91,8 @@ class OutboxWorker implements SmartLifecycle {
                     sweep();
                     nextSweep = System.nanoTime() + SWEEP_EVERY.toNanos();
                 }
-                busy |= round(Medium.SMS, sms.ready(), sms.capacity() * 4);
+                // enough SMS claimed that the window of outstanding submits never waits for the next claim
+                busy |= round(Medium.SMS, sms.ready(), sms.window() * 8);
                 busy |= round(Medium.EMAIL, mail.ready(), 8);
             } catch (RuntimeException e) {
                 if (!running) {
@@ -111,9 +115,7 @@ class OutboxWorker implements SmartLifecycle {
 
     /** Settles messages whose receipts all arrived but crossed their segment rows in flight (see Outbox). */
     private void sweep() {
-        for (Long id : outbox.answeredButOpen(500)) {
-            outcomes.settle(id);
-        }
+        pipeline.settle(outbox.answeredButOpen(500));
         for (Long id : outbox.sentWithoutReceipt(Instant.now().minus(properties.receiptTimeout()), 500)) {
             outcomes.expire(id);
         }
@@ -123,7 +125,7 @@ class OutboxWorker implements SmartLifecycle {
     private boolean round(Medium medium, boolean ready, int room) {
         AtomicInteger flying = inFlight.get(medium);
         int limit = Math.min(properties.batch(), room - flying.get());
-        if (!ready || limit <= 0) {
+        if (!ready || limit <= 0 || !outbox.anyDue(medium)) {
             return false;
         }
         List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());
@@ -177,8 +179,8 @@ class OutboxWorker implements SmartLifecycle {
                 return;
             }
         }
-        outcomes.sent(message, fresh, "SMSC message ids " + accepted.entrySet().stream()
-                .map(e -> e.getKey() + "/" + segments.size() + ":" + e.getValue()).collect(Collectors.joining(", ")));
+        pipeline.sent(new OutboxBulk.Sent(message, fresh, "SMSC message ids " + accepted.entrySet().stream()
+                .map(e -> e.getKey() + "/" + segments.size() + ":" + e.getValue()).collect(Collectors.joining(", "))));
     }
 
     private void retry(OutboxMessage message, String error) {

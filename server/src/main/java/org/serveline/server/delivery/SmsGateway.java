@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SMPP gateway as the rest of the server sees it: one bound transceiver ({@link SmppClient}) to the configured
- * SMSC, or to the built-in one of the demo; receipts go to {@link DeliveryOutcomes}. Its health is DOWN while the
+ * SMSC, or to the built-in one of the demo; receipts go to {@link DeliveryPipeline} (stored in batches before they are answered). Its health is DOWN while the
  * SMSC cannot be bound; messages wait in the outbox meanwhile.
  */
 @Component("smsGateway")
@@ -18,16 +18,16 @@ class SmsGateway implements HealthIndicator, SmartLifecycle {
 
     private final DeliveryProperties.Sms settings;
     private final ObjectProvider<BuiltInSmsc> builtIn;
-    private final DeliveryOutcomes outcomes;
+    private final DeliveryPipeline pipeline;
     private final Outbox outbox;
     private volatile SmppClient client;
 
-    SmsGateway(DeliveryProperties properties, ObjectProvider<BuiltInSmsc> builtIn, DeliveryOutcomes outcomes,
+    SmsGateway(DeliveryProperties properties, ObjectProvider<BuiltInSmsc> builtIn, DeliveryPipeline pipeline,
             Outbox outbox) {
         this.outbox = outbox;
         this.settings = properties.sms();
         this.builtIn = builtIn;
-        this.outcomes = outcomes;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -41,7 +41,7 @@ class SmsGateway implements HealthIndicator, SmartLifecycle {
         client = new SmppClient(new SmppClient.Settings(host, port, settings.systemId(), settings.password(),
                 settings.systemType(), settings.sourceAddress(), settings.window(), settings.enquireLink(),
                 settings.responseTimeout(), settings.reconnectMin(), settings.reconnectMax(), settings.smscTimeZone()),
-                outcomes::receipt);
+                pipeline::receipt);
         client.start();
     }
 
@@ -69,10 +69,9 @@ class SmsGateway implements HealthIndicator, SmartLifecycle {
         return current != null && current.bound();
     }
 
-    /** Room for more submits now. */
-    int capacity() {
-        SmppClient current = client;
-        return current == null ? 0 : current.freeWindow();
+    /** Submits outstanding at most (the configured window). */
+    int window() {
+        return settings.window();
     }
 
     SmppClient.Accepted submit(String e164, SmsSegments.Segment segment, boolean flash)
@@ -96,6 +95,7 @@ class SmsGateway implements HealthIndicator, SmartLifecycle {
             return Health.unknown().withDetail("reason", "no SMSC configured: SMS messages wait in the outbox").build();
         }
         return (current.bound() ? Health.up() : Health.down()).withDetail("link", current.status())
-                .withDetail("binds", current.binds()).withDetail("waiting", outbox.pending(Medium.SMS)).build();
+                .withDetail("binds", current.binds()).withDetail("waiting", outbox.pending(Medium.SMS))
+                .withDetail("unwritten", pipeline.waiting()).build();
     }
 }

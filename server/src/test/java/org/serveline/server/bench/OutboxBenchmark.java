@@ -49,11 +49,13 @@ public final class OutboxBenchmark {
     public static void main(String[] args) throws Exception {
         int tasks = 10_000;
         int window = 20;
+        String generalLog = null; // a file: MariaDB logs every statement of the outbox phase there (profiling)
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
                 case "--window" -> window = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --tasks N --window W)");
+                case "--general-log" -> generalLog = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --tasks N --window W --general-log FILE)");
             }
         }
         BuiltInSmsc smsc = new BuiltInSmsc(Clock.systemUTC(), ZoneId.of("UTC")).start(0);
@@ -71,11 +73,16 @@ public final class OutboxBenchmark {
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.org.jsmpp", "OFF"); // it logs every refused bind as an error
             ServerNode node = ServerNode.start(properties);
+            Outcome outbox;
             try {
-                figures = run(node, smsc, tasks, window);
+                outbox = run(node, smsc, tasks, generalLog);
             } finally {
-                node.close();
+                node.close(); // the bare loop runs beside no server: no receipt PDF still rendering steals its CPU
             }
+            double bareRate = bareLoop(smsc, tasks, window, outbox.sample(), outbox.parts());
+            figures = String.format(Locale.ROOT,
+                    "outbox_msgs_per_s=%.1f bare_msgs_per_s=%.1f ratio=%.2f lost=%d sent_twice=%d",
+                    outbox.rate(), bareRate, outbox.rate() / bareRate, outbox.lost(), outbox.sentTwice());
         } finally {
             smsc.close();
         }
@@ -83,7 +90,10 @@ public final class OutboxBenchmark {
         System.exit(0);
     }
 
-    private static String run(ServerNode node, BuiltInSmsc smsc, int count, int window) throws Exception {
+    private record Outcome(double rate, long lost, long sentTwice, int parts, String sample) {
+    }
+
+    private static Outcome run(ServerNode node, BuiltInSmsc smsc, int count, String generalLog) throws Exception {
         JdbcClient jdbc = node.jdbc();
         long t0 = System.nanoTime();
         List<Long> ids = BenchTasks.create(node, count, new TaskFixtures(node.port()).uploadDocument());
@@ -92,6 +102,11 @@ public final class OutboxBenchmark {
         String sample = jdbc.sql("SELECT body FROM delivery_outbox WHERE kind = 'NOTICE' ORDER BY id LIMIT 1")
                 .query(String.class).single();
 
+        if (generalLog != null) {
+            jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
+            jdbc.sql("SET GLOBAL general_log = ON").update();
+        }
+        PhaseCost outboxCost = PhaseCost.start(jdbc);
         smsc.refuseBinds(false);
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(30).toNanos();
@@ -110,19 +125,37 @@ public final class OutboxBenchmark {
         List<BuiltInSmsc.Received> outboxSide = smsc.received();
         double outboxRate = rate(outboxSide, SmsSegments.split(sample, 0).size());
         log("outbox: %d parts at the SMSC, all %d tasks SERVED after %.1f s", outboxSide.size(), served, seconds(start));
+        long pdfsDuring = receipts(jdbc, ids);
+        if (generalLog != null) {
+            jdbc.sql("SET GLOBAL general_log = OFF").update();
+        }
+        log("%s", outboxCost.perUnit("outbox (send, receipts, SERVED; with " + pdfsDuring
+                + " receipt PDFs rendered beside it)", ids.size()));
+        // the receipt PDFs (送达回证) that SERVED sets off are the receipt feature's work, not the outbox's: their cost
+        // per PDF, over one minute of rendering, lets the reader take them out of the figure above
+        PhaseCost pdfCost = PhaseCost.start(jdbc);
+        long pdfsBefore = pdfsDuring;
+        long pdfs = pdfsBefore;
+        for (long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                System.nanoTime() < until && pdfs < ids.size(); pdfs = receipts(jdbc, ids)) {
+            Thread.sleep(1000); // a sampling period
+        }
+        log("%s", pdfCost.perUnit("receipt PDF (" + (pdfs - pdfsBefore) + " rendered after SERVED, per PDF)",
+                pdfs - pdfsBefore));
 
-        double bareRate = bareLoop(smsc, count, window, sample, outboxSide.size());
-        List<BuiltInSmsc.Received> all = smsc.received();
-        List<BuiltInSmsc.Received> mine = all.subList(0, outboxSide.size());
-        Map<String, Long> perPart = mine.stream().collect(Collectors.groupingBy(r -> r.destination() + "/" + r.part(),
+        Map<String, Long> perPart = outboxSide.stream().collect(Collectors.groupingBy(r -> r.destination() + "/" + r.part(),
                 Collectors.counting()));
         long sentTwice = perPart.values().stream().filter(n -> n > 1).count();
         long lost = ids.size() - served;
         long notSent = jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state NOT IN ('SENT', 'DELIVERED')")
                 .query(Long.class).single();
         log("lost=%d (tasks not SERVED; outbox rows not sent %d) parts sent twice=%d", lost, notSent, sentTwice);
-        return String.format(Locale.ROOT, "outbox_msgs_per_s=%.1f bare_msgs_per_s=%.1f ratio=%.2f lost=%d sent_twice=%d",
-                outboxRate, bareRate, outboxRate / bareRate, lost, sentTwice);
+        return new Outcome(outboxRate, lost, sentTwice, outboxSide.size(), sample);
+    }
+
+    private static long receipts(JdbcClient jdbc, List<Long> ids) {
+        return jdbc.sql("SELECT COUNT(*) FROM receipt WHERE task_id IN (:ids)").param("ids", ids).query(Long.class)
+                .single();
     }
 
     /** Moves the approved tasks to PHONE and through consent, 250 per transaction, as the dialer would. */
@@ -164,6 +197,7 @@ public final class OutboxBenchmark {
         });
         session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bare", "", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
+        PhaseCost cost = PhaseCost.start(null);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -192,6 +226,7 @@ public final class OutboxBenchmark {
         List<BuiltInSmsc.Received> all = smsc.received();
         List<BuiltInSmsc.Received> bare = all.subList(before, all.size());
         log("bare jSMPP loop: %d parts at the SMSC, %d submits failed", bare.size(), failed.get());
+        log("%s", cost.perUnit("bare jSMPP loop (no server running)", count));
         return rate(bare, SmsSegments.split(text, 0).size());
     }
 

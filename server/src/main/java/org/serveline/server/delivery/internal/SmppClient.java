@@ -43,6 +43,8 @@ public final class SmppClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmppClient.class);
     /** Command statuses that say "later" rather than "never": throttled, queue full, system error. */
+    /** Receipts (deliver_sm) an SMSC may have outstanding at once that the client waits on while storing them. */
+    private static final int RECEIPTS_IN_FLIGHT = 100;
     private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(0x58, 0x14, 0x08, 0x45);
 
     /** Where the client connects and how it behaves. */
@@ -121,10 +123,10 @@ public final class SmppClient implements AutoCloseable {
                 fresh.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
                 fresh.setTransactionTimer(settings.responseTimeout().toMillis());
                 fresh.setMessageReceiverListener(new Receiver());
-                // receipts are stored before deliver_sm_resp (a DB write each): enough PDU threads that they never
-                // hold up the submit_sm_resp of the window behind them
-                fresh.setPduProcessorDegree(settings.window() + 4);
-                fresh.setQueueCapacity(Math.max(100, settings.window() * 20));
+                // receipts are stored before deliver_sm_resp (each waits for its batch to commit): enough PDU
+                // threads for the SMSC's window of receipts that they never hold up the submit_sm_resp behind them
+                fresh.setPduProcessorDegree(settings.window() + RECEIPTS_IN_FLIGHT);
+                fresh.setQueueCapacity(Math.max(1_000, settings.window() * 20));
                 fresh.addSessionStateListener((now, before, source) -> {
                     if (!now.isBound()) {
                         status = "DOWN: the link to " + where() + " went " + now;
