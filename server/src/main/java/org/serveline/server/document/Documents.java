@@ -18,7 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.tika.Tika;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
-import org.serveline.server.document.internal.ContentAddressedFiles;
+import org.serveline.server.support.ContentAddressedFiles;
 import org.serveline.server.web.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

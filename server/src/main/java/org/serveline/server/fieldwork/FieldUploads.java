@@ -13,7 +13,7 @@ import org.apache.tika.Tika;
 import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.fieldwork.internal.AssignmentRows;
-import org.serveline.server.fieldwork.internal.EvidenceFiles;
+import org.serveline.server.support.ContentAddressedFiles;
 import org.serveline.server.fieldwork.internal.MediaMetadata;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FieldUploads {
 
     private final AssignmentRows rows;
-    private final EvidenceFiles files;
+    private final ContentAddressedFiles files;
     private final AuditTrail audit;
     private final FieldworkProperties properties;
     private final Clock clock;
@@ -39,7 +39,7 @@ public class FieldUploads {
 
     FieldUploads(JdbcClient jdbc, AuditTrail audit, FieldworkProperties properties, Clock clock) {
         this.rows = new AssignmentRows(jdbc);
-        this.files = new EvidenceFiles(properties.evidenceRoot());
+        this.files = new ContentAddressedFiles(properties.evidenceRoot());
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -54,7 +54,7 @@ public class FieldUploads {
         if (!assignment.open()) {
             throw new ConflictException("field assignment " + assignmentId + " is closed (" + assignment.outcome() + ")");
         }
-        EvidenceFiles.Staged staged = files.stage(content, properties.maxUploadSize().toBytes());
+        ContentAddressedFiles.Staged staged = files.stage(content, properties.maxUploadSize().toBytes());
         try {
             if (staged.size() == 0) {
                 throw new InvalidRequestException("file", "the file is empty");
@@ -99,7 +99,7 @@ public class FieldUploads {
      * The media type read from the bytes. tika-core knows MP4 only by the brands mp41/mp42 and calls every other
      * ISO base media file QuickTime; phones write MP4 with the brand isom (or iso2…, avc1): those are MP4 here.
      */
-    private String sniff(EvidenceFiles.Staged staged) {
+    private String sniff(ContentAddressedFiles.Staged staged) {
         try (InputStream in = Files.newInputStream(staged.file())) {
             String type = tika.detect(in);
             return "video/quicktime".equals(type) && isoMp4Brand(staged) ? "video/mp4" : type;
@@ -108,7 +108,7 @@ public class FieldUploads {
         }
     }
 
-    private static boolean isoMp4Brand(EvidenceFiles.Staged staged) throws IOException {
+    private static boolean isoMp4Brand(ContentAddressedFiles.Staged staged) throws IOException {
         try (InputStream in = Files.newInputStream(staged.file())) {
             byte[] head = in.readNBytes(12);
             if (head.length < 12 || !"ftyp".equals(new String(head, 4, 4, StandardCharsets.US_ASCII))) {

@@ -15,7 +15,7 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.receipt.internal.ReceiptContent;
 import org.serveline.server.receipt.internal.ReceiptEvidence;
-import org.serveline.server.receipt.internal.ReceiptFiles;
+import org.serveline.server.support.ContentAddressedFiles;
 import org.serveline.server.receipt.internal.ReceiptPdf;
 import org.serveline.server.receipt.internal.ReceiptRows;
 import org.serveline.server.task.ServiceTask;
@@ -45,7 +45,7 @@ public class Receipts {
     private final ReceiptRows rows;
     private final ReceiptEvidence evidence;
     private final ReceiptPdf pdf;
-    private final ReceiptFiles files;
+    private final ContentAddressedFiles files;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -56,7 +56,7 @@ public class Receipts {
         this.rows = rows;
         this.evidence = evidence;
         this.pdf = new ReceiptPdf(properties.font(), properties.fontName());
-        this.files = new ReceiptFiles(properties.root());
+        this.files = new ContentAddressedFiles(properties.root());
         this.audit = audit;
         this.clock = clock;
     }

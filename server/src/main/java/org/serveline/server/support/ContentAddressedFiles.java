@@ -1,5 +1,6 @@
-package org.serveline.server.fieldwork.internal;
+package org.serveline.server.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,22 +14,22 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.serveline.server.web.PayloadTooLargeException;
 
 /**
- * The field agents' photos and videos, named by the SHA-256 of their content under {@code root/ab/cd/<hash>}: a
- * stream is staged to a temp file (stopped as soon as it passes the limit), fsynced, then renamed into place; the
- * same content is stored once. The approach of the document store, kept apart from it: evidence of service has its
- * own root and limits.
+ * Files named by the SHA-256 of their content under {@code root/ab/cd/<hash>}: written to a temp file, fsynced,
+ * then renamed into place, so a reader never sees half a file and the same content is stored once. Documents, field
+ * evidence and receipts each keep their own root.
  */
-public final class EvidenceFiles {
+public final class ContentAddressedFiles {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
 
-    public EvidenceFiles(Path root) {
+    public ContentAddressedFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -36,16 +37,13 @@ public final class EvidenceFiles {
     public Staged stage(InputStream in, long maxBytes) {
         try {
             Files.createDirectories(root.resolve("tmp"));
-            Path temp = Files.createTempFile(root.resolve("tmp"), "field", ".part");
+            Path temp = Files.createTempFile(root.resolve("tmp"), "upload", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
                 byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
+                for (int n; (n = in.read(buffer)) >= 0 && size <= maxBytes; ) {
                     size += n;
-                    if (size > maxBytes) {
-                        break;
-                    }
                     out.write(buffer, 0, n);
                 }
             }
@@ -77,6 +75,29 @@ public final class EvidenceFiles {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores bytes whose SHA-256 the caller has computed (and cited, e.g. in the audit chain): refused if they are
+     * not what that hash names, so a file is never stored under another content's address.
+     */
+    public Path store(String sha256, byte[] bytes) {
+        Staged staged = stage(new ByteArrayInputStream(bytes), Long.MAX_VALUE);
+        if (!staged.sha256().equals(sha256)) {
+            discard(staged);
+            throw new IllegalArgumentException("the bytes hash to " + staged.sha256() + ", not " + sha256);
+        }
+        return commit(staged);
+    }
+
+    /** The stored bytes, or empty when there is no file at that address. */
+    public Optional<byte[]> read(String sha256) {
+        Path file = pathOf(sha256);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
