@@ -56,10 +56,13 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the node answers on HTTP; fails with its log's tail if it exits or takes longer. */
+    /**
+     * Waits until the node is ready for traffic (its readiness probe: the whole health also weighs the PBX links and
+     * the recording spool, which a node may lack at first); fails with its log's tail if it exits or takes longer.
+     */
     public NodeProcess awaitUp(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
