@@ -407,37 +407,36 @@ final class SimCall {
      * is never finished.
      */
     void vanish() {
-        if (phase == Phase.ENDED) {
-            return;
-        }
-        phase = Phase.ENDED;
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
-        }
-        script.stop();
-        if (agi != null) {
-            agi.abandon();
+        if (stop()) {
             agi = null;
+            env.ended(this);
         }
-        env.ended(this);
     }
 
     private void ended() {
-        if (phase == Phase.ENDED) {
+        if (!stop()) {
             return;
-        }
-        phase = Phase.ENDED;
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
-        }
-        script.stop();
-        if (agi != null) {
-            agi.abandon();
         }
         if (recordingStartNanos >= 0) {
             long pbxNanos = settings().pbxNanos(System.nanoTime() - recordingStartNanos);
             env.recorder().write(recordingName(), Duration.ofNanos(pbxNanos));
         }
         env.ended(this);
+    }
+
+    /** Ends the call's own activity (timer, party script, AGI session); false if it had already ended. */
+    private boolean stop() {
+        if (phase == Phase.ENDED) {
+            return false;
+        }
+        phase = Phase.ENDED;
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+        }
+        script.stop();
+        if (agi != null) {
+            agi.abandon();
+        }
+        return true;
     }
 }
