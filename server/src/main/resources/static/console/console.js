@@ -11,7 +11,11 @@
     operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
     recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN'],
     field: ['FIELD'],
-    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN']
+    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN'],
+    follow: ['CLERK', 'ADMIN'],
+    case: ['CLERK', 'ADMIN'],
+    review: ['REVIEWER', 'ADMIN'],
+    evidence: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN']
   };
   let allowed = [];
   let selected = null;
@@ -248,6 +252,7 @@
     await showTask(id);
   }
   window.Serveline.openTask = openTask;
+  window.Serveline.showScreen = showScreen;
 
   $('login-form').addEventListener('submit', signIn);
   $('receipt').addEventListener('click', receipt);

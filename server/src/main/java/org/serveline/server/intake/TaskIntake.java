@@ -71,7 +71,8 @@ public class TaskIntake {
                 request.hearingDate(), party, phones, List.copyOf(request.documents()), request.hearingTime());
     }
 
-    private List<String> normalisedPhones(List<String> raw, String partyPath) {
+    /** The numbers in E.164, duplicates dropped; a 400 naming each number at fault ({@code partyPath.phones[i]}). */
+    List<String> normalisedPhones(List<String> raw, String partyPath) {
         List<String> normalised = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {

@@ -40,7 +40,7 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
     private String cancelReason;
     private String electronicAddress;
     @Embedded.Nullable(prefix = "party_")
-    private final Party party;
+    private Party party;
     @MappedCollection(idColumn = "service_task", keyColumn = "service_task_key")
     private final List<PartyPhone> phones;
     @MappedCollection(idColumn = "service_task", keyColumn = "service_task_key")
@@ -121,6 +121,23 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         TaskState to = apply(TaskTrigger.CONSENT_CAPTURED, actor, null, evidence, now);
         electronicAddress = address;
         return to;
+    }
+
+    /**
+     * The clerk's correction of a RETURNED task before resubmitting it: the party, its numbers (tried in this order,
+     * all UNTRIED again) and the documents replace what was submitted. Any other state throws.
+     */
+    public void correct(Party corrected, List<String> e164s, List<String> documentIds, Instant now) {
+        if (state != TaskState.RETURNED) {
+            throw new IllegalTransitionException(state, TaskTrigger.RESUBMIT,
+                    "only a returned task can be corrected before it is resubmitted");
+        }
+        party = Objects.requireNonNull(corrected, "party");
+        phones.clear();
+        e164s.forEach(n -> phones.add(new PartyPhone(n, PartyPhone.PhoneStatus.UNTRIED)));
+        documents.clear();
+        documentIds.forEach(d -> documents.add(new TaskDocument(d)));
+        updatedAt = now;
     }
 
     /** A number that cannot be dialled (invalid, disconnected) is kept, marked BAD, and skipped from then on. */

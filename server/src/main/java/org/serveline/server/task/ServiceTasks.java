@@ -95,6 +95,34 @@ public class ServiceTasks {
         return task;
     }
 
+    /**
+     * Replaces a RETURNED task's party, numbers and documents with the clerk's correction; the audit trail records
+     * what was there before and what is there now (TASK_CORRECTED) in the same transaction.
+     */
+    @Transactional
+    public ServiceTask correct(TaskId id, Party party, List<String> e164s, List<String> documentIds, String actor) {
+        ServiceTask task = get(id);
+        Map<String, Object> before = snapshot(task);
+        task.correct(party, e164s, documentIds, now());
+        ServiceTask saved = repository.save(task);
+        events.publishEvent(new TaskChanged(id, actor, "TASK_CORRECTED",
+                Map.of("before", before, "after", snapshot(saved))));
+        return saved;
+    }
+
+    private static Map<String, Object> snapshot(ServiceTask task) {
+        Party p = task.party();
+        Map<String, Object> party = new java.util.TreeMap<>();
+        party.put("name", p.name());
+        party.put("role", p.role() == null ? "" : p.role().name());
+        party.put("idNumber", p.idNumber() == null ? "" : p.idNumber());
+        party.put("email", p.email() == null ? "" : p.email());
+        party.put("address", p.address() == null ? "" : p.address());
+        party.put("timeZone", p.timeZone() == null ? "" : p.timeZone());
+        return Map.of("party", party, "phones", task.phones().stream().map(PartyPhone::e164).toList(),
+                "documents", task.documentIds());
+    }
+
     @Transactional
     public ServiceTask markPhoneBad(TaskId id, String e164, String actor, String why) {
         ServiceTask task = get(id);

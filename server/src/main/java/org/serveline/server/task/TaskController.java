@@ -40,8 +40,14 @@ class TaskController {
     TaskPage list(@RequestParam(required = false) TaskState state, @RequestParam(required = false) String court,
             @RequestParam(required = false) String caseNumber, @RequestParam(required = false) Long batch,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.list(new TaskQueries.Filter(state, court, caseNumber, batch), page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(defaultValue = "newest") Order order) {
+        return queries.list(new TaskQueries.Filter(state, court, caseNumber, batch), page, size, order == Order.oldest);
+    }
+
+    /** The listing's order: newest first (the default) or oldest first (?order=oldest, the review queue's). */
+    enum Order {
+        newest, oldest
     }
 
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {

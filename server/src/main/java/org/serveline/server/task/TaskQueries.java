@@ -26,6 +26,12 @@ public class TaskQueries {
 
     @Transactional(readOnly = true)
     public TaskPage list(Filter filter, int page, int size) {
+        return list(filter, page, size, false);
+    }
+
+    /** As {@link #list(Filter, int, int)}, oldest first when {@code oldestFirst} (the review queue's order). */
+    @Transactional(readOnly = true)
+    public TaskPage list(Filter filter, int page, int size, boolean oldestFirst) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         add(where, params, "state", filter.state() == null ? null : filter.state().name());
@@ -33,11 +39,13 @@ public class TaskQueries {
         add(where, params, "case_number", filter.caseNumber());
         add(where, params, "batch_id", filter.batchId());
         long total = jdbc.sql("SELECT COUNT(*) FROM service_task" + where).params(params).query(Long.class).single();
-        List<Long> ids = jdbc.sql("SELECT id FROM service_task" + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+        List<Long> ids = jdbc.sql("SELECT id FROM service_task" + where + " ORDER BY id" + (oldestFirst ? "" : " DESC")
+                + " LIMIT :size OFFSET :offset")
                 .params(params).param("size", size).param("offset", (long) page * size).query(Long.class).list();
         List<TaskView> items = new ArrayList<>();
         rows.load(ids).forEach(t -> items.add(TaskView.of(t)));
-        items.sort(Comparator.comparingLong(TaskView::id).reversed());
+        Comparator<TaskView> byId = Comparator.comparingLong(TaskView::id);
+        items.sort(oldestFirst ? byId : byId.reversed());
         return new TaskPage(items, page, size, total);
     }
 
