@@ -123,7 +123,7 @@ class ConsoleDeskBrowserIntegrationTests {
         List<Long> order = browser.findElements(By.cssSelector("#rv-queue tbody tr[data-id]")).stream()
                 .map(r -> Long.parseLong(r.getDomAttribute("data-id"))).toList();
         assertThat(order).isSorted().contains(fullId, bareId);
-        queued.click();
+        click(By.cssSelector("#rv-queue tbody tr[data-id='" + bareId + "']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rv-title"), caseNumber));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rv-documents"), "起诉状.pdf"));
         assertThat(browser.findElement(By.id("rv-facts")).getText()).contains("李简", "+8613700137002", "clerk");
@@ -143,8 +143,7 @@ class ConsoleDeskBrowserIntegrationTests {
         signIn("follow", "clerk", "clerk-pw");
         type("fl-case", caseNumber);
         browser.findElement(By.id("fl-search")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fl-tasks tbody tr[data-id='" + bareId + "']")))
-                .click();
+        click(By.cssSelector("#fl-tasks tbody tr[data-id='" + bareId + "']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fl-fix")));
         assertThat(browser.findElement(By.id("fl-return-reason")).getText()).isEqualTo("电话号码有误，请核实");
         assertThat(browser.findElement(By.id("fl-name")).getDomProperty("value")).isEqualTo("李简");
@@ -168,8 +167,7 @@ class ConsoleDeskBrowserIntegrationTests {
 
         // the reviewer approves the fixed task
         signIn("review", "reviewer", "reviewer-pw");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rv-queue tbody tr[data-id='" + bareId + "']")))
-                .click();
+        click(By.cssSelector("#rv-queue tbody tr[data-id='" + bareId + "']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rv-facts"), "+8613700137003"));
         browser.findElement(By.id("rv-approve")).click();
         wait.until(ExpectedConditions.textToBe(By.id("rv-message"), "任务 " + bareId + " 已审查通过。"));
@@ -179,8 +177,7 @@ class ConsoleDeskBrowserIntegrationTests {
         signIn("follow", "clerk", "clerk-pw");
         type("fl-case", caseNumber);
         browser.findElement(By.id("fl-search")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fl-tasks tbody tr[data-id='" + fullId + "']")))
-                .click();
+        click(By.cssSelector("#fl-tasks tbody tr[data-id='" + fullId + "']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fl-cancel")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-facts"), "zhangquan@example.cn"));
         browser.findElement(By.id("fl-cancel-submit")).click();
@@ -199,8 +196,8 @@ class ConsoleDeskBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-facts"), "原告撤诉"));
 
         // the evidence page of the returned, fixed and approved task, in Chinese
-        browser.findElement(By.cssSelector("#fl-tasks tbody tr[data-id='" + bareId + "']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-title"), String.valueOf(bareId)));
+        click(By.cssSelector("#fl-tasks tbody tr[data-id='" + bareId + "']"));
+        wait.until(ExpectedConditions.textToBe(By.id("fl-title"), "任务 " + bareId + " · " + caseNumber));
         browser.findElement(By.id("fl-evidence")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-screen")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ev-steps"), "七、审计链核验"));
@@ -208,7 +205,7 @@ class ConsoleDeskBrowserIntegrationTests {
         assertThat(evidence).contains("一、提交", "起诉状.pdf", "SHA-256", "二、审查", "退回", "电话号码有误，请核实",
                 "重新提交", "审查通过", "三、呼叫与录音", "尚无呼叫", "四、同意电子送达", "尚未同意电子送达", "五、送达",
                 "尚未送达", "六、送达回证", "尚未生成送达回证", "完整：");
-        assertThat(browser.findElement(By.id("ev-title")).getText()).contains(caseNumber, "已审查");
+        assertThat(browser.findElement(By.id("ev-title")).getText()).contains(caseNumber, "已批准");
         assertNoEnglishShown("evidence");
         Files.write(Path.of("target", "console-desk-evidence.png"), browser.getScreenshotAs(OutputType.BYTES));
 
@@ -221,6 +218,18 @@ class ConsoleDeskBrowserIntegrationTests {
         browser.findElement(By.id("ev-open")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ev-error"), "未找到"));
         assertThat(browser.findElement(By.id("ev-body")).isDisplayed()).isFalse();
+    }
+
+    /** Clicks an element that a list may re-draw meanwhile (found again until the click lands). */
+    private static void click(By locator) {
+        wait.until(d -> {
+            try {
+                d.findElement(locator).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     private static JsonNode find(JsonNode tasks, String party) {
