@@ -108,7 +108,7 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "clerk", "clerk-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks-screen")));
-        assertTabs("tasks", "submit");
+        assertTabs("tasks", "submit", "follow", "case", "evidence");
         assertThat(browser.findElement(By.id("recordings-screen")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("当前用户 clerk (书记员)");
         assertThat(browser.getCurrentUrl()).endsWith("#tasks");
@@ -119,7 +119,7 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "supervisor", "supervisor-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recordings-screen")));
-        assertTabs("tasks", "operator", "recordings", "statistics");
+        assertTabs("tasks", "operator", "recordings", "statistics", "evidence");
         assertThat(browser.findElement(By.id("rec-queue")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("只有主管");
     }
@@ -167,7 +167,7 @@ class ConsoleBrowserIntegrationTests {
     void aBadStatisticsRangeIsToldInChinese() {
         openAs("statistics", "reviewer", "reviewer-pw");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("statistics-screen")));
-        assertTabs("tasks", "recordings", "statistics");
+        assertTabs("tasks", "recordings", "statistics", "review", "evidence");
         browser.executeScript("document.getElementById('st-from').value = '2026-12-31';"
                 + "document.getElementById('st-to').value = '2026-01-01';");
         browser.findElement(By.id("st-search")).click();
