@@ -181,7 +181,9 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fd-message"), "当前状态：已送达"));
             assertThat(browser.findElement(By.id("fd-message")).getText()).contains("当面交付当事人");
             assertThat(browser.findElement(By.id("fd-detail")).isDisplayed()).isFalse();
-            assertThat(browser.findElements(By.cssSelector("#fd-list li[data-id='" + assignmentId + "']"))).isEmpty();
+            // the message shows before the list is read again: await the list without the delivered assignment
+            wait.until(ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#fd-list li[data-id='" + assignmentId + "']"), 0));
             assertThat(tasks.get(task).state()).isEqualTo(TaskState.SERVED);
             assertThat(fixtures.clerk.get("/api/v1/tasks/" + taskId + "/timeline").body().findValuesAsString("action"))
                     .containsSubsequence("FIELD_UPLOAD", "FIELD_OUTCOME", "TASK_DELIVERED");
