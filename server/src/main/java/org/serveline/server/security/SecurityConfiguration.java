@@ -79,6 +79,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/lookup/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/board/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }
