@@ -37,6 +37,7 @@ class BoardStreams implements SmartLifecycle {
     private SseFanOut board;
     private SseFanOut feeds;
     private volatile boolean running;
+    private String lastFailure;
 
     BoardStreams(BoardReadings readings, BoardProperties properties, DialerProperties dialer, Clock clock) {
         this.readings = readings;
@@ -97,8 +98,13 @@ class BoardStreams implements SmartLifecycle {
             for (SseFanOut.Stream stream : feeds.streams()) {
                 stream.offerIfChanged(new SseFanOut.Event(FEED, BoardReadings.feed(stream.key(), reading)));
             }
+            lastFailure = null;
         } catch (RuntimeException e) {
-            log.warn("could not read the board: {}", e.toString());
+            // told once per kind of failure, not every refresh while it lasts (a database fail-over, say)
+            if (!e.toString().equals(lastFailure)) {
+                log.warn("could not read the board: {}", e.toString());
+            }
+            lastFailure = e.toString();
         }
     }
 

@@ -61,7 +61,7 @@ public class BoardQueries {
                 SELECT a.id, a.task_id, t.case_number, t.party_name, a.pbx_id, a.trunk, a.state, a.operator,
                        a.campaign_id, a.created_at, a.answered_at, a.notice_result, a.notice_played
                   FROM call_attempt a JOIN service_task t ON t.id = a.task_id
-                 WHERE """ + LIVE + " ORDER BY a.created_at, a.id LIMIT " + LISTED_CALLS)
+                 WHERE\s""" + LIVE + " ORDER BY a.created_at, a.id LIMIT " + LISTED_CALLS)
                 .query((rs, n) -> new LiveCall(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         (Long) rs.getObject(9, Long.class), instant(rs, 10), instant(rs, 11), rs.getString(12),
