@@ -11,7 +11,8 @@
     operator: ['OPERATOR', 'SUPERVISOR', 'ADMIN'],
     recordings: ['REVIEWER', 'SUPERVISOR', 'ADMIN'],
     field: ['FIELD'],
-    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN']
+    statistics: ['SUPERVISOR', 'REVIEWER', 'ADMIN'],
+    board: ['SUPERVISOR', 'ADMIN']
   };
   let allowed = [];
   let selected = null;
