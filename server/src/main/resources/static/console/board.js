@@ -160,9 +160,11 @@
     return value === '' ? null : Number(value);
   }
 
+  /** A time typed as H:MM or HH:MM (the campaign's calling hours, in each party's own time zone) as HH:MM:SS. */
   function timeOrNull(id) {
-    const value = $(id).value;
-    return value ? (value.length === 5 ? value + ':00' : value) : null;
+    const value = $(id).value.trim();
+    const hm = /^(\d{1,2}):(\d{2})$/.exec(value);
+    return !value ? null : hm ? hm[1].padStart(2, '0') + ':' + hm[2] + ':00' : value;
   }
 
   async function create(event) {

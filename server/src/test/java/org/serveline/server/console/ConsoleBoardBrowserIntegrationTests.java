@@ -136,8 +136,8 @@ class ConsoleBoardBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("cm-name")).getDomProperty("value")).as("kept").isEqualTo(name);
 
         type("cm-cps", "0.5");
-        browser.executeScript("document.getElementById('cm-from').value = '09:00';"
-                + "document.getElementById('cm-until').value = '17:30';");
+        type("cm-from", "9:00");
+        type("cm-until", "17:30");
         browser.findElement(By.id("cm-weekends")).click();
         browser.findElement(By.id("cm-create")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cm-message"), "已创建外呼活动“" + name + "”"));
@@ -209,7 +209,7 @@ class ConsoleBoardBrowserIntegrationTests {
         By ring = By.cssSelector("#op-ring-list li[data-task='" + task + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(ring));
         String ringing = browser.findElement(ring).getText();
-        assertThat(ringing).contains(caseNumber).contains("赵转人工").contains("已播放：问候").contains("（按 0）");
+        assertThat(ringing).contains(caseNumber).contains("赵转人工").contains("已播放：问候 → 案件").contains("询问");
         assertThat(Integer.parseInt(browser.findElement(By.id("op-ringing")).getDomAttribute("data-tones")))
                 .as("a tone played").isPositive();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-queue-total"), "1 人等待中"));
