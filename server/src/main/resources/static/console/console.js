@@ -15,7 +15,8 @@
     follow: ['CLERK', 'ADMIN'],
     case: ['CLERK', 'ADMIN'],
     review: ['REVIEWER', 'ADMIN'],
-    evidence: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN']
+    evidence: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN'],
+    board: ['SUPERVISOR', 'ADMIN']
   };
   let allowed = [];
   let selected = null;

@@ -1,5 +1,7 @@
 // Serveline console, operator screen: a session with a SIP endpoint, one task at a time in preview (or from the
 // transfer queue), its call, consent or disposition. Over /api/v1/operators; every error shows its problem detail.
+// Transfers ring the screen without a reload: the operator's own feed (GET /api/v1/operators/me/stream, events.js)
+// names each party who pressed 0 and is put through to this operator's softphone or waits in the queue.
 (function () {
   'use strict';
   const { api, $, text, data, row, showError, whileBusy, time, instant, t, label } = window.Serveline;
@@ -7,6 +9,11 @@
   let me = null;
   let current = null;
   let calledTask = null;
+  let feed = null;
+  let ringing = [];
+  const dismissed = new Set();
+  const rung = new Set();
+  let audio = null;
 
   function say(message) {
     $('op-message').textContent = message || '';
@@ -22,10 +29,25 @@
     }
   }
 
+  /** A bundle text whose {placeholders} are data values (names, codes, Asterisk's words): each in its own data span. */
+  function filled(tag, key, params) {
+    const element = document.createElement(tag);
+    const parts = t(key).split(/\{(\w+)\}/);
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) {
+        if (part) element.append(document.createTextNode(part));
+      } else {
+        element.append(data('span', params[part] == null ? '' : params[part]));
+      }
+    });
+    return element;
+  }
+
   function renderSession() {
     const status = $('op-status');
     $('op-sign-out').disabled = !me;
     $('op-next').disabled = !me;
+    renderRinging();
     if (!me) {
       status.textContent = t('op.status.none');
       status.className = 'status';
@@ -33,8 +55,8 @@
     }
     if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
     const params = { endpoint: me.endpoint, registration: me.registration, pbx: me.pbxId || '' };
-    status.textContent = t(me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
-      : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params);
+    status.replaceChildren(...filled('span', me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
+      : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params).childNodes);
     status.dataset.registered = String(me.registered);
     status.className = 'status ' + (me.registered ? 'ok' : 'broken');
   }
@@ -91,6 +113,7 @@
     const fresh = taken && (!current || current.task.id !== taken.task.id);
     current = taken;
     $('op-task').hidden = !taken;
+    renderRinging();
     if (!taken) return;
     const task = taken.task;
     $('op-task-title').textContent = t('task.title', { id: task.id, caseNumber: task.caseNumber });
@@ -211,6 +234,139 @@
     }
   }
 
+  // --- incoming transfers: the feed, the ringing panel, a short tone ------------------------------------------
+
+  function transferKey(transfer) {
+    return transfer.source + ':' + transfer.attemptId;
+  }
+
+  /** What the notice played before the party pressed 0: its segments by name, a key pressed in one marked. */
+  function noticeSoFar(segments) {
+    return segments.map((segment) => {
+      const name = segment.split('@')[0];
+      const key = segment.includes('!') ? segment.substring(segment.lastIndexOf('!') + 1) : '';
+      return label('segment', name) + (key ? t('op.ring.key', { key }) : '');
+    }).join(' → ');
+  }
+
+  /** Two short beeps through WebAudio (no sound file): the browser may hold sound back until the page was used. */
+  function tone() {
+    const panel = $('op-ringing');
+    panel.dataset.tones = String(Number(panel.dataset.tones || 0) + 1);
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === 'suspended') audio.resume().catch(() => {});
+      const start = audio.currentTime + 0.05;
+      for (const [at, frequency] of [[0, 440], [0.5, 480]]) {
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        oscillator.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.0001, start + at);
+        gain.gain.exponentialRampToValueAtTime(0.2, start + at + 0.03);
+        gain.gain.exponentialRampToValueAtTime(0.0001, start + at + 0.35);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(start + at);
+        oscillator.stop(start + at + 0.4);
+      }
+      panel.dataset.audio = audio.state;
+    } catch (e) {
+      panel.dataset.audio = 'unavailable';
+    }
+  }
+
+  function renderRinging() {
+    const shown = ringing.filter((transfer) => !dismissed.has(transferKey(transfer)));
+    const panel = $('op-ringing');
+    panel.hidden = !shown.length;
+    panel.classList.toggle('alerting', shown.length > 0);
+    $('op-ring-list').replaceChildren(...shown.map((transfer) => {
+      const item = document.createElement('li');
+      item.dataset.task = transfer.taskId;
+      item.dataset.source = transfer.source;
+      const head = document.createElement('strong');
+      head.append(text('span', t('op.ring.source.' + transfer.source) + ' '), data('span', transfer.caseNumber),
+        text('span', ' · '), data('span', transfer.partyName));
+      const notice = text('span', transfer.noticePlayed.length ? t('op.ring.notice', { segments:
+        noticeSoFar(transfer.noticePlayed) }) : t('op.ring.noNotice'), 'hint');
+      const actions = document.createElement('div');
+      actions.className = 'toolbar';
+      const accept = text('button', t('op.ring.accept'));
+      accept.type = 'button';
+      accept.className = 'op-ring-accept';
+      accept.disabled = !me || !!current;
+      accept.title = current ? t('op.ring.busy') : '';
+      accept.addEventListener('click', () => acceptTransfer(accept, transfer));
+      const decline = text('button', t('op.ring.decline'));
+      decline.type = 'button';
+      decline.className = 'op-ring-decline';
+      decline.addEventListener('click', () => declineTransfer(transfer));
+      actions.append(accept, decline, time(transfer.since));
+      item.append(head, notice, actions);
+      return item;
+    }));
+    const fresh = shown.filter((transfer) => !rung.has(transferKey(transfer)));
+    fresh.forEach((transfer) => rung.add(transferKey(transfer)));
+    if (fresh.length) tone();
+  }
+
+  /** Accepting takes the next task, which is the waiting party first (the existing "next"). */
+  async function acceptTransfer(button, transfer) {
+    await act(button, $('op-error'), async () => {
+      await takeNext();
+      dismissed.add(transferKey(transfer));
+      if (current) say(t(current.task.id === transfer.taskId ? 'op.ring.accepted' : 'op.ring.acceptedOther',
+        { caseNumber: current.task.caseNumber }));
+    });
+    renderRinging();
+  }
+
+  /** Declining silences this screen only: the party stays in the queue for another operator. */
+  function declineTransfer(transfer) {
+    dismissed.add(transferKey(transfer));
+    say(t('op.ring.declined', { caseNumber: transfer.caseNumber }));
+    renderRinging();
+  }
+
+  function feedState(state, status) {
+    const element = $('op-feed-status');
+    element.dataset.state = state;
+    element.textContent = t('op.feed.' + state, { status: status || '' });
+  }
+
+  function onFeed(name, update) {
+    if (name !== 'operator') return;
+    ringing = update.transfers;
+    const waiting = new Set(ringing.map(transferKey));
+    for (const key of [...dismissed]) if (!waiting.has(key)) dismissed.delete(key);
+    renderRinging();
+    loadQueue();
+    if (!!me !== update.signedIn || (me && (me.registered !== update.registered
+        || (me.currentTaskId || null) !== (update.currentTaskId || null)))) {
+      loadSession();
+    }
+  }
+
+  function listen() {
+    if (feed) return;
+    feedState('connecting');
+    feed = window.Serveline.events.open(BASE + '/me/stream', { names: ['operator', 'heartbeat'], event: onFeed,
+      state: feedState });
+  }
+
+  function stopListening() {
+    if (feed) feed.close();
+    feed = null;
+    feedState('closed');
+  }
+
+  // the feed is held while the operator screen is on screen (a supervisor switching screens closes it)
+  new MutationObserver(() => { if ($('operator-screen').hidden) stopListening(); })
+    .observe($('operator-screen'), { attributes: true, attributeFilter: ['hidden'] });
+  // a click anywhere lets the browser play the tone later (autoplay rules)
+  document.addEventListener('click', () => {
+    if (audio && audio.state === 'suspended') audio.resume().catch(() => {});
+  });
+
   $('op-session-form').addEventListener('submit', signIn);
   $('op-sign-out').addEventListener('click', signOut);
   $('op-next').addEventListener('click', () => act($('op-next'), $('op-error'), takeNext));
@@ -229,6 +385,7 @@
     show() {
       loadSession();
       loadQueue();
+      listen();
     }
   };
 })();

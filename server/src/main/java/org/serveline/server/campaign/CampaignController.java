@@ -111,6 +111,12 @@ class CampaignController {
     record DoNotCallRequest(@NotBlank String reason) {
     }
 
+    /** The do-not-call list, newest first (the first 1,000 numbers). */
+    @GetMapping("/do-not-call")
+    List<DoNotCallList.Entry> blocked() {
+        return doNotCall.all(1_000);
+    }
+
     @PutMapping("/do-not-call/{number}")
     ResponseEntity<Void> block(@PathVariable String number, @Valid @RequestBody DoNotCallRequest request) {
         doNotCall.add(e164(number), request.reason(), actor.name());

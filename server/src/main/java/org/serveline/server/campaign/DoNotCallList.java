@@ -2,8 +2,10 @@ package org.serveline.server.campaign;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.serveline.server.audit.AuditRecord;
@@ -42,6 +44,17 @@ public class DoNotCallList {
         if (jdbc.sql("DELETE FROM do_not_call WHERE number_e164 = :n").param("n", e164).update() > 0) {
             audit.append(new AuditRecord("do-not-call", actor, "DNC_REMOVED", "number:" + e164, null, null, Map.of()));
         }
+    }
+
+    /** A listed number, why, by whom and since when. */
+    public record Entry(String number, String reason, String addedBy, Instant addedAt) {
+    }
+
+    /** The list, newest first (at most {@code limit} numbers). */
+    public List<Entry> all(int limit) {
+        return jdbc.sql("SELECT number_e164, reason, added_by, added_at FROM do_not_call ORDER BY added_at DESC, number_e164"
+                + " LIMIT :limit").param("limit", limit).query((rs, n) -> new Entry(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant())).list();
     }
 
     public Set<String> listed(Collection<String> numbers) {

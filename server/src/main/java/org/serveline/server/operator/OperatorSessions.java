@@ -3,6 +3,7 @@ package org.serveline.server.operator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.serveline.server.audit.AuditRecord;
@@ -82,6 +83,19 @@ public class OperatorSessions {
         return new OperatorView(username, session.endpoint(), status != null && status.registered(),
                 status == null ? "unknown" : status.status(), status == null ? null : status.pbxId(),
                 status == null ? null : status.at(), session.signedInAt(), session.currentTaskId());
+    }
+
+    /**
+     * Every signed-in operator as this node knows their softphone's registration (never asks the PBXs: for the
+     * supervisor's board, read often), with the task each one holds.
+     */
+    public List<OperatorView> signedIn() {
+        return rows.sessions().stream().map(session -> {
+            EndpointStatus status = endpoints.status(session.endpoint()).orElse(null);
+            return new OperatorView(session.username(), session.endpoint(), status != null && status.registered(),
+                    status == null ? "unknown" : status.status(), status == null ? null : status.pbxId(),
+                    status == null ? null : status.at(), session.signedInAt(), session.currentTaskId());
+        }).toList();
     }
 
     OperatorRows.Session session(String username) {

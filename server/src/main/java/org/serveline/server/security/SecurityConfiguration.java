@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/lookup/**")
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/tasks/*/evidence").hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/board/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

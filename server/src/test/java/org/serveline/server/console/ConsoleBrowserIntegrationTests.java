@@ -119,7 +119,7 @@ class ConsoleBrowserIntegrationTests {
         openAs("recordings", "supervisor", "supervisor-pw");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recordings-screen")));
-        assertTabs("tasks", "operator", "recordings", "statistics", "evidence");
+        assertTabs("tasks", "operator", "recordings", "statistics", "evidence", "board");
         assertThat(browser.findElement(By.id("rec-queue")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("rec-queue-note")).getText()).doesNotContain("只有主管");
     }
