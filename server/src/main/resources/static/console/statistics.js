@@ -77,10 +77,9 @@
       return bar;
     }) : [text('p', t('stats.channels.none'), 'hint')]));
 
-    drawCharts(f, channels);
-
     $('st-buckets').querySelector('tbody').replaceChildren(...report.byBucket.map((b) => row(b.start, b.figures.tasks,
       b.figures.served, percent(b.figures.successRate), duration(b.figures.submissionToServed.medianSeconds))));
+    drawCharts(f, channels);
   }
 
   /** One echarts chart per element, drawn as SVG (crisp, and its texts are in the page) in the console's font. */

@@ -243,8 +243,7 @@ class ConsolePlayerBrowserIntegrationTests {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.manage().deleteAllCookies();
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        HeadlessChromium.forgetBasic(browser);
         browser.navigate().refresh();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         name.sendKeys(user);

@@ -267,6 +267,7 @@ class ConsoleScreensBrowserIntegrationTests {
     private void open(String screen, String user, String password) {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
+        HeadlessChromium.forgetBasic(browser);
         browser.navigate().refresh();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         name.sendKeys(user);
