@@ -253,10 +253,10 @@
   /** A comment with a button that moves playback to its offset. */
   function commentItem(c, onRemove) {
     const item = document.createElement('li');
-    const seek = text('button', offset(c.offsetMs), 'link');
-    seek.type = 'button';
-    seek.addEventListener('click', () => { $('rec-audio').currentTime = c.offsetMs / 1000; });
-    item.append(seek, data('span', ' ' + c.text + ' '));
+    const at = text('button', offset(c.offsetMs), 'link');
+    at.type = 'button';
+    at.addEventListener('click', () => seek(c.offsetMs));
+    item.append(at, data('span', ' ' + c.text + ' '));
     if (onRemove) {
       const remove = text('button', t('rec.comment.remove'), 'link');
       remove.type = 'button';
@@ -335,6 +335,10 @@
   $('rec-from-consent').addEventListener('click', fromConsent);
   $('rec-speed').addEventListener('change', () => { $('rec-audio').playbackRate = Number($('rec-speed').value); });
   for (const type of ['timeupdate', 'durationchange', 'seeked']) $('rec-audio').addEventListener(type, showTime);
+  // a stream that stops being served (the access expired, the copy was removed) says so; a new reason starts again
+  $('rec-audio').addEventListener('error', () => {
+    if ($('rec-audio').getAttribute('src')) $('rec-play-error').textContent = t('rec.player.failed');
+  });
   $('rec-audio').addEventListener('loadedmetadata', () => { $('rec-audio').playbackRate = Number($('rec-speed').value); });
   $('rec-add-comment').addEventListener('click', addComment);
   $('rec-verdict-form').addEventListener('submit', submitVerdict);
