@@ -1,14 +1,17 @@
 // Serveline console, recordings screen: list and filter recordings, the supervisors' review queue, the Opus copy
-// played only after the listener states a reason (X-Access-Reason; every access is audited), verdicts with comments
-// at offsets into the recording, and legal holds.
+// played only after the listener states a reason, verdicts with comments at offsets into the recording, and legal
+// holds. The reason is posted once (POST .../access, ADR 0022); the audio element then streams the copy with HTTP
+// Range under that access id, the first byte served being the audit event, and wavesurfer.js draws the waveform
+// from peaks the server computed, with markers at the consent and at each verdict comment.
 (function () {
   'use strict';
-  const { hasRole, api, apiBlob, $, text, data, row, describe, showError, whileBusy, time, offset, instant, t, label }
+  const { hasRole, api, $, text, data, row, describe, showError, whileBusy, time, offset, instant, t, label }
     = window.Serveline;
   const BASE = '/api/v1/recordings';
   let selected = null;
-  let audioUrl = null;
   let pending = [];
+  let comments = []; // the verdicts' comments, marked on the waveform
+  let waveform = null; // the wavesurfer.js player of the selected recording, once its reason is stated
 
   function query() {
     const params = new URLSearchParams({ size: '50' });
@@ -70,12 +73,14 @@
   }
 
   function resetAudio() {
+    if (waveform) waveform.destroy(); // keeps the audio element (removeMediaElementOnDestroy: false)
+    waveform = null;
+    $('rec-player').hidden = true;
+    $('rec-waveform').replaceChildren();
     const audio = $('rec-audio');
     audio.pause();
     audio.removeAttribute('src');
     audio.load();
-    if (audioUrl) URL.revokeObjectURL(audioUrl);
-    audioUrl = null;
   }
 
   async function select(id) {
@@ -128,7 +133,10 @@
     return el;
   }
 
-  /** No byte is fetched before the listener says why: the server audits the reason with the access. */
+  /**
+   * No byte is fetched before the listener says why: the reason is posted once and answered with an access id; the
+   * audio element streams the copy under it (Range requests, the session's cookie), and the server audits the first.
+   */
   async function play(event) {
     event.preventDefault();
     const reason = $('rec-reason').value.trim();
@@ -138,21 +146,82 @@
       return;
     }
     showError($('rec-play-error'), null);
-    const id = selected.id;
+    const recording = selected;
     try {
       await whileBusy($('rec-play'), async () => {
-        const audio = await apiBlob(BASE + '/' + encodeURIComponent(id) + '/audio',
-          { headers: { 'X-Access-Reason': encodeURIComponent(reason) } });
-        if (!selected || selected.id !== id) return;
+        const grant = await api(BASE + '/' + encodeURIComponent(recording.id) + '/access',
+          { method: 'POST', json: { reason } });
+        const peaks = await api(grant.peaks);
+        if (!selected || selected.id !== recording.id) return;
         resetAudio();
-        audioUrl = URL.createObjectURL(audio);
-        const player = $('rec-audio');
-        player.src = audioUrl;
-        player.play().catch(() => {});
+        const audio = $('rec-audio');
+        audio.preload = 'auto';
+        audio.src = grant.audio;
+        showWaveform(recording, peaks, audio);
+        audio.play().catch(() => {});
       });
     } catch (e) {
       showError($('rec-play-error'), e);
     }
+  }
+
+  /** The waveform over the audio element: drawn from the server's peaks, nothing decoded in the browser. */
+  function showWaveform(recording, peaks, audio) {
+    $('rec-player').hidden = false;
+    $('rec-from-consent').disabled = recording.consentOffsetMs == null;
+    if (!window.WaveSurfer || !window.WaveSurfer.markers) {
+      $('rec-play-error').textContent = t('rec.player.unavailable');
+      return;
+    }
+    waveform = window.WaveSurfer.create({
+      container: $('rec-waveform'), backend: 'MediaElement', mediaControls: true, removeMediaElementOnDestroy: false,
+      height: 96, normalize: true, barWidth: 2, barGap: 1, waveColor: '#9fb3d1', progressColor: '#16325c',
+      cursorColor: '#c0392b', plugins: [window.WaveSurfer.markers.create({ markers: [] })]
+    });
+    waveform.load(audio, peaks.peaks, undefined, peaks.durationMs / 1000);
+    markAll();
+  }
+
+  /** The consent and each verdict comment as markers; a click on one seeks there (the plugin's own behaviour). */
+  function markAll() {
+    if (!waveform) return;
+    waveform.clearMarkers();
+    if (selected.consentOffsetMs != null) {
+      const consent = waveform.addMarker({ time: selected.consentOffsetMs / 1000, label: t('rec.marker.consent'),
+        color: '#c0392b', position: 'top' });
+      consent.el.classList.add('marker-consent');
+      consent.el.dataset.offsetMs = String(selected.consentOffsetMs);
+      consent.el.title = t('rec.fact.consentAt') + ' ' + offset(selected.consentOffsetMs);
+    }
+    comments.forEach((c, i) => {
+      const marker = waveform.addMarker({ time: c.offsetMs / 1000, label: String(i + 1), color: '#16325c' });
+      marker.el.classList.add('marker-comment');
+      marker.el.dataset.offsetMs = String(c.offsetMs);
+      marker.el.title = t('rec.marker.comment', { n: i + 1, text: c.text });
+      marker.el.translate = false;
+    });
+  }
+
+  function seek(ms) {
+    $('rec-audio').currentTime = ms / 1000;
+  }
+
+  function fromConsent() {
+    if (!selected || selected.consentOffsetMs == null) return;
+    const audio = $('rec-audio');
+    seek(selected.consentOffsetMs);
+    audio.play().catch(() => {});
+  }
+
+  function togglePlay() {
+    const audio = $('rec-audio');
+    if (audio.paused) audio.play().catch(() => {}); else audio.pause();
+  }
+
+  function showTime() {
+    const audio = $('rec-audio');
+    $('rec-time').textContent = Number.isFinite(audio.duration)
+      ? offset(audio.currentTime * 1000) + ' / ' + offset(audio.duration * 1000) : offset(audio.currentTime * 1000);
   }
 
   async function loadVerdicts() {
@@ -161,6 +230,8 @@
       const versions = await api(BASE + '/' + encodeURIComponent(selected.id) + '/reviews');
       const list = $('rec-verdicts');
       list.replaceChildren();
+      comments = versions.flatMap((v) => v.comments);
+      markAll();
       if (!versions.length) list.append(text('li', t('rec.verdicts.none'), 'hint'));
       for (const v of versions) {
         const item = text('li', '');
@@ -169,9 +240,9 @@
           ? t('rec.verdict.amendment', { n: v.version - 1 }) : t('rec.verdict.first')) + ' ' + t('timeline.by') + ' '),
         data('span', v.reviewer), text('span', ' '), time(v.reviewedAt));
         if (v.notes) item.append(data('p', v.notes));
-        const comments = document.createElement('ul');
-        for (const c of v.comments) comments.append(commentItem(c));
-        item.append(comments);
+        const commentList = document.createElement('ul');
+        for (const c of v.comments) commentList.append(commentItem(c));
+        item.append(commentList);
         list.append(item);
       }
     } catch (e) {
@@ -182,10 +253,10 @@
   /** A comment with a button that moves playback to its offset. */
   function commentItem(c, onRemove) {
     const item = document.createElement('li');
-    const seek = text('button', offset(c.offsetMs), 'link');
-    seek.type = 'button';
-    seek.addEventListener('click', () => { $('rec-audio').currentTime = c.offsetMs / 1000; });
-    item.append(seek, data('span', ' ' + c.text + ' '));
+    const at = text('button', offset(c.offsetMs), 'link');
+    at.type = 'button';
+    at.addEventListener('click', () => seek(c.offsetMs));
+    item.append(at, data('span', ' ' + c.text + ' '));
     if (onRemove) {
       const remove = text('button', t('rec.comment.remove'), 'link');
       remove.type = 'button';
@@ -260,6 +331,15 @@
     whileBusy($('rec-search'), search);
   });
   $('rec-play-form').addEventListener('submit', play);
+  $('rec-toggle').addEventListener('click', togglePlay);
+  $('rec-from-consent').addEventListener('click', fromConsent);
+  $('rec-speed').addEventListener('change', () => { $('rec-audio').playbackRate = Number($('rec-speed').value); });
+  for (const type of ['timeupdate', 'durationchange', 'seeked']) $('rec-audio').addEventListener(type, showTime);
+  // a stream that stops being served (the access expired, the copy was removed) says so; a new reason starts again
+  $('rec-audio').addEventListener('error', () => {
+    if ($('rec-audio').getAttribute('src')) $('rec-play-error').textContent = t('rec.player.failed');
+  });
+  $('rec-audio').addEventListener('loadedmetadata', () => { $('rec-audio').playbackRate = Number($('rec-speed').value); });
   $('rec-add-comment').addEventListener('click', addComment);
   $('rec-verdict-form').addEventListener('submit', submitVerdict);
   $('rec-hold-place').addEventListener('click', () => hold(true));

@@ -1,10 +1,13 @@
 // Serveline console, statistics: GET /api/v1/statistics for a court (or all) and a date range (the server's default
-// when left empty), shown as figures, a bar per serving channel and a table per day or week; the CSV exports
-// (/api/v1/exports/tasks.csv, attempts.csv) for the same filter are fetched with the tab's credentials and saved.
+// when left empty), shown as figures, a bar per serving channel and a table per day or week, and as two echarts
+// charts (ADR 0022): the channel split (pie) and the time to serve (median and 90th percentile, in hours); the CSV
+// exports (/api/v1/exports/tasks.csv, attempts.csv) for the same filter are fetched with the tab's credentials and
+// saved.
 (function () {
   'use strict';
   const { api, apiBlob, $, text, data, row, showError, whileBusy, t, label } = window.Serveline;
   let downloadUrl = null;
+  const charts = {};
 
   function filter(withBucket) {
     const params = new URLSearchParams();
@@ -76,6 +79,49 @@
 
     $('st-buckets').querySelector('tbody').replaceChildren(...report.byBucket.map((b) => row(b.start, b.figures.tasks,
       b.figures.served, percent(b.figures.successRate), duration(b.figures.submissionToServed.medianSeconds))));
+    drawCharts(f, channels);
+  }
+
+  /** One echarts chart per element, drawn as SVG (crisp, and its texts are in the page) in the console's font. */
+  function chart(id) {
+    if (!charts[id]) {
+      charts[id] = window.echarts.init($(id), null, { renderer: 'svg' });
+      window.addEventListener('resize', () => charts[id].resize());
+    }
+    return charts[id];
+  }
+
+  function hours(seconds) {
+    return seconds == null ? null : Math.round(seconds / 36) / 100;
+  }
+
+  function drawCharts(f, channels) {
+    if (!window.echarts) return; // the figures and the table above still show everything
+    const font = getComputedStyle(document.body).fontFamily;
+    const empty = { text: t('stats.chart.none'), left: 'center', top: 'middle', textStyle: { color: '#889', fontSize: 14 } };
+    chart('st-chart-channels').setOption({
+      textStyle: { fontFamily: font },
+      title: channels.length ? { show: false } : empty,
+      tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}\n{c}' },
+        data: channels.map(([channel, share]) => ({ name: label('state', channel), value: share.count })) }]
+    }, true);
+    const spreads = [['stats.chart.submissionToServed', f.submissionToServed],
+      ['stats.chart.approvalToFirstCall', f.approvalToFirstCall]];
+    const measured = spreads.some(([, spread]) => spread.medianSeconds != null);
+    chart('st-chart-time').setOption({
+      textStyle: { fontFamily: font },
+      title: measured ? { show: false } : empty,
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 50, right: 20, top: 30, bottom: 60 },
+      xAxis: { type: 'category', data: spreads.map(([key]) => t(key)) },
+      yAxis: { type: 'value', name: t('stats.chart.hours') },
+      series: [
+        { name: t('stats.chart.median'), type: 'bar', data: spreads.map(([, s]) => hours(s.medianSeconds)) },
+        { name: t('stats.chart.p90'), type: 'bar', data: spreads.map(([, s]) => hours(s.p90Seconds)) }]
+    }, true);
   }
 
   async function exportCsv(button, name) {

@@ -10,10 +10,13 @@ import java.time.Instant;
 import org.serveline.recordings.ObjectKind;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.recording.internal.RangeNotSatisfiableException;
+import org.serveline.server.recording.internal.AccessRefusedException;
 import org.serveline.server.recording.internal.RecordingAccess;
+import org.serveline.server.recording.internal.RecordingAccessGrants;
 import org.serveline.server.recording.internal.RecordingGoneException;
 import org.serveline.server.recording.internal.RecordingHolds;
 import org.serveline.server.recording.internal.RecordingIntegrityException;
+import org.serveline.server.recording.internal.RecordingPeaks;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
 import org.springframework.core.io.InputStreamResource;
@@ -51,12 +54,17 @@ class RecordingController {
     private final RecordingAccess access;
     private final RecordingHolds holds;
     private final CurrentActor actor;
+    private final RecordingAccessGrants grants;
+    private final RecordingPeaks peaks;
 
-    RecordingController(Recordings recordings, RecordingAccess access, RecordingHolds holds, CurrentActor actor) {
+    RecordingController(Recordings recordings, RecordingAccess access, RecordingHolds holds, CurrentActor actor,
+            RecordingAccessGrants grants, RecordingPeaks peaks) {
         this.recordings = recordings;
         this.access = access;
         this.holds = holds;
         this.actor = actor;
+        this.grants = grants;
+        this.peaks = peaks;
     }
 
     @GetMapping
@@ -80,12 +88,41 @@ class RecordingController {
         return recordings.get(id);
     }
 
+    /**
+     * The Opus copy, with HTTP Range. Either under an access grant ({@code access}, from {@code POST .../access}: the
+     * first request served under it is the audit event) or with a reason stated in this request (each request is).
+     */
     @GetMapping("/{id}/audio")
     ResponseEntity<Resource> audio(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
             @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
-            @RequestParam(required = false) String reason) {
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String access) {
+        if (access != null) {
+            return respond(this.access.openGranted(id, access, range, actor.name()), ObjectKind.COPY);
+        }
         return serve(id, ObjectKind.COPY, range, reason(reasonHeader, reason));
+    }
+
+    record AccessRequest(@NotBlank String reason) {
+    }
+
+    /**
+     * States why one listens to a recording, once: answers an access id that the player's audio and peaks requests
+     * name, for this person and this recording only, until it expires (ADR 0022). Nothing is audited until a byte is
+     * served under it.
+     */
+    @PostMapping("/{id}/access")
+    ResponseEntity<AccessGrant> grantAccess(@PathVariable String id, @Valid @RequestBody AccessRequest request) {
+        AccessGrant grant = grants.grant(Recordings.checkId(id), request.reason(), actor.name());
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(grant);
+    }
+
+    /** The waveform of the Opus copy, under an access grant (its audio requests are the audited access). */
+    @GetMapping("/{id}/peaks")
+    ResponseEntity<Peaks> peaks(@PathVariable String id, @RequestParam String access) {
+        Recordings.checkId(id);
+        grants.check(access, id, actor.name());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(peaks.of(recordings.get(id)));
     }
 
     /** The original WAV, the evidence; the route is restricted to supervisors. */
@@ -115,7 +152,10 @@ class RecordingController {
     }
 
     private ResponseEntity<Resource> serve(String id, ObjectKind kind, String range, String reason) {
-        RecordingAccess.Opened opened = access.open(id, kind, range, reason, actor.name());
+        return respond(access.open(id, kind, range, reason, actor.name()), kind);
+    }
+
+    private static ResponseEntity<Resource> respond(RecordingAccess.Opened opened, ObjectKind kind) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(opened.mediaType()));
         headers.setContentLength(opened.range().length());
@@ -152,6 +192,12 @@ class RecordingController {
         return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                 .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total())
                 .body(problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "Access refused", e.getMessage()));
     }
 
     @ExceptionHandler(RecordingGoneException.class)

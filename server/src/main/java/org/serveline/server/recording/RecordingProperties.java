@@ -20,11 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewSampleRate share (0..1) of the calls without consent that go to the supervisors' review queue
  * @param ffmpegPath the ffmpeg program (Debian package {@code ffmpeg}); checked at start-up
  * @param ffprobePath the ffprobe program (same package); checked at start-up
+ * @param accessGrantTtl how long a stated reason lets its person stream a recording's Opus copy (ADR 0022)
  */
 @ConfigurationProperties("serveline.recordings")
 public record RecordingProperties(Path spoolDir, Path storeRoot, Path workDir, Duration scanInterval,
         Duration settleTime, Duration retainOriginals, Duration retainCopies, Duration retentionInterval,
-        Double reviewSampleRate, String ffmpegPath, String ffprobePath) {
+        Double reviewSampleRate, String ffmpegPath, String ffprobePath, Duration accessGrantTtl) {
 
     static final Path ASTERISK_SPOOL = Path.of("/var/spool/asterisk/monitor");
 
@@ -40,6 +41,10 @@ public record RecordingProperties(Path spoolDir, Path storeRoot, Path workDir, D
         ffmpegPath = ffmpegPath == null ? "ffmpeg" : ffmpegPath;
         ffprobePath = ffprobePath == null ? "ffprobe" : ffprobePath;
         reviewSampleRate = reviewSampleRate == null ? 0.1 : reviewSampleRate;
+        accessGrantTtl = accessGrantTtl == null ? Duration.ofMinutes(30) : accessGrantTtl;
+        if (accessGrantTtl.isNegative() || accessGrantTtl.isZero()) {
+            throw new IllegalArgumentException("serveline.recordings.access-grant-ttl must be positive");
+        }
         if (reviewSampleRate < 0 || reviewSampleRate > 1) {
             throw new IllegalArgumentException("serveline.recordings.review-sample-rate must be between 0 and 1, got "
                     + reviewSampleRate);

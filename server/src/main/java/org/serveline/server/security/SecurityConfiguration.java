@@ -35,6 +35,8 @@ class SecurityConfiguration {
                                 problems.write(res, HttpStatus.FORBIDDEN, "your role may not do this", req.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/console/**", "/actuator/health/**", "/error").permitAll()
+                        // the console's JavaScript libraries (wavesurfer.js, echarts), public code (ADR 0022)
+                        .requestMatchers(HttpMethod.GET, "/webjars/**").permitAll()
                         // the API description and its browsable UI: for signed-in staff (ADR 0014)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         // metrics tell call volumes and backlogs: supervisors, admins and a scraper holding that role

@@ -32,22 +32,50 @@ public class RecordingAccess {
     private final Recordings recordings;
     private final RecordingStorage storage;
     private final AuditTrail audit;
+    private final RecordingAccessGrants grants;
 
-    RecordingAccess(Recordings recordings, RecordingStorage storage, AuditTrail audit) {
+    RecordingAccess(Recordings recordings, RecordingStorage storage, AuditTrail audit, RecordingAccessGrants grants) {
         this.recordings = recordings;
         this.storage = storage;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /** Bytes on their way out: what they are, which part of them, and the open stream (the caller closes it). */
     public record Opened(Recording recording, ObjectKind kind, String mediaType, ByteRange range, InputStream body) {
     }
 
+    /** Opens the bytes for a reason stated with this request: every request is its own audit event. */
     @Transactional
     public Opened open(String id, ObjectKind kind, String rangeHeader, String reason, String actor) {
         Recordings.checkId(id);
         String why = requireReason(reason);
+        return open(recordings.get(id), kind, rangeHeader, Map.of("reason", why), actor);
+    }
+
+    /**
+     * Opens the Opus copy under an access grant (ADR 0022): the grant is checked on every request, and only the
+     * first request served under it is the audit event, so a player's many Range requests are one listening.
+     *
+     * @throws AccessRefusedException if the grant does not let {@code actor} play this recording now
+     */
+    @Transactional
+    public Opened openGranted(String id, String grantId, String rangeHeader, String actor) {
+        Recordings.checkId(id);
+        RecordingAccessGrants.Use use = grants.check(grantId, id, actor);
         Recording recording = recordings.get(id);
+        // a request that fails (416, gone) rolls the claim back with the audit event: the next one is the first
+        if (grants.claimFirstService(grantId)) {
+            return open(recording, ObjectKind.COPY, rangeHeader, Map.of("reason", use.reason(), "accessId", grantId,
+                    "accessGrantedAt", use.createdAt().toString()), actor);
+        }
+        return open(recording, ObjectKind.COPY, rangeHeader, null, actor);
+    }
+
+    /** Opens the bytes; with {@code audit} details (null: none) the access is an audit event before a byte leaves. */
+    private Opened open(Recording recording, ObjectKind kind, String rangeHeader, Map<String, Object> audited,
+            String actor) {
+        String id = recording.id();
         if ((kind == ObjectKind.ORIGINAL ? recording.originalRemovedAt() : recording.copyRemovedAt()) != null) {
             throw new RecordingGoneException("the " + name(kind) + " of recording " + id
                     + " was removed by retention");
@@ -55,16 +83,17 @@ public class RecordingAccess {
         ContentAddress address = addressOf(recording, kind);
         long total = sizeOf(recording, address, kind);
         ByteRange range = ByteRange.of(rangeHeader, total);
-        Map<String, Object> details = new HashMap<>();
-        details.put("recordingId", id);
-        details.put("attemptId", recording.attemptId());
-        details.put("recordingPart", recording.part());
-        details.put("part", name(kind));
-        details.put("sha256", address.sha256());
-        details.put("reason", why);
-        details.put("range", range.describe());
-        audit.append(new AuditRecord(recording.taskChain(), actor, "RECORDING_ACCESSED", "recording:" + id, null, null,
-                details));
+        if (audited != null) {
+            Map<String, Object> details = new HashMap<>(audited);
+            details.put("recordingId", id);
+            details.put("attemptId", recording.attemptId());
+            details.put("recordingPart", recording.part());
+            details.put("part", name(kind));
+            details.put("sha256", address.sha256());
+            details.put("range", range.describe());
+            audit.append(new AuditRecord(recording.taskChain(), actor, "RECORDING_ACCESSED", "recording:" + id, null,
+                    null, details));
+        }
         InputStream body = storage.openRange(address, range.first(), range.length());
         String mediaType = kind == ObjectKind.ORIGINAL ? "audio/wav" : StoredRecording.COPY_MEDIA_TYPE;
         return new Opened(recording, kind, mediaType, range, body);
