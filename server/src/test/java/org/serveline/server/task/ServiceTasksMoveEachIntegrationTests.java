@@ -92,6 +92,7 @@ class ServiceTasksMoveEachIntegrationTests {
     void aMixedBatchMovesTheUnchangedTasksWithTheirOwnEvidenceAndReportsTheOthers() {
         List<TaskId> ids = List.of(submitted("甲"), submitted("乙"), submitted("丙"), submitted("丁"));
         List<ServiceTask> loaded = ids.stream().map(tasks::get).toList();
+        int loadedVersion = loaded.get(0).version();
         // meanwhile: one task moved on by someone else, one changed in place (same state, new version)
         tasks.move(ids.get(1), TaskTrigger.RETURN, "reviewer", "材料不全");
         tasks.addPhones(ids.get(2), List.of("+8613800007777"), "lookup", "test");
@@ -106,7 +107,8 @@ class ServiceTasksMoveEachIntegrationTests {
         assertThat(tasks.get(ids.get(1)).state()).as("moved by someone else, left as it is").isEqualTo(TaskState.RETURNED);
         assertThat(tasks.get(ids.get(2)).state()).as("changed meanwhile, not moved").isEqualTo(TaskState.SUBMITTED);
         assertThat(tasks.get(ids.get(2)).phones()).hasSize(2);
-        assertThat(tasks.get(ids.get(0)).version()).isEqualTo(loaded.get(0).version() + 1);
+        assertThat(tasks.get(ids.get(0)).version()).isEqualTo(loadedVersion + 1)
+                .as("the caller's copy carries the saved version").isEqualTo(result.moved().getFirst().version());
 
         for (TaskId id : List.of(ids.get(0), ids.get(3))) {
             List<AuditEvent> approvals = audit.chain(id.auditChain()).stream()
