@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +22,12 @@ import org.serveline.server.delivery.internal.ReceiptText;
 import org.serveline.server.portal.PortalLinks;
 import org.serveline.server.portal.PortalOpened;
 import org.serveline.server.task.IllegalTransitionException;
+import org.serveline.server.task.MovedTasks;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskLifecycle;
+import org.serveline.server.task.TaskMove;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.springframework.context.event.EventListener;
@@ -127,10 +130,21 @@ class DeliveryOutcomes {
         }
         Map<TaskId, ServiceTask> loaded = tasks.getAll(serving.stream().map(d -> d.message().taskId()).distinct()
                 .toList()).stream().collect(Collectors.toMap(ServiceTask::id, t -> t));
-        // moved in the order of their audit chains, as appendAll locks them: two settlers never wait on each other
-        serving.stream().sorted(Comparator.comparing(d -> d.message().taskId().auditChain()))
-                .forEach(d -> serve(loaded.get(d.message().taskId()), d.at(), "SMSC_DELIVERED",
-                        d.message().address(), d.receipt()));
+        // each task served once, by its first message delivered (as one by one: the second found it SERVED)
+        Map<TaskId, TaskMove> moves = new LinkedHashMap<>();
+        Map<TaskId, Delivery> by = new HashMap<>();
+        for (Delivery d : serving) {
+            ServiceTask task = loaded.get(d.message().taskId());
+            if (task != null && task.state() == TaskState.ELECTRONIC && !moves.containsKey(task.id())) {
+                moves.put(task.id(), new TaskMove(task, servedEvidence(d.at(), "SMSC_DELIVERED",
+                        d.message().address(), d.receipt())));
+                by.put(task.id(), d);
+            }
+        }
+        // all in one transaction with one audit appendAll; a task changed since it was loaded is decided alone
+        MovedTasks moved = tasks.moveEach(List.copyOf(moves.values()), TaskTrigger.DELIVERED, "system");
+        moved.changedMeanwhile().stream().map(by::get).forEach(d -> serve(d.message().taskId(), d.at(),
+                "SMSC_DELIVERED", d.message().address(), d.receipt()));
     }
 
     private record Delivery(OutboxMessage message, Instant at, String receipt) {
@@ -197,13 +211,18 @@ class DeliveryOutcomes {
         if (task == null || task.state() != TaskState.ELECTRONIC) {
             return;
         }
+        tasks.move(task, TaskTrigger.DELIVERED, "system", null, servedEvidence(at, rule, address, receipt));
+    }
+
+    /** The evidence of the DELIVERED move: the service date and how it was established (the receipt reads it). */
+    private static Map<String, Object> servedEvidence(Instant at, String rule, String address, String receipt) {
         Map<String, Object> evidence = new HashMap<>();
         evidence.put(CHANNEL, "ELECTRONIC");
         evidence.put(SERVICE_DATE, at.truncatedTo(ChronoUnit.MICROS).toString());
         evidence.put(SERVICE_DATE_RULE, rule);
         evidence.put(ADDRESS, address);
         evidence.put(DELIVERY_RECEIPT, receipt == null ? "" : receipt);
-        tasks.move(task, TaskTrigger.DELIVERED, "system", null, evidence);
+        return evidence;
     }
 
     private void failed(OutboxMessage message, String why, String receipt) {

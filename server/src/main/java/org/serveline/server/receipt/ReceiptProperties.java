@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param font the TrueType collection (or font) embedded as a subset; the CJK font {@code scripts/env.sh} installs
  * @param fontName the font's PostScript name inside the collection
  * @param verifyBaseUrl the public address parties and judges reach; the QR code holds {@code <this>/verify/<code>}
- * @param sweepInterval how often served tasks without a receipt are looked for (a node that died mid-issue)
+ * @param sweepInterval how often served tasks without a receipt are looked for (a node that died mid-issue, a
+ *     receipt whose recording wait ran out)
  * @param recordingWait how long after SERVED a receipt waits for the consent call's recording to be stored, so
- *     that it can cite its SHA-256; after that it is issued saying the recording is not stored yet
+ *     that it can cite its SHA-256 (it is issued as soon as the recording is stored); after that the sweep issues it
+ *     saying the recording is not stored yet
  * @param evidencePrefixes audit actions of the task with these prefixes are printed in the channel evidence section
  * @param workers how many receipts one node renders at once after SERVED (each holds a font and a database
  *     connection while it renders; a burst of SERVED tasks queues behind them)

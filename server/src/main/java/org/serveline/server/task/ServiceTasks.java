@@ -3,8 +3,11 @@ package org.serveline.server.task;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.serveline.server.task.internal.ServiceTaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -80,6 +83,43 @@ public class ServiceTasks {
         batch.forEach(task -> task.apply(trigger, actor, null, evidence, now));
         rows.saveRoots(batch);
         return batch;
+    }
+
+    /**
+     * One trigger for a batch of tasks the caller has just loaded, each move with its own reason and evidence, in
+     * one transaction: the rows locked in one read (id order), one UPDATE per outcome for the batch guarded by each
+     * task's from-state and version, and the moves published as one {@link TaskStateChanges} (so audited with one
+     * {@code appendAll}). Only tasks still as the caller loaded them (same state and version) move; the others are
+     * reported back untouched. Every move is checked against {@link TaskLifecycle} first: an illegal one throws, and
+     * nothing is saved.
+     */
+    @Transactional
+    public MovedTasks moveEach(List<TaskMove> moves, TaskTrigger trigger, String actor) {
+        if (moves.isEmpty()) {
+            return new MovedTasks(List.of(), List.of());
+        }
+        if (moves.stream().map(m -> m.task().id()).distinct().count() != moves.size()) {
+            throw new IllegalArgumentException("a task may move only once in a batch");
+        }
+        moves.forEach(m -> TaskLifecycle.next(m.task().state(), trigger, m.task().channelChain()));
+        Set<TaskId> unchanged = rows.lockUnchanged(moves.stream().map(TaskMove::task).toList());
+        Instant now = now();
+        List<ServiceTask> moving = new ArrayList<>();
+        List<TaskId> changed = new ArrayList<>();
+        Map<TaskId, TaskState> from = new HashMap<>();
+        for (TaskMove move : moves) {
+            if (unchanged.contains(move.task().id())) {
+                from.put(move.task().id(), move.task().state());
+                move.task().apply(trigger, actor, move.reason(), move.evidence(), now);
+                moving.add(move.task());
+            } else {
+                changed.add(move.task().id());
+            }
+        }
+        if (!moving.isEmpty()) {
+            rows.saveMoves(moving, from);
+        }
+        return new MovedTasks(moving, changed);
     }
 
     @Transactional

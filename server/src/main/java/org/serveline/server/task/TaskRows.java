@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -80,6 +82,65 @@ class TaskRows {
         tasks.forEach(t -> byOutcome.computeIfAbsent(Arrays.asList(t.state(), t.returnReason(), t.cancelReason(),
                 t.electronicAddress(), t.updatedAt()), k -> new ArrayList<>()).add(t));
         byOutcome.values().forEach(this::saveSameOutcome);
+        List<TaskStateChanged> changes = new ArrayList<>();
+        for (ServiceTask task : tasks) {
+            task.savedAsNextVersion();
+            for (Object event : task.takeEvents()) {
+                if (event instanceof TaskStateChanged change) {
+                    changes.add(change);
+                } else {
+                    events.publishEvent(event);
+                }
+            }
+        }
+        events.publishEvent(new TaskStateChanges(changes));
+    }
+
+    /**
+     * Locks the rows of these tasks for the caller's transaction (one read, in id order, the order every batch locks
+     * them in) and names those still in the state and version the caller loaded them in.
+     */
+    Set<TaskId> lockUnchanged(List<ServiceTask> tasks) {
+        Map<Long, ServiceTask> loaded = new HashMap<>();
+        tasks.forEach(t -> loaded.put(t.id().value(), t));
+        Set<TaskId> unchanged = new HashSet<>();
+        jdbc.sql("SELECT id, state, version FROM service_task WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", loaded.keySet().stream().sorted().toList())
+                .query(rs -> {
+                    ServiceTask task = loaded.get(rs.getLong(1));
+                    if (task.state().name().equals(rs.getString(2)) && task.version() == rs.getInt(3)) {
+                        unchanged.add(task.id());
+                    }
+                });
+        return unchanged;
+    }
+
+    /**
+     * Saves the root rows of tasks that each made one move by {@link ServiceTask#apply} (state, reasons, time: never
+     * the electronic address, which no such move changes), one UPDATE per (from, to, reasons) for the whole batch,
+     * each row guarded by its from-state and version; publishes their moves as one {@link TaskStateChanges}.
+     */
+    void saveMoves(List<ServiceTask> tasks, Map<TaskId, TaskState> from) {
+        Map<List<Object>, List<ServiceTask>> byOutcome = new LinkedHashMap<>();
+        tasks.forEach(t -> byOutcome.computeIfAbsent(Arrays.asList(from.get(t.id()), t.state(), t.returnReason(),
+                t.cancelReason(), t.updatedAt()), k -> new ArrayList<>()).add(t));
+        byOutcome.forEach((outcome, same) -> {
+            ServiceTask first = same.getFirst();
+            String versions = same.stream().map(t -> "(" + t.id().value() + ", " + t.version() + ")")
+                    .collect(Collectors.joining(", "));
+            int updated = jdbc.sql("""
+                    UPDATE service_task SET state = :state, return_reason = :returnReason, cancel_reason = :cancelReason,
+                           updated_at = :updatedAt, version = version + 1
+                     WHERE id IN (:ids) AND state = :from AND (id, version) IN (""" + versions + ")")
+                    .param("ids", same.stream().map(t -> t.id().value()).toList())
+                    .param("from", ((TaskState) outcome.getFirst()).name()).param("state", first.state().name())
+                    .param("returnReason", first.returnReason()).param("cancelReason", first.cancelReason())
+                    .param("updatedAt", Timestamp.from(first.updatedAt())).update();
+            if (updated != same.size()) {
+                throw new OptimisticLockingFailureException((same.size() - updated) + " of " + same.size()
+                        + " tasks were changed by someone else meanwhile");
+            }
+        });
         List<TaskStateChanged> changes = new ArrayList<>();
         for (ServiceTask task : tasks) {
             task.savedAsNextVersion();

@@ -3,7 +3,6 @@ package org.serveline.server.receipt.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.serveline.server.receipt.Receipt;
@@ -56,14 +55,6 @@ public class ReceiptRows {
                 .param("size", r.size()).param("court", r.courtId()).param("case", r.caseNumber())
                 .param("channel", r.channel()).param("served", Timestamp.from(r.serviceDate()))
                 .param("issued", Timestamp.from(r.issuedAt())).update();
-    }
-
-    /** Served tasks that have no receipt yet, oldest first. */
-    public List<Long> servedWithoutReceipt(int limit) {
-        return jdbc.sql("""
-                SELECT t.id FROM service_task t LEFT JOIN receipt r ON r.task_id = t.id
-                 WHERE t.state = 'SERVED' AND r.task_id IS NULL ORDER BY t.updated_at LIMIT :limit""")
-                .param("limit", limit).query(Long.class).list();
     }
 
     /** The cause of action (案由) of the task's case, as the clerk filed it. */

@@ -17,9 +17,11 @@ import org.serveline.server.call.CallOutcome;
 import org.serveline.server.recording.AuditStatus;
 import org.serveline.server.recording.Recording;
 import org.serveline.server.recording.RecordingProperties;
+import org.serveline.server.recording.RecordingStored;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +40,11 @@ class RecordingRegistrar {
     private final ServiceTasks tasks;
     private final AuditTrail audit;
     private final ReviewSampling sampling;
+    private final ApplicationEventPublisher events;
 
     RecordingRegistrar(RecordingRows rows, CallAttempts attempts, ServiceTasks tasks, AuditTrail audit,
-            RecordingProperties properties) {
+            RecordingProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.attempts = attempts;
         this.tasks = tasks;
@@ -79,6 +83,8 @@ class RecordingRegistrar {
         if (created) {
             audit.append(new AuditRecord(recording.taskChain(), ACTOR, "RECORDING_STORED",
                     "recording:" + recording.id(), null, recording.auditStatus().name(), storedEvidence(recording)));
+            events.publishEvent(new RecordingStored(recording.id(), recording.attemptId(), recording.taskId(),
+                    recording.part(), recording.sha256()));
         }
         return new Registration.Linked(rows.findByStoreKey(storeKey).orElseThrow(), created);
     }
