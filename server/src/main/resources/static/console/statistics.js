@@ -1,6 +1,6 @@
 // Serveline console, statistics: GET /api/v1/statistics for a court (or all) and a date range (the server's default
 // when left empty), shown as figures, a bar per serving channel and a table per day or week, and as two echarts
-// charts (ADR 0022): the channel split (pie) and the time to serve (median and 90th percentile, in hours); the CSV
+// charts (ADR 0022): the channel split (pie) and the time to serve (median and 90th percentile, in hours or, when all are shorter, minutes); the CSV
 // exports (/api/v1/exports/tasks.csv, attempts.csv) for the same filter are fetched with the tab's credentials and
 // saved.
 (function () {
@@ -91,15 +91,23 @@
     return charts[id];
   }
 
-  function hours(seconds) {
-    return seconds == null ? null : Math.round(seconds / 36) / 100;
+  /** The chart's unit: hours, or minutes when every time shown is under an hour (a bar of 0.01 h shows nothing). */
+  function unitFor(spreads) {
+    const longest = Math.max(0, ...spreads.flatMap(([, s]) => [s.medianSeconds || 0, s.p90Seconds || 0]));
+    return longest >= 3600 ? { seconds: 3600, key: 'stats.chart.hours' } : { seconds: 60, key: 'stats.chart.minutes' };
+  }
+
+  function inUnit(seconds, unit) {
+    return seconds == null ? null : Math.round(seconds * 100 / unit.seconds) / 100;
   }
 
   function drawCharts(f, channels) {
     if (!window.echarts) return; // the figures and the table above still show everything
     const font = getComputedStyle(document.body).fontFamily;
     const empty = { text: t('stats.chart.none'), left: 'center', top: 'middle', textStyle: { color: '#889', fontSize: 14 } };
+    // no animation: a reader (or a screenshot) should never see a chart half drawn
     chart('st-chart-channels').setOption({
+      animation: false,
       textStyle: { fontFamily: font },
       title: channels.length ? { show: false } : empty,
       tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
@@ -110,17 +118,19 @@
     const spreads = [['stats.chart.submissionToServed', f.submissionToServed],
       ['stats.chart.approvalToFirstCall', f.approvalToFirstCall]];
     const measured = spreads.some(([, spread]) => spread.medianSeconds != null);
+    const unit = unitFor(spreads);
     chart('st-chart-time').setOption({
+      animation: false,
       textStyle: { fontFamily: font },
       title: measured ? { show: false } : empty,
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 50, right: 20, top: 30, bottom: 60 },
       xAxis: { type: 'category', data: spreads.map(([key]) => t(key)) },
-      yAxis: { type: 'value', name: t('stats.chart.hours') },
+      yAxis: { type: 'value', name: t(unit.key) },
       series: [
-        { name: t('stats.chart.median'), type: 'bar', data: spreads.map(([, s]) => hours(s.medianSeconds)) },
-        { name: t('stats.chart.p90'), type: 'bar', data: spreads.map(([, s]) => hours(s.p90Seconds)) }]
+        { name: t('stats.chart.median'), type: 'bar', data: spreads.map(([, s]) => inUnit(s.medianSeconds, unit)) },
+        { name: t('stats.chart.p90'), type: 'bar', data: spreads.map(([, s]) => inUnit(s.p90Seconds, unit)) }]
     }, true);
   }
 
