@@ -27,6 +27,6 @@ class ResubmitController {
         if (id <= 0) {
             throw new TaskNotFoundException(id);
         }
-        return TaskView.of(tasks.move(new TaskId(id), TaskTrigger.RESUBMIT, actor.name(), null));
+        return TaskView.of(tasks.move(TaskId.inPath(id), TaskTrigger.RESUBMIT, actor.name(), null));
     }
 }

@@ -37,7 +37,7 @@ class EndpointFuzzIntegrationTests {
     private static final int MIN_ROUNDS = Math.min(5, REQUESTS_PER_ENDPOINT);
     private static final int WORKERS = 4;
     /** The whole run's budget: what is not sent by then is reported, never waited for. */
-    private static final Duration BUDGET = Duration.ofSeconds(100);
+    private static final Duration BUDGET = Duration.ofSeconds(75);
     /** A reply slower than this is a fault of its own: malformed input must be refused quickly. */
     private static final Duration SLOW = Duration.ofSeconds(10);
 
@@ -48,7 +48,7 @@ class EndpointFuzzIntegrationTests {
     ApplicationContext context;
 
     @Test
-    @Timeout(140)
+    @Timeout(120)
     void malformedRequestsToEveryEndpointAnswerCleanProblemsAndNeverAServerError() throws Exception {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         String only = System.getProperty("fuzz.endpoint", "");

@@ -124,6 +124,22 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aTaskIdNoTaskCanHaveIsA404ProblemOnEveryTaskRoute() throws IOException {
+        byte[] review = "{\"decision\":\"APPROVE\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] lookup = "{\"purpose\":\"查找\"}".getBytes(StandardCharsets.UTF_8);
+        List<Header> json = List.of(new Header("Content-Type", "application/json"));
+        for (RawHttp.Response reply : List.of(fuzzer("POST", "/api/v1/tasks/0/portal-link/reissue", json, null),
+                fuzzer("/api/v1/tasks/-1/receipt", List.of(), null),
+                fuzzer("POST", "/api/v1/tasks/-1/resubmit", json, null),
+                fuzzer("POST", "/api/v1/tasks/0/review", json, review),
+                fuzzer("/api/v1/tasks/-9223372036854775808/timeline", List.of(), null),
+                fuzzer("/api/v1/tasks/0/deadlines", List.of(), null),
+                fuzzer("POST", "/api/v1/lookup/tasks/-7", json, lookup))) {
+            assertThat(problem(reply, 404).get("detail").asString()).startsWith("no service task with id");
+        }
+    }
+
+    @Test
     void theErrorPageCalledDirectlyIsA404ProblemNotAnInternalStatus() throws IOException {
         RawHttp.Response reply = ApiClient.on(port).raw("GET", "/error", List.of(new Header("Accept", "text/html")),
                 null);

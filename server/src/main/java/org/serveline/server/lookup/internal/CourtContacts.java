@@ -98,8 +98,9 @@ public final class CourtContacts {
                     rows.add(row);
                 }
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            // the text is in memory: an IOException here is commons-csv's CSVException (an unterminated quote...)
+        } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // the text is in memory: an IOException is commons-csv's CSVException (a quote never closed), an
+            // IllegalArgumentException a header it cannot read (an empty or duplicate column name)
             throw new InvalidRequestException("csv", "the file is not valid CSV: " + e.getMessage());
         }
         if (!errors.isEmpty()) {
