@@ -35,11 +35,11 @@ class EndpointFuzzIntegrationTests {
     private static final int REQUESTS_PER_ENDPOINT = Integer.getInteger("fuzz.requests", 30);
     /** On a machine so loaded that the budget ends the run early, at least this many requests reach each endpoint. */
     private static final int MIN_ROUNDS = Math.min(5, REQUESTS_PER_ENDPOINT);
-    private static final int WORKERS = 4;
+    private static final int WORKERS = 6;
     /** The whole run's budget: what is not sent by then is reported, never waited for. */
     private static final Duration BUDGET = Duration.ofSeconds(75);
-    /** A reply slower than this is a fault of its own: malformed input must be refused quickly. */
-    private static final Duration SLOW = Duration.ofSeconds(10);
+    /** A reply slower than this is a fault of its own (a request left hanging), even on a loaded machine. */
+    private static final Duration SLOW = Duration.ofSeconds(25);
 
     @LocalServerPort
     int port;
