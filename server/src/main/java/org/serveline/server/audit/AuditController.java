@@ -34,7 +34,7 @@ class AuditController {
         if (id <= 0) {
             throw new TaskNotFoundException(id);
         }
-        TaskId taskId = tasks.get(new TaskId(id)).id();
+        TaskId taskId = tasks.get(TaskId.inPath(id)).id();
         return trail.chain(taskId.auditChain());
     }
 }

@@ -32,7 +32,7 @@ class DeadlineController {
         if (id <= 0) {
             throw new TaskNotFoundException(id);
         }
-        return deadlines.of(new TaskId(id));
+        return deadlines.of(TaskId.inPath(id));
     }
 
     /** Tasks not served yet whose latest service day before the hearing is within {@code within} (or past). */

@@ -51,6 +51,6 @@ class LookupController {
         if (request.purpose().length() > 200) {
             throw new InvalidRequestException("purpose", "at most 200 characters");
         }
-        return lookup.lookup(new TaskId(id), request.purpose().strip(), actor.name());
+        return lookup.lookup(TaskId.inPath(id), request.purpose().strip(), actor.name());
     }
 }

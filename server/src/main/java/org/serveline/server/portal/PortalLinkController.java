@@ -30,7 +30,7 @@ class PortalLinkController {
 
     @PostMapping("/reissue")
     Reissued reissue(@PathVariable long id) {
-        TaskId task = tasks.get(new TaskId(id)).id();
+        TaskId task = tasks.get(TaskId.inPath(id)).id();
         IssuedLink link = links.reissue(task, actor.name());
         return new Reissued(id, link.url(), link.expiresAt());
     }

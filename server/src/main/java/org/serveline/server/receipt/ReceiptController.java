@@ -35,7 +35,7 @@ class ReceiptController {
         if (id <= 0) {
             throw new TaskNotFoundException(id);
         }
-        ServiceTask task = tasks.get(new TaskId(id));
+        ServiceTask task = tasks.get(TaskId.inPath(id));
         if (task.state() != TaskState.SERVED) {
             throw new ConflictException("任务尚未送达（当前状态 " + task.state() + "），送达回证在送达后生成"
                     + " / task " + id + " is " + task.state() + ": a receipt exists once it is SERVED");

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import org.serveline.server.intake.TaskCorrections;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.task.TaskId;
-import org.serveline.server.task.TaskNotFoundException;
 import org.serveline.server.task.TaskView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +28,6 @@ class ResubmitController {
     @PostMapping("/api/v1/tasks/{id}/resubmit")
     TaskView resubmit(@PathVariable long id,
             @Valid @RequestBody(required = false) TaskCorrections.Correction correction) {
-        if (id <= 0) {
-            throw new TaskNotFoundException(id);
-        }
-        return TaskView.of(corrections.resubmit(new TaskId(id), correction, actor.name()));
+        return TaskView.of(corrections.resubmit(TaskId.inPath(id), correction, actor.name()));
     }
 }

@@ -43,6 +43,6 @@ class ReviewController {
             throw new TaskNotFoundException(id);
         }
         TaskTrigger trigger = request.decision() == Decision.APPROVE ? TaskTrigger.APPROVE : TaskTrigger.RETURN;
-        return TaskView.of(tasks.move(new TaskId(id), trigger, actor.name(), request.reason()));
+        return TaskView.of(tasks.move(TaskId.inPath(id), trigger, actor.name(), request.reason()));
     }
 }

@@ -9,6 +9,14 @@ public record TaskId(long value) {
         }
     }
 
+    /** The task a URL names: an id no task can have (zero, negative) is a task not found (404), not a server error. */
+    public static TaskId inPath(long id) {
+        if (id <= 0) {
+            throw new TaskNotFoundException(id);
+        }
+        return new TaskId(id);
+    }
+
     /** The audit chain the task's events hang on. */
     public String auditChain() {
         return "task:" + value;

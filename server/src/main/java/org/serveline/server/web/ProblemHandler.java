@@ -2,6 +2,7 @@ package org.serveline.server.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,9 +16,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every error into an RFC 9457 problem detail that says what was wrong and where. */
 @RestControllerAdvice
@@ -74,7 +75,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "'" + e.getValue() + "' is not a valid value for " + e.getName());
+                "'" + JsonProblems.shorten(String.valueOf(e.getValue())) + "' is not a valid value for " + e.getName());
+    }
+
+    /** A body declared multipart that is not (no boundary, cut short, parts that do not parse). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "多部分（multipart）请求体格式不正确 / the multipart body is malformed (boundary missing or parts cut short)");
+    }
+
+    /** A query or form parameter the servlet container could not decode (invalid percent-encoding or UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "请求参数编码不正确 / a query or form parameter is not valid percent-encoded UTF-8");
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -92,11 +107,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = switch (rootCause(ex)) {
-            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
-            case JacksonException j -> "malformed JSON: " + j.getOriginalMessage();
-            default -> "the request body is missing or not readable";
-        };
+        String detail = JsonProblems.detail(rootCause(ex));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
     }
 

@@ -21,9 +21,19 @@ public class ProblemWriter {
 
     public void write(HttpServletResponse response, HttpStatus status, String detail, String path) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(path));
+        instance(path).ifPresent(problem::setInstance);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name()); // the details are Chinese first
         response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    /** The request path as the problem's instance; a path that is not a valid URI (the reason it failed) is left out. */
+    private static java.util.Optional<URI> instance(String path) {
+        try {
+            return java.util.Optional.ofNullable(path).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -141,6 +141,11 @@ class ContactLookupIntegrationTests {
                 .single()).isZero();
         assertProblem(importCsv("name,phone\n甲,13900000001\n"), 400, "lacks");
         assertProblem(importCsv(""), 400, "CSV");
+        assertProblem(importCsv("\"court,party_name\n"), 400, "not valid CSV"); // a quote never closed
+        assertProblem(importCsv("\u0000"), 400, "not valid CSV"); // a header without a column name
+        assertProblem(importCsv("court,court\n"), 400, "");
+        assertProblem(importCsv("court,party_name,id_number,phone,address,source_case\nNMG0303,\"甲,1,2,3,4\n"), 400,
+                "not valid CSV");
         assertProblem(fixtures.reviewer.post("/api/v1/lookup/contacts", "x"), 403, "");
     }
 

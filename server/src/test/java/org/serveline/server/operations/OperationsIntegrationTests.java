@@ -124,8 +124,10 @@ class OperationsIntegrationTests {
         List<String> missing = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-            if (!mapping.getValue().getBeanType().getPackageName().startsWith("org.serveline.")) {
-                continue; // springdoc's and Boot's own (/error)
+            if (!mapping.getValue().getBeanType().getPackageName().startsWith("org.serveline.")
+                    || org.springframework.boot.webmvc.error.ErrorController.class
+                            .isAssignableFrom(mapping.getValue().getBeanType())) {
+                continue; // springdoc's own, and the container's error page (/error, web.ProblemErrorController)
             }
             Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
             for (String pattern : mapping.getKey().getPatternValues()) {

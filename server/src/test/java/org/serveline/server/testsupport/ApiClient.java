@@ -79,6 +79,19 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * Sends a request exactly as given (method, raw request target, headers, body bytes) over a plain socket with
+     * this client's credentials, for tests that send what a well-behaved client would refuse to build.
+     */
+    public RawHttp.Response raw(String method, String target, java.util.List<RawHttp.Header> headers, byte[] body)
+            throws IOException {
+        java.util.List<RawHttp.Header> all = new java.util.ArrayList<>(headers);
+        if (authorization != null) {
+            all.add(0, new RawHttp.Header("Authorization", authorization));
+        }
+        return RawHttp.exchange(URI.create(base).getPort(), method, target, all, body, Duration.ofSeconds(30));
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

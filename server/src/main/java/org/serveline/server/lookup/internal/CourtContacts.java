@@ -3,7 +3,6 @@ package org.serveline.server.lookup.internal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,9 +98,9 @@ public final class CourtContacts {
                     rows.add(row);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // the text is in memory: an IOException is commons-csv's CSVException (a quote never closed), an
+            // IllegalArgumentException a header it cannot read (an empty or duplicate column name)
             throw new InvalidRequestException("csv", "the file is not valid CSV: " + e.getMessage());
         }
         if (!errors.isEmpty()) {
