@@ -1,7 +1,6 @@
 package org.serveline.server.evidence;
 
 import org.serveline.server.task.TaskId;
-import org.serveline.server.task.TaskNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,9 +17,6 @@ class EvidenceController {
 
     @GetMapping("/api/v1/tasks/{id}/evidence")
     TaskEvidence evidence(@PathVariable long id) {
-        if (id <= 0) {
-            throw new TaskNotFoundException(id);
-        }
-        return reader.read(new TaskId(id));
+        return reader.read(TaskId.inPath(id));
     }
 }
