@@ -71,13 +71,13 @@ class RecordingController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException("from", "from (" + from + ") must be before to (" + to + ")");
         }
-        return recordings.list(new RecordingFilter(caseNumber, taskId, operator, from, to,
-                outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
+        return recordings.list(new RecordingFilter(caseNumber, taskId, OwnCallsOnly.operator(operator, actor.name()),
+                from, to, outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
     }
 
     @GetMapping("/{id}")
     Recording get(@PathVariable String id) {
-        return recordings.get(id);
+        return OwnCallsOnly.check(recordings.get(id), actor.name());
     }
 
     @GetMapping("/{id}/audio")
@@ -85,6 +85,7 @@ class RecordingController {
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
             @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
             @RequestParam(required = false) String reason) {
+        OwnCallsOnly.check(recordings.get(id), actor.name());
         return serve(id, ObjectKind.COPY, range, reason(reasonHeader, reason));
     }
 
