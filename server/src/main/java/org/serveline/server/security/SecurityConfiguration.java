@@ -128,6 +128,7 @@ class SecurityConfiguration {
             long seconds = Math.max(1, Duration.between(clock.instant(), refused.until()).toSeconds());
             long minutes = (seconds + 59) / 60;
             res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            res.setCharacterEncoding("UTF-8"); // the detail is Chinese first
             problems.write(res, HttpStatus.TOO_MANY_REQUESTS, refused.why() == SignInRefused.Why.LOCKED
                     ? "登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试 (too many failed sign-ins: locked, "
                             + "try again in " + minutes + " min)"

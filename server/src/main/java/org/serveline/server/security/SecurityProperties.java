@@ -31,10 +31,6 @@ public record SecurityProperties(List<@Valid User> users, @DefaultValue("10") @M
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public SecurityProperties(List<User> users) {
-        this(users, 10, new SignIn(5, Duration.ofMinutes(15), 30, Duration.ofMinutes(15)));
-    }
-
     public record User(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String name, @NotBlank String password,
             @NotEmpty List<Role> roles) {
     }

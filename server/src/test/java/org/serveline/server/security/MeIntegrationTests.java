@@ -24,7 +24,7 @@ class MeIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({"clerk, CLERK", "reviewer, REVIEWER", "supervisor, SUPERVISOR", "operator, OPERATOR",
-        "operator2, OPERATOR"})
+        "operator2, OPERATOR", "admin, ADMIN"})
     void eachUserSeesItsOwnNameAndRoles(String user, String role) {
         ApiClient.Response response = ApiClient.on(port).as(user, user + "-pw").get("/api/v1/me");
 
@@ -38,7 +38,8 @@ class MeIntegrationTests {
         ApiClient.Response response = ApiClient.on(port).get("/api/v1/me");
 
         assertProblem(response, 401, "authentication required");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"serveline\"");
+        // no Basic challenge to a request without credentials: a browser would prompt and keep the password
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"serveline\"");
     }
 
     @Test
@@ -47,6 +48,7 @@ class MeIntegrationTests {
 
         assertProblem(response, 401, "authentication required");
         assertThat(response.body().has("roles")).isFalse();
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"serveline\"");
     }
 
     private static List<String> roles(JsonNode me) {
