@@ -79,7 +79,7 @@ public final class EndpointAccess {
                     "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"),
             rule(GET, signedIn(), "the build's name and version", "/actuator/info"),
             rule(GET, signedIn(), "the API description and its browsable UI (ADR 0014)",
-                    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"),
+                    "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"),
             rule(GET, open(), "anyone holding a receipt checks it", "/verify/**"),
             rule(ANY, open(), "the parties' document portal: its own link and code", "/s/**"),
             rule(GET, open(), "the public notice page", "/notices", "/notices/**"),

@@ -55,9 +55,7 @@ class SecurityConfiguration {
             StaffUserRows users, SecurityAudit audit, JsonMapper json, Clock clock) throws Exception {
         return http
                 .authenticationManager(signIn)
-                .csrf(csrf -> csrf.spa()
-                        // a header the browser never adds by itself: Basic (no challenge makes it prompt) or a token
-                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .addFilterAfter(new CsrfCookie(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SessionRecheck(users), BasicAuthenticationFilter.class)
@@ -114,6 +112,25 @@ class SecurityConfiguration {
             }
         }
         auth.anyRequest().denyAll();
+    }
+
+    /**
+     * An unsafe request riding on a session (or signing in: no one may be signed in by another site) needs the CSRF
+     * token. Requests with an Authorization header carry their own credentials, which a browser never adds by itself
+     * (no Basic challenge makes it prompt); requests without a session have nothing to forge; the parties' portal
+     * and the carrier's webhook never use the staff session.
+     */
+    private static boolean needsCsrfToken(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/s/") || path.equals("/api/v1/postal/webhook")) {
+            return false;
+        }
+        return path.equals(SIGN_IN) || request.getSession(false) != null;
     }
 
     private static boolean isCsrf(Exception e) {
