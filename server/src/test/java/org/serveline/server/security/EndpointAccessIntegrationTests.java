@@ -147,13 +147,13 @@ class EndpointAccessIntegrationTests {
         // the status as soon as it arrives: a streamed body (CSV, audio) cut short does not matter here
         int[] status = {0};
         try {
-            String body = HTTP.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), info -> {
+            String text = HTTP.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), info -> {
                 status[0] = info.statusCode();
                 return info.statusCode() == 401 || info.statusCode() == 403
                         ? java.net.http.HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)
                         : java.net.http.HttpResponse.BodySubscribers.replacing("");
             }).body();
-            return status[0] + " " + body;
+            return status[0] + " " + text;
         } catch (java.io.IOException e) {
             assertThat(status[0]).as("%s %s: %s", caller.label(), endpoint, e).isNotZero();
             return status[0] + " ";
