@@ -61,7 +61,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionRecheck(users), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.loginProcessingUrl(SIGN_IN)
+                .formLogin(form -> form.loginPage("/").loginProcessingUrl(SIGN_IN) // the console is the page
                         .authenticationDetailsSource(ViaDetails.source("form"))
                         .successHandler((req, res, auth) -> {
                             req.getSession().setAttribute(SessionRecheck.SIGNED_IN_AT, clock.instant());

@@ -220,6 +220,7 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
     /** Opens the console on a screen, signed out, then signs in and waits for that screen. */
     private void signIn(String screen, String user, String password) {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
+        browser.manage().deleteAllCookies(); // the session cookie signs in now (ADR 0019)
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));

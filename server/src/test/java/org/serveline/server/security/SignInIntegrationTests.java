@@ -177,6 +177,12 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void thereIsNoOtherSignInPageThanTheConsole() {
+        assertThat(ApiClient.on(port).get("/login").status()).isEqualTo(401);
+        assertThat(ApiClient.on(port).get("/logout").status()).isEqualTo(401);
+    }
+
+    @Test
     void configuredUsersAreStoredHashedNeverAsConfigured() {
         assertThat(jdbc.sql("SELECT password_hash FROM staff_user WHERE name = 'clerk'").query(String.class).single())
                 .startsWith("{bcrypt}").doesNotContain("clerk-pw");

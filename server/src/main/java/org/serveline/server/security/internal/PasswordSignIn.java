@@ -24,6 +24,7 @@ public class PasswordSignIn implements AuthenticationProvider {
     private final SecurityAudit audit;
     private final PasswordEncoder encoder;
     private final String dummyHash;
+    private final VerifiedPasswords verified = new VerifiedPasswords();
 
     public PasswordSignIn(StaffUserRows users, SignInFailures failures, AddressThrottle addresses, SecurityAudit audit,
             PasswordEncoder encoder) {
@@ -54,7 +55,8 @@ public class PasswordSignIn implements AuthenticationProvider {
             throw new SignInRefused(SignInRefused.Why.LOCKED, locked.get());
         }
         Optional<StaffUser> user = users.find(name);
-        boolean matches = encoder.matches(password, user.map(StaffUser::passwordHash).orElse(dummyHash));
+        String hash = user.map(StaffUser::passwordHash).orElse(dummyHash);
+        boolean matches = user.isPresent() && verified.known(name, hash, password) || encoder.matches(password, hash);
         if (user.isEmpty() || !matches || !user.get().enabled()) {
             refuse(name, address, via, user.isEmpty() ? "unknown name" : !matches ? "wrong password" : "disabled");
         }
@@ -64,6 +66,8 @@ public class PasswordSignIn implements AuthenticationProvider {
         }
         if (encoder.upgradeEncoding(found.passwordHash())) {
             users.rehash(name, found.passwordHash(), encoder.encode(password));
+        } else {
+            verified.remember(name, found.passwordHash(), password);
         }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(name, null,
                 RoleSet.authorities(found.roles()));
