@@ -15,6 +15,9 @@
       box.id = prefix + role;
       box.checked = (checked || []).includes(role);
       const lbl = document.createElement('label');
+      lbl.style.display = 'inline-flex';
+      lbl.style.alignItems = 'center';
+      lbl.style.marginRight = '0.8em';
       lbl.append(box, text('span', ' ' + label('role', role)));
       fieldset.append(lbl);
     }
@@ -121,6 +124,7 @@
         $('admin-token-secret').textContent = created.secret;
         $('admin-token-secret-box').hidden = false;
         await loadTokens();
+        $('admin-token-secret-box').scrollIntoView({ block: 'center' });
       } catch (e) {
         showError($('admin-token-error'), e);
       }

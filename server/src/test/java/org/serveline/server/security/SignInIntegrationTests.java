@@ -31,6 +31,9 @@ class SignInIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StaffDirectory directory;
+
     private ApiClient admin() {
         return ApiClient.on(port).as("admin", "admin-pw");
     }
@@ -172,6 +175,10 @@ class SignInIntegrationTests {
         assertProblem(admin().post("/api/v1/admin/users", ApiClient.json(Map.of("name", "bad name/",
                 "password", "short", "roles", List.of()))), 400, "invalid");
         assertProblem(ApiClient.on(port).as("clerk", "clerk-pw").get("/api/v1/admin/users"), 403, "role");
+        assertThat(directory.hasRole(name, Role.REVIEWER)).isTrue();
+        assertThat(directory.hasRole(name, Role.CLERK)).isFalse();
+        assertThat(directory.hasRole("field", Role.FIELD)).isTrue();
+        assertThat(directory.hasRole("nobody-at-all", Role.FIELD)).isFalse();
         assertThat(events(name)).containsSubsequence("USER_CREATED", "SIGNED_IN", "USER_ROLES_CHANGED",
                 "USER_DISABLED", "USER_ENABLED", "USER_PASSWORD_RESET");
     }
