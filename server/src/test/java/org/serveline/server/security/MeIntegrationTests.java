@@ -29,6 +29,8 @@ class MeIntegrationTests {
         ApiClient.Response response = ApiClient.on(port).as(user, user + "-pw").get("/api/v1/me");
 
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).as("HTTP Basic makes no session")
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
         assertThat(response.body().get("name").asString()).isEqualTo(user);
         assertThat(roles(response.body())).containsExactly(role);
     }

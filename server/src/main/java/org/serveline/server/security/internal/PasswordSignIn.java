@@ -2,7 +2,6 @@ package org.serveline.server.security.internal;
 
 import java.util.Map;
 import java.util.Optional;
-import org.serveline.server.security.SecurityProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -50,7 +49,8 @@ public class PasswordSignIn implements AuthenticationProvider {
         if (name == null || name.isBlank() || name.length() > 100) {
             refuse(null, address, via, "malformed name");
         }
-        Optional<java.time.Instant> locked = failures.lockedUntil(name);
+        Optional<SignInFailures.State> failed = failures.state(name);
+        Optional<java.time.Instant> locked = failed.flatMap(SignInFailures.State::lockedUntil);
         if (locked.isPresent()) {
             throw new SignInRefused(SignInRefused.Why.LOCKED, locked.get());
         }
@@ -61,7 +61,7 @@ public class PasswordSignIn implements AuthenticationProvider {
             refuse(name, address, via, user.isEmpty() ? "unknown name" : !matches ? "wrong password" : "disabled");
         }
         StaffUser found = user.get();
-        if (failures.any(name)) {
+        if (failed.isPresent()) {
             failures.succeeded(name);
         }
         if (encoder.upgradeEncoding(found.passwordHash())) {

@@ -1,14 +1,15 @@
 package org.serveline.server.security.internal;
 
 import java.util.Map;
-import org.serveline.server.audit.AuditRecord;
-import org.serveline.server.audit.AuditTrail;
+import org.serveline.server.security.SecurityEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Sign-ins, refusals, locks, user and token changes as audit events. A person's events form the chain
  * {@code staff:<name>} (also for a name nobody has: a lock on it is evidence of an attack); a token's
- * {@code api-token:<id>}.
+ * {@code api-token:<id>}. Published as {@link SecurityEvent}s, which the audit feature appends in the caller's
+ * transaction.
  */
 @Component
 public class SecurityAudit {
@@ -28,10 +29,10 @@ public class SecurityAudit {
     public static final String TOKEN_CREATED = "API_TOKEN_CREATED";
     public static final String TOKEN_REVOKED = "API_TOKEN_REVOKED";
 
-    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
 
-    SecurityAudit(AuditTrail trail) {
-        this.trail = trail;
+    SecurityAudit(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     public static String chain(String user) {
@@ -41,15 +42,15 @@ public class SecurityAudit {
     /** An event about a person (or a name someone tried), by {@code actor}. */
     public void user(String name, String actor, String action, String before, String after,
             Map<String, Object> details) {
-        trail.append(new AuditRecord(chain(name), actor, action, "user:" + name, before, after, details));
+        events.publishEvent(new SecurityEvent(chain(name), actor, action, "user:" + name, before, after, details));
     }
 
     public void token(long id, String actor, String action, Map<String, Object> details) {
-        trail.append(new AuditRecord("api-token:" + id, actor, action, "api-token:" + id, null, null, details));
+        events.publishEvent(new SecurityEvent("api-token:" + id, actor, action, "api-token:" + id, null, null, details));
     }
 
     public void address(String address, String action, Map<String, Object> details) {
-        trail.append(new AuditRecord("sign-in-address:" + address, "anonymous", action, "address:" + address, null,
-                null, details));
+        events.publishEvent(new SecurityEvent("sign-in-address:" + address, "anonymous", action, "address:" + address,
+                null, null, details));
     }
 }

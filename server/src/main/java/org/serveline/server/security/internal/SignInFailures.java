@@ -33,15 +33,20 @@ public class SignInFailures {
 
     /** Until when the name is locked, if it is now. */
     public Optional<Instant> lockedUntil(String name) {
-        Instant now = clock.instant();
-        return jdbc.sql("SELECT locked_until FROM sign_in_failure WHERE name = :name").param("name", name)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant).filter(now::isBefore);
+        return state(name).flatMap(State::lockedUntil);
     }
 
-    /** Whether a row of failures exists for the name (then a success clears it). */
-    public boolean any(String name) {
-        return jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE name = :name").param("name", name)
-                .query(Integer.class).single() > 0;
+    /** The name's failures, if it has any: whether it is locked now (then a success clears them). */
+    public Optional<State> state(String name) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT locked_until FROM sign_in_failure WHERE name = :name").param("name", name)
+                .query((rs, n) -> new State(Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)
+                        .filter(now::isBefore)))
+                .optional();
+    }
+
+    /** A name with failures counted; locked until then, if it is now. */
+    public record State(Optional<Instant> lockedUntil) {
     }
 
     /**
