@@ -1,14 +1,21 @@
-// Serveline console, shared parts: the tab's HTTP Basic credentials, API calls that turn RFC 9457 problem details
-// into errors, and small DOM helpers (text only: data never goes through innerHTML). Texts come from i18n.js.
+// Serveline console, shared parts: API calls over the signed-in session (its cookie; unsafe requests echo the CSRF
+// cookie in X-XSRF-TOKEN; nothing secret is kept in browser storage) that turn RFC 9457 problem details into errors,
+// and small DOM helpers (text only: data never goes through innerHTML). Texts come from i18n.js.
 (function () {
   'use strict';
   const { t, label } = window.ServelineI18n;
 
   const session = {
-    credentials: sessionStorage.getItem('serveline.credentials'),
-    user: sessionStorage.getItem('serveline.user'),
-    roles: [] // from GET /api/v1/me after each sign-in and page load
+    user: null,
+    roles: [], // from GET /api/v1/me after each sign-in and page load
+    onUnauthorized: null // set by console.js: a 401 (session ended) shows the sign-in form again
   };
+
+  /** The CSRF token the server keeps in the XSRF-TOKEN cookie, for the X-XSRF-TOKEN header of unsafe requests. */
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  }
 
   /** Whether the signed-in person has any of these roles (what each role may call is the server's rule). */
   function hasRole(...roles) {
@@ -28,16 +35,20 @@
   }
 
   async function send(path, options) {
-    const headers = Object.assign({ 'Authorization': 'Basic ' + session.credentials }, options.headers || {});
-    const init = Object.assign({}, options, { headers });
+    const headers = Object.assign({}, options.headers || {});
+    const method = (options.method || 'GET').toUpperCase();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['X-XSRF-TOKEN'] = csrfToken();
+    const init = Object.assign({ credentials: 'same-origin' }, options, { headers });
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.json);
       delete init.json;
     }
+    delete init.signIn;
     const response = await fetch(path, init);
     if (!response.ok) {
       const problem = await response.json().catch(() => null);
+      if (response.status === 401 && !options.signIn && session.onUnauthorized) session.onUnauthorized();
       throw new ApiError(response.status, problem, response.statusText);
     }
     return response;
@@ -135,6 +146,6 @@
     return isNaN(date.getTime()) ? null : date.toISOString();
   }
 
-  window.Serveline = { session, hasRole, ApiError, api, apiBlob, $, text, data, row, describe, showError, whileBusy,
+  window.Serveline = { session, hasRole, ApiError, api, apiBlob, csrfToken, $, text, data, row, describe, showError, whileBusy,
     time, offset, instant, t, label, screens: {} };
 })();

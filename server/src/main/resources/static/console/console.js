@@ -1,4 +1,4 @@
-// Serveline console: plain JavaScript over the REST API, signed in with HTTP Basic credentials kept for the tab.
+// Serveline console: plain JavaScript over the REST API, signed in through the form into a server session.
 // This file signs in, switches screens and runs the task screen; operator.js, recordings.js and submit.js run theirs.
 (function () {
   'use strict';
@@ -16,7 +16,8 @@
     case: ['CLERK', 'ADMIN'],
     review: ['REVIEWER', 'ADMIN'],
     evidence: ['CLERK', 'REVIEWER', 'SUPERVISOR', 'ADMIN'],
-    board: ['SUPERVISOR', 'ADMIN']
+    board: ['SUPERVISOR', 'ADMIN'],
+    admin: ['ADMIN']
   };
   let allowed = [];
   let selected = null;
@@ -30,18 +31,31 @@
     $('login').hidden = false;
     $('login-error').textContent = message || '';
     $('who').textContent = '';
+    $('sign-out').hidden = true;
+    session.user = null;
+    session.roles = [];
   }
 
+  /** The form's name and password go to the server once; from then on the session cookie signs each request. */
   async function signIn(event) {
     event.preventDefault();
-    session.credentials = btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
+    const form = new URLSearchParams({ username: $('login-user').value, password: $('login-password').value });
     try {
-      const me = await api('/api/v1/me');
-      sessionStorage.setItem('serveline.credentials', session.credentials);
-      sessionStorage.setItem('serveline.user', me.name);
+      const me = await api('/api/v1/sign-in', { method: 'POST', body: form, signIn: true });
+      $('login-password').value = '';
       start(me);
     } catch (e) {
-      showLogin(e.status === 401 ? t('login.wrong') : e.message);
+      showLogin(e.status === 401 ? t('login.wrong') : e.status === 429 ? t('login.locked') + ' ' + e.message : e.message);
+    }
+  }
+
+  async function signOut() {
+    try {
+      await api('/api/v1/sign-out', { method: 'POST', signIn: true });
+    } finally {
+      if (timer) clearInterval(timer);
+      timer = null;
+      showLogin(t('login.signedOut'));
     }
   }
 
@@ -185,12 +199,12 @@
     if (module) module.show();
   }
 
-  /** Who is signed in (a page reload asks again); a 401 means the kept credentials no longer work. */
+  /** Who is signed in (a page reload asks again); a 401 means there is no session (yet, or any more). */
   async function resume() {
     try {
-      start(await api('/api/v1/me'));
+      start(await api('/api/v1/me', { signIn: true }));
     } catch (e) {
-      showLogin(e.status === 401 ? t('login.again') : e.message);
+      showLogin(e.status === 401 ? '' : e.message);
     }
   }
 
@@ -202,6 +216,7 @@
     $('who').replaceChildren(text('span', t('who.signedIn') + ' '), data('span', me.name),
       text('span', ' (' + (me.roles.map((r) => label('role', r)).join('、') || t('who.noRole')) + ')'));
     $('who').dataset.user = me.name;
+    $('sign-out').hidden = false;
     if (!allowed.length) {
       $('who').append(text('span', t('who.noScreen')));
       return;
@@ -256,6 +271,8 @@
   window.Serveline.showScreen = showScreen;
 
   $('login-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  session.onUnauthorized = () => { if (session.user) showLogin(t('login.again')); };
   $('receipt').addEventListener('click', receipt);
   $('language').value = i18n.language;
   $('language').addEventListener('change', () => i18n.choose($('language').value));
@@ -266,6 +283,6 @@
   for (const tab of document.querySelectorAll('#screens [data-screen]')) {
     tab.addEventListener('click', () => showScreen(tab.dataset.screen));
   }
-  i18n.ready.then(() => { if (session.credentials) resume(); else showLogin(); })
+  i18n.ready.then(resume)
     .catch((e) => showLogin('Serveline: ' + e.message));
 })();

@@ -11,7 +11,7 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.fieldwork.internal.AssignmentRows;
 import org.serveline.server.security.Role;
-import org.serveline.server.security.SecurityProperties;
+import org.serveline.server.security.StaffDirectory;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
@@ -31,15 +31,15 @@ public class FieldAssignments {
     private final AssignmentRows rows;
     private final AuditTrail audit;
     private final FieldworkProperties properties;
-    private final SecurityProperties users;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    FieldAssignments(JdbcClient jdbc, AuditTrail audit, FieldworkProperties properties, SecurityProperties users,
+    FieldAssignments(JdbcClient jdbc, AuditTrail audit, FieldworkProperties properties, StaffDirectory staff,
             Clock clock) {
         this.rows = new AssignmentRows(jdbc);
         this.audit = audit;
         this.properties = properties;
-        this.users = users;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -73,9 +73,7 @@ public class FieldAssignments {
         if (!assignment.open()) {
             throw new ConflictException("field assignment " + id + " is closed (" + assignment.outcome() + ")");
         }
-        boolean isAgent = users.users().stream()
-                .anyMatch(u -> u.name().equals(agent) && u.roles().contains(Role.FIELD));
-        if (!isAgent) {
+        if (!staff.hasRole(agent, Role.FIELD)) {
             throw new UnprocessableException("agent", "'" + agent + "' is not a user with the role FIELD");
         }
         assignTo(id, new TaskId(assignment.taskId()), agent, actor, assignment.agent());

@@ -79,13 +79,13 @@ class RecordingController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException("from", "from (" + from + ") must be before to (" + to + ")");
         }
-        return recordings.list(new RecordingFilter(caseNumber, taskId, operator, from, to,
-                outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
+        return recordings.list(new RecordingFilter(caseNumber, taskId, OwnCallsOnly.operator(operator, actor.name()),
+                from, to, outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
     }
 
     @GetMapping("/{id}")
     Recording get(@PathVariable String id) {
-        return recordings.get(id);
+        return OwnCallsOnly.check(recordings.get(id), actor.name());
     }
 
     /**
@@ -97,6 +97,7 @@ class RecordingController {
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
             @RequestHeader(name = REASON_HEADER, required = false) String reasonHeader,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String access) {
+        OwnCallsOnly.check(recordings.get(id), actor.name());
         if (access != null) {
             return respond(this.access.openGranted(id, access, range, actor.name()), ObjectKind.COPY);
         }
@@ -113,7 +114,8 @@ class RecordingController {
      */
     @PostMapping("/{id}/access")
     ResponseEntity<AccessGrant> grantAccess(@PathVariable String id, @Valid @RequestBody AccessRequest request) {
-        AccessGrant grant = grants.grant(Recordings.checkId(id), request.reason(), actor.name());
+        OwnCallsOnly.check(recordings.get(Recordings.checkId(id)), actor.name());
+        AccessGrant grant = grants.grant(id, request.reason(), actor.name());
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(grant);
     }
 

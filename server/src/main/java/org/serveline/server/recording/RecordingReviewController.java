@@ -20,9 +20,11 @@ class RecordingReviewController {
 
     private final RecordingReviews reviews;
     private final CurrentActor actor;
+    private final Recordings recordings;
 
-    RecordingReviewController(RecordingReviews reviews, CurrentActor actor) {
+    RecordingReviewController(RecordingReviews reviews, CurrentActor actor, Recordings recordings) {
         this.reviews = reviews;
+        this.recordings = recordings;
         this.actor = actor;
     }
 
@@ -41,6 +43,9 @@ class RecordingReviewController {
 
     @GetMapping("/api/v1/recordings/{id}/reviews")
     List<RecordingReview> versions(@PathVariable String id) {
+        if (OwnCallsOnly.limited()) {
+            OwnCallsOnly.check(recordings.get(id), actor.name());
+        }
         return reviews.versions(id);
     }
 }

@@ -19,6 +19,10 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     Me me(Authentication authentication) {
+        return of(authentication);
+    }
+
+    static Me of(Authentication authentication) {
         Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         List<Role> roles = Arrays.stream(Role.values()).filter(role -> authorities.contains("ROLE_" + role.name()))

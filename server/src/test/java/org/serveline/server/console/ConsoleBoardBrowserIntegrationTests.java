@@ -278,14 +278,7 @@ class ConsoleBoardBrowserIntegrationTests {
 
     /** Opens the console on a screen, signed out, then signs in through the form. */
     private void open(String screen, String user, String password) {
-        browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.navigate().refresh();
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        name.sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+        HeadlessChromium.signIn(browser, wait, port, screen, user, password);
     }
 
     /**

@@ -56,6 +56,7 @@ class ConsoleBrowserIntegrationTests {
     void aWrongPasswordIsToldAndAReviewerApprovesTheTaskAwaitingReview() throws Exception {
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + port + "/");
+        browser.manage().deleteAllCookies(); // the session cookie signs in now (ADR 0019)
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
 
@@ -80,6 +81,7 @@ class ConsoleBrowserIntegrationTests {
     @Test
     void theReturnedDemoTaskShowsItsReason() {
         browser.get("http://127.0.0.1:" + port + "/");
+        browser.manage().deleteAllCookies(); // the session cookie signs in now (ADR 0019)
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         signIn("clerk", "clerk-pw");
@@ -227,6 +229,7 @@ class ConsoleBrowserIntegrationTests {
     /** Opens the console at a screen's address, signed out, then signs in. */
     private void openAs(String screen, String user, String password) {
         browser.get("http://127.0.0.1:" + port + "/#" + screen);
+        browser.manage().deleteAllCookies(); // the session cookie signs in now (ADR 0019)
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
         browser.navigate().refresh();
         signIn(user, password);

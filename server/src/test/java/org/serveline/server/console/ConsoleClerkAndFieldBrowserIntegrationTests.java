@@ -221,14 +221,7 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
 
     /** Opens the console on a screen, signed out, then signs in and waits for that screen. */
     private void signIn(String screen, String user, String password) {
-        browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.navigate().refresh();
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        name.sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+        HeadlessChromium.signIn(browser, wait, port, screen, user, password);
     }
 
     private void type(String id, String value) {

@@ -246,15 +246,7 @@ class ConsoleDeskBrowserIntegrationTests {
      * then signs in through the form and waits for that screen.
      */
     private void signIn(String screen, String user, String password) {
-        browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.manage().deleteAllCookies();
-        browser.navigate().refresh();
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        name.sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+        HeadlessChromium.signIn(browser, wait, port, screen, user, password);
     }
 
     private void type(String id, String value) {

@@ -240,17 +240,7 @@ class ConsolePlayerBrowserIntegrationTests {
      * browser's credentials ({@link HeadlessChromium#sendBasicUntilSessionCookie}).
      */
     private void open(String screen, String user, String password) {
-        browser.get("http://127.0.0.1:" + port + "/#" + screen);
-        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.manage().deleteAllCookies();
-        HeadlessChromium.forgetBasic(browser);
-        browser.navigate().refresh();
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        name.sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
-        HeadlessChromium.sendBasicUntilSessionCookie(browser, user, password);
+        HeadlessChromium.signIn(browser, wait, port, screen, user, password);
     }
 
     private static Path tempDir() {

@@ -24,11 +24,13 @@ class MeIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({"clerk, CLERK", "reviewer, REVIEWER", "supervisor, SUPERVISOR", "operator, OPERATOR",
-        "operator2, OPERATOR"})
+        "operator2, OPERATOR", "admin, ADMIN"})
     void eachUserSeesItsOwnNameAndRoles(String user, String role) {
         ApiClient.Response response = ApiClient.on(port).as(user, user + "-pw").get("/api/v1/me");
 
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).as("HTTP Basic makes no session")
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
         assertThat(response.body().get("name").asString()).isEqualTo(user);
         assertThat(roles(response.body())).containsExactly(role);
     }
@@ -38,7 +40,8 @@ class MeIntegrationTests {
         ApiClient.Response response = ApiClient.on(port).get("/api/v1/me");
 
         assertProblem(response, 401, "authentication required");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"serveline\"");
+        // no Basic challenge to a request without credentials: a browser would prompt and keep the password
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"serveline\"");
     }
 
     @Test
@@ -47,6 +50,7 @@ class MeIntegrationTests {
 
         assertProblem(response, 401, "authentication required");
         assertThat(response.body().has("roles")).isFalse();
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"serveline\"");
     }
 
     private static List<String> roles(JsonNode me) {

@@ -1,14 +1,15 @@
 package org.serveline.server.testsupport;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and ChromeDriver (installed by scripts/env.sh), started headless with no network of its
@@ -38,24 +39,21 @@ public final class HeadlessChromium {
     }
 
     /**
-     * After the console's sign-in form: an {@code <audio>} element fetches its source itself, with the browser's own
-     * credentials for the origin (the session cookie once sign-in makes one). While the console keeps HTTP Basic
-     * credentials in its script instead (no cookie), this gives the browser those credentials for every request, as
-     * a browser that had been asked for them would send them. With a session cookie it does nothing. Call
-     * {@link #forgetBasic} before the next sign-in.
+     * Opens the console on a screen signed out (no session cookie, nothing in the browser's storage), signs in through
+     * the form and waits for that screen. The session cookie then signs every request in, the {@code <audio>}
+     * element's Range requests too (ADR 0019).
      */
-    public static void sendBasicUntilSessionCookie(ChromeDriver browser, String user, String password) {
-        if (browser.manage().getCookies().isEmpty()) {
-            String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            browser.executeCdpCommand("Network.enable", Map.of());
-            browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                    Map.of("headers", Map.of("Authorization", "Basic " + basic)));
-        }
-    }
-
-    /** Undoes {@link #sendBasicUntilSessionCookie}: the browser's requests carry no credentials of their own. */
-    public static void forgetBasic(ChromeDriver browser) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+    public static void signIn(ChromeDriver browser, WebDriverWait wait, int port, String screen, String user,
+            String password) {
+        browser.get("http://127.0.0.1:" + port + "/#" + screen);
+        browser.manage().deleteAllCookies();
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
+        browser.navigate().refresh();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
     }
 }
