@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,8 +129,12 @@ class ConsolePlayerBrowserIntegrationTests {
         open("recordings", "supervisor", "supervisor-pw");
         browser.findElement(By.id("rec-case")).sendKeys(call.caseNumber());
         browser.findElement(By.id("rec-search")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#recordings tr[data-id='" + call.recordingId() + "']"))).click();
+        // the screen's own first listing and the search both draw the table: click the row of whichever is current
+        By row = By.cssSelector("#recordings tr[data-id='" + call.recordingId() + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(row).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-title"), call.caseNumber()));
         assertThat(browser.findElement(By.id("rec-player")).isDisplayed()).as("no player before a reason").isFalse();
 

@@ -184,6 +184,19 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void aPersonWithEveryRoleIsCreatedAndTheRolesAreInTheAuditEvent() {
+        String name = "allroles" + System.nanoTime() % 100000;
+        List<String> every = java.util.Arrays.stream(Role.values()).map(Enum::name).toList();
+        ApiClient.Response created = admin().post("/api/v1/admin/users", ApiClient.json(Map.of("name", name,
+                "password", "whatever-long", "roles", every)));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE subject = :s AND action = 'USER_CREATED'")
+                .param("s", "user:" + name).query(String.class).single()).contains(every);
+        assertThat(directory.hasRole(name, Role.ADMIN)).isTrue();
+        assertThat(directory.hasRole(name, Role.FIELD)).isTrue();
+    }
+
+    @Test
     void thereIsNoOtherSignInPageThanTheConsole() {
         assertThat(ApiClient.on(port).get("/login").status()).isEqualTo(401);
         assertThat(ApiClient.on(port).get("/logout").status()).isEqualTo(401);

@@ -79,13 +79,24 @@ public final class RawHttp {
     }
 
     private static Response read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        if (end < 0) {
-            throw new IOException("no complete reply head in " + all.length + " bytes: "
-                    + new String(all, StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        byte[] blank = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int last4 = 0; // the head ends at the first CR LF CR LF: read no further before knowing what follows
+        while (last4 != 0x0d0a0d0a) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            last4 = last4 << 8 | b;
         }
-        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        byte[] headBytes = head.toByteArray();
+        int end = indexOf(headBytes, blank);
+        if (end < 0) {
+            throw new IOException("no complete reply head in " + headBytes.length + " bytes: "
+                    + new String(headBytes, StandardCharsets.ISO_8859_1));
+        }
+        String[] lines = new String(headBytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
         int status = Integer.parseInt(statusLine[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -96,7 +107,10 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).trim());
             }
         }
-        byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        if (headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+            return new Response(status, headers, new byte[0]); // a stream that stays open: its head is the reply
+        }
+        byte[] body = in.readAllBytes();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }

@@ -45,7 +45,8 @@ public class StaffUsers {
         if (!rows.insertIfAbsent(name, encoder.encode(password), roles, actor, clock.instant())) {
             throw new ConflictException("a user named '" + name + "' exists");
         }
-        audit.user(name, actor, SecurityAudit.USER_CREATED, null, RoleSet.column(roles), Map.of());
+        // the roles go in the details: all six do not fit an audit state column (40 characters)
+        audit.user(name, actor, SecurityAudit.USER_CREATED, null, null, Map.of("roles", RoleSet.column(roles)));
         return get(name);
     }
 
@@ -64,7 +65,7 @@ public class StaffUsers {
         if (!rows.insertIfAbsent(name, hash, roles, "configuration", clock.instant())) {
             return false;
         }
-        audit.user(name, "system", SecurityAudit.USER_SEEDED, null, RoleSet.column(roles), Map.of());
+        audit.user(name, "system", SecurityAudit.USER_SEEDED, null, null, Map.of("roles", RoleSet.column(roles)));
         return true;
     }
 
@@ -72,8 +73,8 @@ public class StaffUsers {
     public StaffUser.View roles(String name, Set<Role> roles, String actor) {
         StaffUser user = locked(name);
         rows.roles(name, roles);
-        audit.user(name, actor, SecurityAudit.USER_ROLES_CHANGED, RoleSet.column(user.roles()), RoleSet.column(roles),
-                Map.of());
+        audit.user(name, actor, SecurityAudit.USER_ROLES_CHANGED, null, null,
+                Map.of("rolesBefore", RoleSet.column(user.roles()), "rolesAfter", RoleSet.column(roles)));
         return get(name);
     }
 
