@@ -26,6 +26,7 @@
   let receiptUrl = null;
 
   function showLogin(message) {
+    showDemoUsers();
     $('app').hidden = true;
     $('screens').hidden = true;
     $('login').hidden = false;
@@ -34,6 +35,15 @@
     $('sign-out').hidden = true;
     session.user = null;
     session.roles = [];
+  }
+
+  /** The demo's users are named on the sign-in form of the demo only. */
+  async function showDemoUsers() {
+    try {
+      $('login-hint').hidden = !(await api('/api/v1/demo')).demo;
+    } catch (e) {
+      $('login-hint').hidden = true;
+    }
   }
 
   /** The form's name and password go to the server once; from then on the session cookie signs each request. */

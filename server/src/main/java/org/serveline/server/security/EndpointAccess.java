@@ -85,6 +85,7 @@ public final class EndpointAccess {
             rule(GET, open(), "the console's JavaScript libraries (public code, ADR 0022)", "/webjars/**"),
             rule(GET, open(), "the public notice page", "/notices", "/notices/**"),
             rule(POST, open(), "the carrier's webhook proves itself by its HMAC signature", "/api/v1/postal/webhook"),
+            rule(GET, open(), "whether this is the demo (the sign-in form names its users only there)", "/api/v1/demo"),
             rule(GET, signedIn(), "who am I", "/api/v1/me"),
             rule(ANY, roles(ADMIN), "people, roles and API tokens", "/api/v1/admin/**"),
             rule(GET, roles(SUPERVISOR, REVIEWER, ADMIN), "figures and CSV exports",

@@ -62,6 +62,9 @@ class ConsoleBrowserIntegrationTests {
 
         signIn("reviewer", "wrong");
         wait.until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码错误"));
+        // the demo (serveline.demo.enabled) names its users on the sign-in form
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-hint"))).getText())
+                .startsWith("演示账号：").contains("admin/admin");
 
         signIn("reviewer", "reviewer-pw");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tasks tbody tr"), 14));

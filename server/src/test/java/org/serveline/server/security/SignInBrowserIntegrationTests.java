@@ -51,6 +51,7 @@ class SignInBrowserIntegrationTests {
         open();
         signIn("clerk", "wrong");
         wait.until(ExpectedConditions.textToBe(By.id("login-error"), "用户名或密码错误"));
+        assertThat(browser.findElement(By.id("login-hint")).isDisplayed()).as("demo users named off the demo").isFalse();
 
         signIn("clerk", "clerk-pw");
         wait.until(ExpectedConditions.textToBe(By.id("who"), "当前用户 clerk (书记员)"));
