@@ -9,10 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.serveline.pbxsim.PbxSimulator;
-import org.serveline.pbxsim.SimulatorConfig;
-import org.serveline.pbxsim.call.SimChannel;
-import org.serveline.pbxsim.party.PartyBehaviour;
 import org.serveline.server.faults.AttemptLedger;
 import org.serveline.server.faults.ServerNode;
 import org.serveline.server.testsupport.ApiClient;
@@ -20,7 +16,7 @@ import org.serveline.server.testsupport.TaskFixtures;
 
 /**
  * Not a test: the real server (embedded MariaDB, real AMI and FastAGI on loopback) runs one campaign of N approved
- * tasks against the in-process PBX simulator, whose parties all listen to the notice and consent. Samples live
+ * tasks against the PBX simulator in its own JVM ({@link SimulatorChild}, with the shipped AMI eventfilter), whose parties all listen to the notice and consent. Samples live
  * calls, attempts and heap; the FastAGI server's turns are timed by the simulator (the PBX's view). Last line:
  * {@code concurrent_calls=<n> attempts_per_s=<x> p99_agi_ms=<y> heap_mb=<z> lost=<n> duplicated=<n>}.
  * Run by {@code bench/dialer [--calls N] [--seconds S] [--rate R] [--time-scale T]}.
@@ -65,10 +61,11 @@ public final class DialerBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path spool = Files.createTempDirectory("bench-dialer-spool");
-        PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().timeScale(options.timeScale())
-                .spoolDir(spool).defaultParty(PartyBehaviour.consent()).build());
-        simulator.start();
-        Map<String, String> properties = ServerNode.dialling(simulator, "serveline_bench", "bench-node",
+        // the PBX in a JVM of its own, so that this JVM's CPU is the server's; it sends the events the shipped
+        // manager.conf's eventfilter lines let through, as Asterisk 22 does
+        SimulatorChild simulator = SimulatorChild.start("1g", "--time-scale", Double.toString(options.timeScale()),
+                "--spool", spool.toString(), "--default-party", "consent", "--event-filter", "serveline");
+        Map<String, String> properties = ServerNode.dialling(simulator.amiPort(), "serveline_bench", "bench-node",
                 Math.max(options.calls(), 100), options.rate());
         properties.put("serveline.dialer.tick", "PT0.05S");
         properties.put("serveline.dialer.batch", "200");
@@ -87,12 +84,12 @@ public final class DialerBenchmark {
             // (a) after (b), so that the simulator's counters (lost, duplicated, AGI turns) are the server's alone
             log("the bare asterisk-java loop: %d calls at %.0f/s on the same simulator, no database", options.calls(),
                     options.rate());
-            bare = BareLoop.run(simulator, options.calls(), options.rate(), Duration.ofSeconds(120));
+            bare = BareLoop.run(simulator.amiPort(), options.calls(), options.rate(), Duration.ofSeconds(120));
         } finally {
             simulator.close();
         }
         log("bare: originated=%d ended=%d failed=%d originates/s %.1f, CPU per call %.2f ms in its Java threads, "
-                + "%.2f ms of the whole JVM (both less the simulator's threads)", bare.originated(), bare.ended(),
+                + "%.2f ms of the whole JVM (GC and JIT included; the simulator is in its own JVM)", bare.originated(), bare.ended(),
                 bare.failed(), bare.perSecond(), bare.cpuMsPerCall()[0], bare.cpuMsPerCall()[1]);
         double serveline = Double.parseDouble(figures.replaceAll(".*attempts_per_s=([0-9.]+).*", "$1"));
         figures += String.format(java.util.Locale.ROOT, " bare_per_s=%.1f vs_bare=%.2f", bare.perSecond(),
@@ -102,7 +99,7 @@ public final class DialerBenchmark {
         System.exit(0);
     }
 
-    private static String run(Options options, PbxSimulator simulator, ServerNode node)
+    private static String run(Options options, SimulatorChild simulator, ServerNode node)
             throws Exception {
         TaskFixtures fixtures = new TaskFixtures(node.port());
         long t0 = System.nanoTime();
@@ -110,8 +107,9 @@ public final class DialerBenchmark {
         log("created %d approved tasks in %.1f s (1 through TaskIntake + APPROVE, the rest copied by SQL)", tasks.size(),
                 seconds(t0));
 
-        BenchCounters counters = new BenchCounters(node.jdbc());
+        BenchCounters counters = new BenchCounters(node.jdbc(), simulator::cpu);
         counters.start();
+        long simulatorCpuAtStart = simulator.cpu().toNanos();
         long campaign = startCampaign(fixtures.supervisor, options);
         AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -122,14 +120,15 @@ public final class DialerBenchmark {
         long nextReport = 0;
         boolean finished = false;
         while (System.nanoTime() < deadline) {
-            maxLive = Math.max(maxLive, simulator.counters().callsActive());
+            maxLive = Math.max(maxLive, simulator.counters().active());
             maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
             if (System.nanoTime() >= nextReport) {
-                ledger.sample(simulator);
+                ledger.sample(simulator.liveAttemptsByTask());
                 int attempts = ledger.attempts();
+                SimulatorChild.Counters pbx = simulator.counters();
                 log("t=%5.1fs live=%5d attempts=%6d unsettled=%5d heap=%4d MB agi_turns=%d", seconds(start),
-                        simulator.counters().callsActive(), attempts, ledger.unsettled(),
-                        memory.getHeapMemoryUsage().getUsed() >> 20, simulator.counters().agiTurns().measured());
+                        pbx.active(), attempts, ledger.unsettled(), memory.getHeapMemoryUsage().getUsed() >> 20,
+                        pbx.agiTurns());
                 if (attempts > 0 && ledger.unsettled() == 0 && ledger.tasksStillOnThePhone(tasks) == 0) {
                     finished = true;
                     break;
@@ -142,22 +141,27 @@ public final class DialerBenchmark {
         fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
         log(finished ? "campaign finished in %.1f s" : "time is up after %.1f s: campaign stopped, draining", campaignSeconds);
         long drainUntil = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < drainUntil && (simulator.counters().callsActive() > 0 || ledger.unsettled() > 0)) {
+        while (System.nanoTime() < drainUntil && (simulator.counters().active() > 0 || ledger.unsettled() > 0)) {
             maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
             Thread.sleep(500);
         }
-        ledger.sample(simulator);
+        ledger.sample(simulator.liveAttemptsByTask());
         counters.report(ledger.attempts()).forEach(line -> log("%s", line));
         double[] cpu = counters.serverCpuMsPerAttempt(ledger.attempts());
-        log("server CPU per attempt: %.2f ms in its Java threads, %.2f ms of the whole JVM less the simulator's and "
-                + "the bench's threads (GC and JIT included, also for the simulator)", cpu[0], cpu[1]);
-        LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f",
-                cpu[0], counters.statementsPerAttempt(ledger.attempts())));
+        log("server CPU per attempt: %.2f ms in its Java threads, %.2f ms of the whole JVM (GC and JIT included), "
+                + "both less the bench's threads; the simulator in its own JVM: %.2f ms", cpu[0], cpu[1],
+                (simulator.cpu().toNanos() - simulatorCpuAtStart) / 1e6 / Math.max(1, ledger.attempts()));
+        log("AMI events per attempt (the shipped eventfilter): %s", simulator.amiEvents().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f",
+                        e.getValue() / (double) Math.max(1, ledger.attempts())))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f"
+                + " server_jvm_cpu_ms_per_call=%.2f", cpu[0], counters.statementsPerAttempt(ledger.attempts()), cpu[1]));
         return report(simulator, node, ledger, campaign, maxLive, maxHeap);
     }
 
     /** Logs the details and returns the figures line. */
-    private static String report(PbxSimulator simulator, ServerNode node,
+    private static String report(SimulatorChild simulator, ServerNode node,
             AttemptLedger ledger, long campaign, long maxLive, long maxHeap) {
         var jdbc = node.jdbc();
         Map<String, Object> span = jdbc.sql("SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(created_at), "
@@ -171,34 +175,31 @@ public final class DialerBenchmark {
         double window = Math.min(5.0, spanSeconds);
         double best = bestWindowRate(dialledAt, window);
         Set<String> liveOnPbx = new HashSet<>();
-        for (SimChannel channel : simulator.channels()) {
-            if (channel.variable("SERVELINE_ATTEMPT_ID") != null) {
-                liveOnPbx.add(channel.variable("SERVELINE_ATTEMPT_ID"));
-            }
-        }
+        simulator.liveAttemptsByTask().values().forEach(liveOnPbx::addAll);
+        SimulatorChild.Counters pbx = simulator.counters();
         List<String> unsettled = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND state <> 'ENDED'")
                 .param("c", campaign).query(String.class).list();
         long lost = unsettled.stream().filter(id -> !liveOnPbx.contains(id)).count();
         long overLimit = jdbc.sql("SELECT COUNT(*) FROM (SELECT task_id FROM call_attempt WHERE campaign_id = :c "
                 + "GROUP BY task_id HAVING COUNT(*) > :max) t").param("c", campaign).param("max", MAX_ATTEMPTS_PER_TASK)
                 .query(Long.class).single();
-        long callsWithoutRow = Math.max(0, simulator.counters().callsStarted() - attempts);
+        long callsWithoutRow = Math.max(0, pbx.started() - attempts);
         long duplicated = ledger.duplicatesSeen().size() + overLimit + callsWithoutRow;
         Map<String, Object> outcomes = jdbc.sql("SELECT COALESCE(outcome, state) AS k, COUNT(*) AS n FROM call_attempt "
                 + "WHERE campaign_id = :c GROUP BY COALESCE(outcome, state)").param("c", campaign)
                 .query((rs, i) -> Map.entry(rs.getString(1), (Object) rs.getLong(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         log("attempts=%d outcomes=%s pbx_calls=%d still_live_on_pbx=%d unsettled=%d", attempts, outcomes,
-                simulator.counters().callsStarted(), liveOnPbx.size(), unsettled.size());
+                pbx.started(), liveOnPbx.size(), unsettled.size());
         log("attempts/s sustained (first to last attempt) %.1f, best %.1f s window %.1f", perSecond, window, best);
-        var turns = simulator.counters().agiTurns();
-        log("AGI server turn over %d replies: p50 %.2f ms, p99 %.2f ms, max %.2f ms", turns.measured(),
-                turns.percentileMillis(50), turns.percentileMillis(99), turns.percentileMillis(100));
+        double[] turns = simulator.agiTurnMillis();
+        log("AGI server turn over %d replies: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pbx.agiTurns(), turns[0],
+                turns[1], turns[2]);
         log("duplicates seen %s, tasks over %d attempts %d, PBX calls without a row %d", ledger.duplicatesSeen(),
                 MAX_ATTEMPTS_PER_TASK, overLimit, callsWithoutRow);
         return String.format(java.util.Locale.ROOT,
                 "concurrent_calls=%d attempts_per_s=%.1f p99_agi_ms=%.2f heap_mb=%d lost=%d duplicated=%d", maxLive,
-                perSecond, turns.percentileMillis(99), maxHeap >> 20, lost, duplicated);
+                perSecond, turns[1], maxHeap >> 20, lost, duplicated);
     }
 
     /**
