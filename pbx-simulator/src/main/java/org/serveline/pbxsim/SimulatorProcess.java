@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.serveline.pbxsim.call.AgiTurnTimes;
 import org.serveline.pbxsim.call.SimChannel;
 import org.serveline.pbxsim.party.PartyBehaviour;
 
@@ -22,7 +23,8 @@ import org.serveline.pbxsim.party.PartyBehaviour;
  * one line starting {@code pbxsim } (other lines on standard output are the simulator's log):
  * <ul>
  * <li>{@code counters} → {@code pbxsim counters started=<n> ended=<n> active=<n> agi_turns=<n>}</li>
- * <li>{@code agi-turns} → {@code pbxsim agi-turns p50=<ms> p99=<ms> max=<ms>} (NaN when none was timed)</li>
+ * <li>{@code agi-turns [skip]} → {@code pbxsim agi-turns p50=<ms> p99=<ms> max=<ms>}: of the turns timed after
+ *     the first {@code skip} (NaN when none was)</li>
  * <li>{@code channels} → {@code pbxsim channels <task>=<attempt> ...}: every live channel with both
  *     {@code SERVELINE_TASK_ID} and {@code SERVELINE_ATTEMPT_ID}</li>
  * <li>{@code events} → {@code pbxsim events passed=<n> filtered=<n>}</li>
@@ -106,6 +108,12 @@ public final class SimulatorProcess {
     }
 
     private static String answer(PbxSimulator simulator, String command) {
+        if (command.matches("agi-turns \\d+")) {
+            int skip = Integer.parseInt(command.substring("agi-turns ".length()));
+            AgiTurnTimes turns = simulator.counters().agiTurns();
+            return String.format(Locale.ROOT, "agi-turns p50=%.3f p99=%.3f max=%.3f", turns.percentileMillis(50, skip),
+                    turns.percentileMillis(99, skip), turns.percentileMillis(100, skip));
+        }
         return switch (command) {
             case "counters" -> String.format(Locale.ROOT, "counters started=%d ended=%d active=%d agi_turns=%d",
                     simulator.counters().callsStarted(), simulator.counters().callsEnded(),

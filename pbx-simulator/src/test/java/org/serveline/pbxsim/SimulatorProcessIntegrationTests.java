@@ -92,10 +92,11 @@ class SimulatorProcessIntegrationTests {
         try (PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().spoolDir(spool).build())) {
             simulator.start();
             var bytes = new java.io.ByteArrayOutputStream();
-            SimulatorProcess.serve(simulator, new BufferedReader(new java.io.StringReader("channels\ncounters\n")),
+            SimulatorProcess.serve(simulator, new BufferedReader(new java.io.StringReader("channels\ncounters\nagi-turns 3\n")),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8));
             assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("pbxsim channels",
-                    "pbxsim counters started=0 ended=0 active=0 agi_turns=0", "pbxsim stopped");
+                    "pbxsim counters started=0 ended=0 active=0 agi_turns=0", "pbxsim agi-turns p50=NaN p99=NaN max=NaN",
+                    "pbxsim stopped");
         }
     }
 

@@ -31,30 +31,33 @@ public final class DialerBenchmark {
     private DialerBenchmark() {
     }
 
-    record Options(int calls, int seconds, double rate, double timeScale) {
+    record Options(int calls, int seconds, double rate, double timeScale, int warmup) {
 
         static Options parse(String[] args) {
             int calls = 1000;
             int seconds = 120;
             double rate = 200;
             double timeScale = 1.0;
+            int warmup = 0;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--calls" -> calls = Integer.parseInt(args[i + 1]);
                     case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                     case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                     case "--time-scale" -> timeScale = Double.parseDouble(args[i + 1]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --calls N --seconds S --rate R --time-scale T)");
+                            + " (use --calls N --seconds S --rate R --time-scale T --warmup W)");
                 }
             }
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
             }
-            if (calls < 1 || seconds < 1 || rate <= 0 || timeScale <= 0 || timeScale > 10) {
-                throw new IllegalArgumentException("need --calls >= 1, --seconds >= 1, --rate > 0, 0 < --time-scale <= 10");
+            if (calls < 1 || seconds < 1 || rate <= 0 || timeScale <= 0 || timeScale > 10 || warmup < 0) {
+                throw new IllegalArgumentException("need --calls >= 1, --seconds >= 1, --rate > 0, 0 < --time-scale <= 10,"
+                        + " --warmup >= 0");
             }
-            return new Options(calls, seconds, rate, timeScale);
+            return new Options(calls, seconds, rate, timeScale, warmup);
         }
     }
 
@@ -102,8 +105,13 @@ public final class DialerBenchmark {
     private static String run(Options options, SimulatorChild simulator, ServerNode node)
             throws Exception {
         TaskFixtures fixtures = new TaskFixtures(node.port());
+        String document = fixtures.uploadDocument();
+        if (options.warmup() > 0) {
+            warmUp(options, simulator, node, fixtures, document);
+        }
+        SimulatorChild.Counters before = simulator.counters(); // the warm-up's calls and AGI turns
         long t0 = System.nanoTime();
-        List<Long> tasks = BenchTasks.create(node, options.calls(), fixtures.uploadDocument());
+        List<Long> tasks = BenchTasks.create(node, options.calls(), document);
         log("created %d approved tasks in %.1f s (1 through TaskIntake + APPROVE, the rest copied by SQL)", tasks.size(),
                 seconds(t0));
 
@@ -130,7 +138,7 @@ public final class DialerBenchmark {
                 SimulatorChild.Counters pbx = simulator.counters();
                 log("t=%5.1fs live=%5d attempts=%6d unsettled=%5d heap=%4d MB agi_turns=%d", seconds(start),
                         pbx.active(), attempts, ledger.unsettled(), memory.getHeapMemoryUsage().getUsed() >> 20,
-                        pbx.agiTurns());
+                        pbx.agiTurns() - before.agiTurns());
                 if (attempts > 0 && ledger.unsettled() == 0 && ledger.tasksStillOnThePhone(tasks) == 0) {
                     finished = true;
                     break;
@@ -164,12 +172,38 @@ public final class DialerBenchmark {
                 .collect(java.util.stream.Collectors.joining(", ")));
         LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f"
                 + " server_jvm_cpu_ms_per_call=%.2f", cpu[0], counters.statementsPerAttempt(ledger.attempts()), cpu[1]));
-        return report(simulator, node, ledger, campaign, maxLive, maxHeap);
+        return report(simulator, node, ledger, campaign, maxLive, maxHeap, before);
+    }
+
+    /**
+     * A campaign of W calls run to its end before the measured one, so that the measured calls find the JIT's code
+     * compiled (a first campaign of 1,000 calls spends as much CPU compiling as serving). Its tasks, calls and AGI
+     * turns are left out of every figure.
+     */
+    private static void warmUp(Options options, SimulatorChild simulator, ServerNode node, TaskFixtures fixtures,
+            String document) throws Exception {
+        long t0 = System.nanoTime();
+        List<Long> tasks = BenchTasks.create(node, options.warmup(), document);
+        long campaign = createCampaign(fixtures.supervisor, options);
+        startCampaign(fixtures.supervisor, campaign);
+        AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
+        long deadline = System.nanoTime() + options.seconds() * 1_000_000_000L;
+        while (System.nanoTime() < deadline && !(ledger.attempts() > 0 && ledger.unsettled() == 0
+                && ledger.tasksStillOnThePhone(tasks) == 0)) {
+            Thread.sleep(500); // a sampling period
+        }
+        fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
+        long drainUntil = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < drainUntil && (simulator.counters().active() > 0 || ledger.unsettled() > 0)) {
+            Thread.sleep(500);
+        }
+        log("warm-up: %d calls in %.1f s (%d attempts, %d unsettled), left out of the figures", tasks.size(),
+                seconds(t0), ledger.attempts(), ledger.unsettled());
     }
 
     /** Logs the details and returns the figures line. */
     private static String report(SimulatorChild simulator, ServerNode node,
-            AttemptLedger ledger, long campaign, long maxLive, long maxHeap) {
+            AttemptLedger ledger, long campaign, long maxLive, long maxHeap, SimulatorChild.Counters before) {
         var jdbc = node.jdbc();
         Map<String, Object> span = jdbc.sql("SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(created_at), "
                 + "MAX(created_at)) AS us FROM call_attempt WHERE campaign_id = :c").param("c", campaign)
@@ -190,17 +224,17 @@ public final class DialerBenchmark {
         long overLimit = jdbc.sql("SELECT COUNT(*) FROM (SELECT task_id FROM call_attempt WHERE campaign_id = :c "
                 + "GROUP BY task_id HAVING COUNT(*) > :max) t").param("c", campaign).param("max", MAX_ATTEMPTS_PER_TASK)
                 .query(Long.class).single();
-        long callsWithoutRow = Math.max(0, pbx.started() - attempts);
+        long callsWithoutRow = Math.max(0, pbx.started() - before.started() - attempts);
         long duplicated = ledger.duplicatesSeen().size() + overLimit + callsWithoutRow;
         Map<String, Object> outcomes = jdbc.sql("SELECT COALESCE(outcome, state) AS k, COUNT(*) AS n FROM call_attempt "
                 + "WHERE campaign_id = :c GROUP BY COALESCE(outcome, state)").param("c", campaign)
                 .query((rs, i) -> Map.entry(rs.getString(1), (Object) rs.getLong(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         log("attempts=%d outcomes=%s pbx_calls=%d still_live_on_pbx=%d unsettled=%d", attempts, outcomes,
-                pbx.started(), liveOnPbx.size(), unsettled.size());
+                pbx.started() - before.started(), liveOnPbx.size(), unsettled.size());
         log("attempts/s sustained (first to last attempt) %.1f, best %.1f s window %.1f", perSecond, window, best);
-        double[] turns = simulator.agiTurnMillis();
-        log("AGI server turn over %d replies: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pbx.agiTurns(), turns[0],
+        double[] turns = simulator.agiTurnMillis(before.agiTurns());
+        log("AGI server turn over %d replies: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pbx.agiTurns() - before.agiTurns(), turns[0],
                 turns[1], turns[2]);
         log("duplicates seen %s, tasks over %d attempts %d, PBX calls without a row %d", ledger.duplicatesSeen(),
                 MAX_ATTEMPTS_PER_TASK, overLimit, callsWithoutRow);

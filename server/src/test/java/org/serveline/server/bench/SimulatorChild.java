@@ -94,9 +94,9 @@ final class SimulatorChild implements AutoCloseable {
         return new Counters(values.get("started"), values.get("ended"), values.get("active"), values.get("agi_turns"));
     }
 
-    /** {@code [p50, p99, max]} of the FastAGI servers' turns in milliseconds (NaN before any). */
-    synchronized double[] agiTurnMillis() {
-        String[] parts = ask("agi-turns").split(" ");
+    /** {@code [p50, p99, max]} of the FastAGI servers' turns after the first {@code skip}, in ms (NaN: none). */
+    synchronized double[] agiTurnMillis(long skip) {
+        String[] parts = ask("agi-turns " + skip).split(" ");
         double[] millis = new double[3];
         for (int i = 0; i < 3; i++) {
             millis[i] = Double.parseDouble(parts[i + 1].substring(parts[i + 1].indexOf('=') + 1));
