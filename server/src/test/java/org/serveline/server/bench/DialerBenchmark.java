@@ -120,6 +120,7 @@ public final class DialerBenchmark {
         BenchCounters counters = new BenchCounters(node.jdbc(), simulator::cpu);
         counters.start();
         long simulatorCpuAtStart = simulator.cpu().toNanos();
+        Map<String, Long> eventsAtStart = simulator.amiEvents();
         startCampaign(fixtures.supervisor, campaign);
         AttemptLedger ledger = new AttemptLedger(node.jdbc(), campaign);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -168,7 +169,8 @@ public final class DialerBenchmark {
                 (simulatorCpuAtEnd - simulatorCpuAtStart) / 1e6 / Math.max(1, ledger.attempts()));
         log("AMI events per attempt (the shipped eventfilter): %s", simulator.amiEvents().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f",
-                        e.getValue() / (double) Math.max(1, ledger.attempts())))
+                        (e.getValue() - eventsAtStart.getOrDefault(e.getKey(), 0L))
+                                / (double) Math.max(1, ledger.attempts())))
                 .collect(java.util.stream.Collectors.joining(", ")));
         LAST_COSTS.set(String.format(java.util.Locale.ROOT, " server_cpu_ms_per_call=%.2f db_statements_per_call=%.1f"
                 + " server_jvm_cpu_ms_per_call=%.2f", cpu[0], counters.statementsPerAttempt(ledger.attempts()), cpu[1]));
