@@ -253,7 +253,7 @@ public final class DialerBenchmark {
         if (sortedMicros.size() < 2 || seconds <= 0) {
             return sortedMicros.size();
         }
-        long width = (long) (seconds * 1e6);
+        long width = Math.round(seconds * 1e6); // the span in µs comes back through a double: never truncate it
         int most = 1;
         for (int from = 0, to = 0; from < sortedMicros.size(); from++) {
             while (to + 1 < sortedMicros.size() && sortedMicros.get(to + 1) - sortedMicros.get(from) <= width) {
