@@ -29,11 +29,17 @@ public final class AgiTurnTimes {
 
     /** The p-th percentile (0..100) in milliseconds; NaN when nothing was measured. */
     public double percentileMillis(double p) {
-        int n = measured();
+        return percentileMillis(p, 0);
+    }
+
+    /** The p-th percentile (0..100) in milliseconds of the turns after the first {@code skip}; NaN when none. */
+    public double percentileMillis(double p, int skip) {
+        int from = Math.max(0, Math.min(skip, measured()));
+        int n = measured() - from;
         if (n == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(nanos, n);
+        long[] sorted = Arrays.copyOfRange(nanos, from, from + n);
         Arrays.sort(sorted);
         int index = (int) Math.min(n - 1, Math.max(0, Math.ceil(p / 100.0 * n) - 1));
         return sorted[index] / 1_000_000.0;

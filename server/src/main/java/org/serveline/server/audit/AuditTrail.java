@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +46,7 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEvent append(AuditRecord record) {
+        writeDeferred();
         boolean known = knownChains.getIfPresent(record.chain()) != null;
         Head head = (known ? lockHead(record.chain()) : Optional.<Head>empty()).orElseGet(() -> {
             // new, or known from a transaction that rolled back
@@ -77,6 +80,73 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void appendAll(List<AuditRecord> records) {
+        writeDeferred();
+        writeAll(records);
+    }
+
+    /**
+     * Appends at the end of the caller's transaction, just before it commits, together with every other record
+     * deferred in it (one {@link #appendAll}): the record still commits with the change it describes, or neither
+     * does, and is written before anything after the commit acts on it. An {@link #append}, {@link #appendAll} or
+     * {@link #chain} later in the same transaction writes the deferred records first, so every chain keeps the order
+     * of the calls. Without a transaction, appends at once. For work done per item inside a batch transaction (the
+     * settle batch's consents: their portal links and outbox messages).
+     */
+    public void appendBeforeCommit(AuditRecord record) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            append(record);
+            return;
+        }
+        Deferred deferred = deferred().orElseGet(() -> {
+            Deferred fresh = new Deferred();
+            TransactionSynchronizationManager.registerSynchronization(fresh);
+            return fresh;
+        });
+        if (deferred.written) { // asked from another synchronization's beforeCommit, after ours ran
+            append(record);
+        } else {
+            deferred.records.add(record);
+        }
+    }
+
+    private Optional<Deferred> deferred() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Deferred d && d.trail() == this).map(Deferred.class::cast).findFirst();
+    }
+
+    private void writeDeferred() {
+        deferred().ifPresent(d -> {
+            List<AuditRecord> records = List.copyOf(d.records);
+            d.records.clear();
+            writeAll(records);
+        });
+    }
+
+    /**
+     * The records deferred in one transaction; a synchronization of that transaction, so a transaction of its own
+     * started meanwhile (REQUIRES_NEW) does not see them.
+     */
+    private final class Deferred implements TransactionSynchronization {
+
+        private final List<AuditRecord> records = new ArrayList<>();
+        private boolean written;
+
+        AuditTrail trail() {
+            return AuditTrail.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeDeferred();
+            written = true;
+        }
+    }
+
+    private void writeAll(List<AuditRecord> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -131,6 +201,7 @@ public class AuditTrail {
     /** The events of one chain, oldest first. */
     @Transactional(readOnly = true)
     public List<AuditEvent> chain(String chain) {
+        writeDeferred();
         return jdbc.sql(AuditRows.SELECT + " WHERE chain_key = :chain ORDER BY seq")
                 .param("chain", chain).query(AuditRows.MAPPER).list();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.serveline.server.task.ServiceTask;
 
 /**
  * What the dialer needs of the PBXs: their trunks and limits, whether a PBX's link is up, placing a call, and
@@ -101,9 +102,19 @@ public interface PbxGateway {
     record Trunk(String pbxId, String name, int maxChannels, double callsPerSecond, int pbxMaxChannels) {
     }
 
-    /** One call to place: the attempt row exists already. */
+    /**
+     * One call to place: the attempt row exists already.
+     *
+     * @param task the task as the dialer read it in the transaction that opened the attempt, so that the notice is
+     *             prepared without reading it again; {@code null} when the caller has none (it is then read)
+     */
     record OutboundCall(String attemptId, long taskId, String pbxId, String trunk, String numberE164,
-            Duration ringTimeout) {
+            Duration ringTimeout, ServiceTask task) {
+
+        public OutboundCall(String attemptId, long taskId, String pbxId, String trunk, String numberE164,
+                Duration ringTimeout) {
+            this(attemptId, taskId, pbxId, trunk, numberE164, ringTimeout, null);
+        }
     }
 
     /** The PBX answered the Originate with an error: nothing was dialled. */

@@ -73,6 +73,7 @@ class BatchDialing {
                 .map(PartyPhone::e164).distinct().toList());
         List<CallAttempts.NewAttempt> specs = new ArrayList<>();
         List<PbxGateway.Trunk> trunks = new ArrayList<>();
+        List<ServiceTask> dialled = new ArrayList<>();
         for (ServiceTask task : onPhone) {
             Optional<String> number = single.numberToDial(campaign, task,
                     history.getOrDefault(task.id().value(), List.of()), blocked);
@@ -81,12 +82,13 @@ class BatchDialing {
                 specs.add(new CallAttempts.NewAttempt(task.id().value(), campaign.id(), null, trunk.get().pbxId(),
                         trunk.get().name(), number.get(), properties.node(), TaskDialing.ACTOR));
                 trunks.add(trunk.get());
+                dialled.add(task);
             }
         }
         List<CallAttempt> opened = attempts.openAll(specs);
         List<TaskDialing.PlacedAttempt> placed = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
-            placed.add(new TaskDialing.PlacedAttempt(opened.get(i), trunks.get(i)));
+            placed.add(new TaskDialing.PlacedAttempt(opened.get(i), trunks.get(i), dialled.get(i)));
         }
         return placed;
     }

@@ -3,6 +3,7 @@ package org.serveline.server.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Every settled attempt moves its task: consent with an address leads to electronic service, a refusal to the
  * next channel, a retryable outcome schedules the next call within calling hours, an invalid number is marked
  * bad. Runs inside the transaction that settled the attempts, so the decisions and the evidence commit together;
- * the tasks of a batch are read with one query (a task settled twice in one batch is read again for the second).
+ * the tasks of a batch are read with one query (a task settled twice in one batch is read again for the second),
+ * and their consents saved and audited together at the end of the batch.
  */
 @Component
 class OutcomeRules {
@@ -49,16 +51,28 @@ class OutcomeRules {
         Map<Long, ServiceTask> loaded = new HashMap<>();
         tasks.getAll(ids).forEach(task -> loaded.put(task.id().value(), task));
         Set<Long> moved = new HashSet<>();
+        List<ServiceTasks.Consent> consents = new ArrayList<>();
         for (CallAttempt attempt : settled.attempts()) {
-            ServiceTask task = moved.add(attempt.taskId()) ? loaded.get(attempt.taskId())
-                    : tasks.get(new TaskId(attempt.taskId()));
+            ServiceTask task;
+            if (moved.add(attempt.taskId())) {
+                task = loaded.get(attempt.taskId());
+            } else {
+                saveConsents(consents); // the task as this batch left it so far
+                task = tasks.get(new TaskId(attempt.taskId()));
+            }
             if (task != null) {
-                decide(task, attempt);
+                decide(task, attempt, consents);
             }
         }
+        saveConsents(consents);
     }
 
-    private void decide(ServiceTask task, CallAttempt attempt) {
+    private void saveConsents(List<ServiceTasks.Consent> consents) {
+        tasks.consentAll(List.copyOf(consents), ACTOR);
+        consents.clear();
+    }
+
+    private void decide(ServiceTask task, CallAttempt attempt, List<ServiceTasks.Consent> consents) {
         TaskId id = task.id();
         if (task.state() != TaskState.PHONE || attempt.outcome() == null) {
             return;
@@ -68,7 +82,7 @@ class OutcomeRules {
         Instant now = clock.instant();
         ZoneId zone = ZoneId.of(task.party().timeZone());
         switch (limits.retryRules().after(attempt.outcome())) {
-            case RetryRules.Next.Finish finish -> finish(task, attempt, finish.result(), limits, now, zone);
+            case RetryRules.Next.Finish finish -> finish(task, attempt, finish.result(), limits, now, zone, consents);
             case RetryRules.Next.RetrySameNumber retry -> leases.scheduleNextCall(id,
                     limits.callingHours().nextAllowed(now.plus(retry.after()), zone), ACTOR,
                     attempt.outcome() + ": retry after " + retry.after());
@@ -82,11 +96,11 @@ class OutcomeRules {
     }
 
     private void finish(ServiceTask task, CallAttempt attempt, CallOutcome result, CampaignLimits limits, Instant now,
-            ZoneId zone) {
+            ZoneId zone, List<ServiceTasks.Consent> consents) {
         Map<String, Object> evidence = attempt.evidence();
         switch (result) {
-            case CONSENTED -> tasks.consent(task,
-                    attempt.mobileNumber() != null ? attempt.mobileNumber() : attempt.number(), ACTOR, evidence);
+            case CONSENTED -> consents.add(new ServiceTasks.Consent(task,
+                    attempt.mobileNumber() != null ? attempt.mobileNumber() : attempt.number(), evidence));
             case REFUSED -> tasks.move(task, TaskTrigger.CHANNEL_FAILED, ACTOR,
                     "the party refused electronic service on a recorded call", evidence);
             default -> leases.scheduleNextCall(task.id(),

@@ -82,8 +82,8 @@ class TaskDialing {
         }
     }
 
-    /** An attempt row committed DIALING, and the trunk it is to leave by. */
-    record PlacedAttempt(CallAttempt attempt, PbxGateway.Trunk trunk) {
+    /** An attempt row committed DIALING, the trunk it is to leave by, and its task as the decision read it. */
+    record PlacedAttempt(CallAttempt attempt, PbxGateway.Trunk trunk, ServiceTask task) {
     }
 
     private Optional<PlacedAttempt> decideRunning(Campaign campaign, TaskId id, Map<String, Integer> liveByTrunk) {
@@ -134,14 +134,14 @@ class TaskDialing {
             Map<String, Integer> liveByTrunk) {
         return capacity.take(liveByTrunk).map(trunk -> new PlacedAttempt(attempts.open(new CallAttempts.NewAttempt(
                 task.id().value(), campaign.id(), null, trunk.pbxId(), trunk.name(), number, properties.node(), ACTOR)),
-                trunk));
+                trunk, task));
     }
 
     /** Sends the Originate of an attempt whose row is committed; a refusal settles the attempt FAILED. */
     void place(PlacedAttempt placed, Campaign campaign) {
         CallAttempt attempt = placed.attempt();
         gateway.originate(new PbxGateway.OutboundCall(attempt.id(), attempt.taskId(), placed.trunk().pbxId(),
-                        placed.trunk().name(), attempt.number(), campaign.limits().ringTimeout()))
+                        placed.trunk().name(), attempt.number(), campaign.limits().ringTimeout(), placed.task()))
                 .whenComplete((ok, failure) -> {
                     if (failure instanceof PbxGateway.CallNotPlacedException refused
                             || failure != null && failure.getCause() instanceof PbxGateway.CallNotPlacedException) {

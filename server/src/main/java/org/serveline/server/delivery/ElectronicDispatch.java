@@ -1,6 +1,7 @@
 package org.serveline.server.delivery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,17 @@ class ElectronicDispatch {
         }
     }
 
+    /** The tasks of a batch that entered ELECTRONIC, read with one query. */
     @EventListener
     void on(TaskStateChanges batch) {
-        batch.changes().stream().filter(c -> c.to() == TaskState.ELECTRONIC).forEach(c -> start(c.taskId()));
+        List<TaskId> ids = batch.changes().stream().filter(c -> c.to() == TaskState.ELECTRONIC)
+                .map(TaskStateChanged::taskId).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<TaskId, ServiceTask> loaded = new HashMap<>();
+        tasks.getAll(ids).forEach(task -> loaded.put(task.id(), task));
+        ids.forEach(id -> start(loaded.containsKey(id) ? loaded.get(id) : tasks.get(id)));
     }
 
     @EventListener
@@ -72,7 +81,11 @@ class ElectronicDispatch {
     }
 
     private void start(TaskId id) {
-        ServiceTask task = tasks.get(id);
+        start(tasks.get(id));
+    }
+
+    private void start(ServiceTask task) {
+        TaskId id = task.id();
         List<String> addresses = candidates(task);
         if (addresses.isEmpty()) {
             outbox.record(id, "DELIVERY_NO_ADDRESS", Map.of("why", "the task has no electronic address"));

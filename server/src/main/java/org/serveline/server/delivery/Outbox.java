@@ -59,8 +59,10 @@ class Outbox {
                 .param("address", address).param("subject", subject).param("body", body).param("sha", sha)
                 .param("now", Timestamp.from(now)).update();
         long id = jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
-        record(task, "DELIVERY_QUEUED", Map.of("message", id, "medium", medium.name(), "kind", kind.name(),
-                "address", address, "bodySha256", sha));
+        // before the transaction commits, with its other deferred audit events (one append for a settle batch)
+        audit.appendBeforeCommit(new AuditRecord(task.auditChain(), "system", "DELIVERY_QUEUED", "task:" + task, null,
+                null, Map.of("message", id, "medium", medium.name(), "kind", kind.name(), "address", address,
+                        "bodySha256", sha)));
         return id;
     }
 

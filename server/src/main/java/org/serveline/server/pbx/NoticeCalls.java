@@ -56,7 +56,7 @@ class NoticeCalls {
         CompletableFuture<Void> prerendered;
         try {
             // the notice is rendered before the PBX dials, so a party who answers never waits on the speech engine
-            prerendered = CompletableFuture.runAsync(() -> notices.prerender(call.attemptId(), call.taskId()),
+            prerendered = CompletableFuture.runAsync(() -> notices.prerender(call),
                     connections.handOff());
         } catch (RejectedExecutionException stopping) {
             return CompletableFuture.failedFuture(new CallNotPlacedException("the telephony gateway is stopping"));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.serveline.server.call.PbxGateway;
 import org.serveline.server.call.SettleBatches;
 import org.serveline.telephony.agi.FastAgiConfig;
 import org.serveline.telephony.agi.FastAgiServer;
@@ -94,12 +95,12 @@ final class NoticeEndpoint implements AutoCloseable {
      * Prepares the task's notice (rendered, or found in the prompt cache) while the PBX dials, so a party who
      * answers never waits on the speech engine or the database.
      */
-    void prerender(String attemptId, long taskId) {
+    void prerender(PbxGateway.OutboundCall call) {
         try {
-            prepared.put(attemptId,
-                    scripts.scriptFor(new NoticeCall(attemptId, Optional.of(Long.toString(taskId)), ""), prompts));
+            prepared.put(call.attemptId(), scripts.scriptFor(call, prompts));
         } catch (RuntimeException e) {
-            log.warn("could not render the notice for attempt {} ahead of the call: {}", attemptId, e.toString());
+            log.warn("could not render the notice for attempt {} ahead of the call: {}", call.attemptId(),
+                    e.toString());
         }
     }
 

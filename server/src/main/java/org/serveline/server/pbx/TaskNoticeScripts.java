@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
+import org.serveline.server.call.PbxGateway;
 import org.serveline.server.court.Court;
 import org.serveline.server.court.CourtProperties;
 import org.serveline.server.court.Courts;
@@ -55,10 +56,24 @@ class TaskNoticeScripts {
                         spec -> NoticeTemplate.read(spec.noticeTemplate()), (a, b) -> b));
     }
 
+    /** The notice of an attempt the PBX calls back for, read from its row and its task. */
     NoticeScript scriptFor(NoticeCall call, NoticePrompts prompts) {
         CallAttempt attempt = attempts.find(call.attemptId())
                 .orElseThrow(() -> new IllegalArgumentException("no call attempt " + call.attemptId()));
-        ServiceTask task = tasks.get(new TaskId(attempt.taskId()));
+        return scriptFor(tasks.get(new TaskId(attempt.taskId())), attempt.number(), prompts);
+    }
+
+    /**
+     * The notice of a call about to be placed: from the task the dialer read when it opened the attempt (a task on
+     * the phone channel does not change what the notice says), read again only when the call does not carry it.
+     */
+    NoticeScript scriptFor(PbxGateway.OutboundCall call, NoticePrompts prompts) {
+        ServiceTask task = call.task() != null && call.task().id().value() == call.taskId() ? call.task()
+                : tasks.get(new TaskId(call.taskId()));
+        return scriptFor(task, call.numberE164(), prompts);
+    }
+
+    private NoticeScript scriptFor(ServiceTask task, String dialled, NoticePrompts prompts) {
         String court = courts.find(task.courtId()).map(Court::name).orElse(task.courtId());
         List<String> names = task.documentIds().stream().map(documents::find).flatMap(Optional::stream)
                 .map(StoredDocument::fileName).map(TaskNoticeScripts::withoutExtension).toList();
@@ -68,7 +83,7 @@ class TaskNoticeScripts {
                 task.hearingTime(), publishedPhone);
         NoticeTemplate wording = ownWording.getOrDefault(task.courtId(), prompts.defaultTemplate());
         NoticeScript script = NoticeScript.of(prompts, wording, data, true,
-                DialStrings.mobileNational(attempt.number()));
+                DialStrings.mobileNational(dialled));
         versions.keep(script.notice(), task.courtId(), prompts.voiceId());
         return script;
     }

@@ -66,7 +66,10 @@ public class PortalLinks {
                 VALUES (:token, :task, :hash, 0, :expires, :now)""")
                 .param("token", token).param("task", task.value()).param("hash", hash(token, code))
                 .param("expires", Timestamp.from(expires)).param("now", Timestamp.from(now)).update();
-        record(task, actor, "PORTAL_LINK_ISSUED", Map.of("link", masked(token), "expiresAt", expires.toString()));
+        // written with the transaction's other deferred audit events just before it commits (one multi-row append
+        // for a settle batch's consents)
+        audit.appendBeforeCommit(new AuditRecord(task.auditChain(), actor, "PORTAL_LINK_ISSUED", "task:" + task, null,
+                null, Map.of("link", masked(token), "expiresAt", expires.toString())));
         return new IssuedLink(task, token, url(token), code, expires);
     }
 

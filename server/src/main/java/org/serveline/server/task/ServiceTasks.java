@@ -163,6 +163,26 @@ public class ServiceTasks {
                 "documents", task.documentIds());
     }
 
+    /** One party's consent to electronic service, for {@link #consentAll}. */
+    public record Consent(ServiceTask task, String address, Map<String, Object> evidence) {
+    }
+
+    /**
+     * The consents of tasks the caller has just loaded, saved together (every version checked) and audited together
+     * as one {@link TaskStateChanges}; for the settle batch. Throws, and saves nothing, if any move is illegal.
+     */
+    @Transactional
+    public List<ServiceTask> consentAll(List<Consent> consents, String actor) {
+        if (consents.isEmpty()) {
+            return List.of();
+        }
+        Instant now = now();
+        consents.forEach(c -> c.task().consent(c.address(), actor, c.evidence(), now));
+        List<ServiceTask> batch = consents.stream().map(Consent::task).toList();
+        rows.saveRoots(batch);
+        return batch;
+    }
+
     @Transactional
     public ServiceTask markPhoneBad(TaskId id, String e164, String actor, String why) {
         ServiceTask task = get(id);

@@ -19,7 +19,6 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
-import org.serveline.pbxsim.PbxSimulator;
 
 /**
  * The bare library, for comparison: asterisk-java alone originates the same calls (same dial string, same
@@ -28,14 +27,17 @@ import org.serveline.pbxsim.PbxSimulator;
  */
 final class BareLoop {
 
-    /** Calls originated and ended, the rate they were originated at, and this JVM's CPU less the simulator's. */
+    /**
+     * Calls originated and ended, the rate they were originated at, and this JVM's CPU per call ({@code [threads,
+     * process]}: its Java threads', and the whole process's with GC and JIT; the simulator runs in its own JVM).
+     */
     record Result(int originated, int ended, int failed, double perSecond, double[] cpuMsPerCall) {
     }
 
     private BareLoop() {
     }
 
-    static Result run(PbxSimulator simulator, int calls, double rate, Duration timeout) throws Exception {
+    static Result run(int amiPort, int calls, double rate, Duration timeout) throws Exception {
         int agiPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             agiPort = probe.getLocalPort();
@@ -55,7 +57,7 @@ final class BareLoop {
                 throw new IllegalStateException(e);
             }
         });
-        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", simulator.ports().ami(), "serveline",
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", amiPort, "serveline",
                 "serveline-secret").createManagerConnection();
         Set<String> ours = ConcurrentHashMap.newKeySet();
         Set<String> hangups = ConcurrentHashMap.newKeySet(); // every channel's, ours or not: events may cross
@@ -74,7 +76,7 @@ final class BareLoop {
         });
         ami.login();
         try {
-            long[] cpuBefore = cpuLessSimulator(simulator);
+            long[] cpuBefore = cpu();
             long start = System.nanoTime();
             long first = 0;
             long last = 0;
@@ -106,7 +108,7 @@ final class BareLoop {
             while (System.nanoTime() < until && ended(ours, hangups) + failed.get() < calls) {
                 Thread.sleep(100); // a sampling period
             }
-            long[] cpuAfter = cpuLessSimulator(simulator);
+            long[] cpuAfter = cpu();
             double span = (last - first) / 1e9;
             int ended = ended(ours, hangups);
             int done = ended + failed.get();
@@ -124,23 +126,18 @@ final class BareLoop {
         return (int) ours.stream().filter(hangups::contains).count();
     }
 
-    /** {@code [threads, process]}: this JVM's Java threads' CPU time, and its process CPU time, less the simulator's. */
-    static long[] cpuLessSimulator(PbxSimulator simulator) {
+    /** {@code [threads, process]}: this JVM's Java threads' CPU time, and its process CPU time. */
+    static long[] cpu() {
         var threads = ManagementFactory.getThreadMXBean();
-        long simulatorNanos = 0;
         long all = 0;
         for (long id : threads.getAllThreadIds()) {
-            var info = threads.getThreadInfo(id);
             long nanos = threads.getThreadCpuTime(id);
-            if (info != null && nanos > 0) {
+            if (nanos > 0) {
                 all += nanos;
-                if (info.getThreadName().startsWith(simulator.threadPrefix())) {
-                    simulatorNanos += nanos;
-                }
             }
         }
         long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        return new long[] {all - simulatorNanos, process - simulatorNanos};
+        return new long[] {all, process};
     }
 }

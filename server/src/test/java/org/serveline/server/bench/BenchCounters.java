@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,6 +22,7 @@ final class BenchCounters {
     private static final List<String> STATUS = List.of("Questions", "Innodb_data_fsyncs");
 
     private final JdbcClient jdbc;
+    private final Supplier<Duration> simulatorCpu;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<String, Long> cpuAtStart;
     private Map<String, Long> statusAtStart;
@@ -28,8 +30,10 @@ final class BenchCounters {
     private Map<String, Long> statusAtEnd;
     private long[] serverCpuAtEnd;
 
-    BenchCounters(JdbcClient jdbc) {
+    /** {@code simulatorCpu}: the CPU time so far of the simulator's own process. */
+    BenchCounters(JdbcClient jdbc, Supplier<Duration> simulatorCpu) {
         this.jdbc = jdbc;
+        this.simulatorCpu = simulatorCpu;
     }
 
     void start() {
@@ -70,9 +74,9 @@ final class BenchCounters {
 
     /**
      * The server's CPU per attempt, {@code [threads, jvm]}: the CPU time of this JVM's Java threads (the server's
-     * virtual threads' carriers included) less the simulator's threads and the bench's own main thread; and this
-     * JVM's whole process CPU time less the same threads, i.e. with the collector's and the JIT compiler's threads,
-     * which also work for the simulator's garbage and code.
+     * virtual threads' carriers included) less the bench's own threads ({@code main}, {@code bench-*}); and this
+     * JVM's whole process CPU time less the same threads, i.e. with the collector's and the JIT compiler's threads.
+     * The simulator runs in a JVM of its own, so all of it is the server's.
      */
     double[] serverCpuMsPerAttempt(long attempts) {
         double n = Math.max(1, attempts);
@@ -80,10 +84,9 @@ final class BenchCounters {
                 (serverCpuAtEnd[1] - serverCpuAtStart[1]) / 1e6 / n};
     }
 
-    /** {@code [threads, process]} CPU nanoseconds, less the simulator's and the main thread's. */
+    /** {@code [threads, process]} CPU nanoseconds, less the bench's threads. */
     private long[] serverCpu() {
-        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        long process = processCpu();
         long server = 0;
         long notServer = 0;
         for (long id : threads.getAllThreadIds()) {
@@ -92,7 +95,7 @@ final class BenchCounters {
             if (info == null || nanos <= 0) {
                 continue;
             }
-            if (info.getThreadName().startsWith("pbxsim") || info.getThreadName().equals("main")) {
+            if (isBench(info.getThreadName())) {
                 notServer += nanos;
             } else {
                 server += nanos;
@@ -101,16 +104,30 @@ final class BenchCounters {
         return new long[] {server, process - notServer};
     }
 
+    private static boolean isBench(String thread) {
+        return thread.equals("main") || thread.startsWith("bench-");
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private Map<String, Long> cpuNanos() {
         Map<String, Long> byPart = new TreeMap<>();
+        long threadsTotal = 0;
         for (long id : threads.getAllThreadIds()) {
             var info = threads.getThreadInfo(id);
             long nanos = threads.getThreadCpuTime(id);
             if (info != null && nanos > 0) {
                 byPart.merge(part(info.getThreadName()), nanos, Long::sum);
+                threadsTotal += nanos;
             }
         }
-        byPart.put("mariadbd", ProcessHandle.allProcesses()
+        byPart.put("server JVM outside live Java threads (GC, JIT, ended threads)", processCpu() - threadsTotal);
+        byPart.put("simulator (own JVM)", simulatorCpu.get().toNanos());
+        // the embedded MariaDB is this JVM's child; other helpers' databases on the machine are not counted
+        byPart.put("mariadbd (child)", ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()).reduce(0L, Long::sum));
         return byPart;
@@ -120,8 +137,8 @@ final class BenchCounters {
         if (thread.startsWith("ForkJoinPool")) {
             return "server virtual threads";
         }
-        if (thread.startsWith("pbxsim")) {
-            return "simulator";
+        if (isBench(thread)) {
+            return "bench";
         }
         if (thread.startsWith("Asterisk-Java")) {
             return "asterisk-java reader";

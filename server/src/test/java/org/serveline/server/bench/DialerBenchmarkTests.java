@@ -31,4 +31,12 @@ class DialerBenchmarkTests {
                 LongStream.range(0, 51).map(i -> 12_300_000 + i * 100_000)).boxed().toList();
         assertThat(DialerBenchmark.bestWindowRate(slowThenFast, 5.0)).isCloseTo(10.0, within(0.01));
     }
+
+    @Test
+    void aWindowAsLongAsTheRunHoldsItsLastCallToo() {
+        // 1,000,028 µs / 1e6 * 1e6 is 1,000,027.99…: a truncated window dropped the last call (best 243.6 < 248.3)
+        List<Long> run = List.of(0L, 500_000L, 1_000_028L);
+        double span = run.getLast() / 1e6;
+        assertThat(DialerBenchmark.bestWindowRate(run, span)).isCloseTo(2 / span, within(1e-9));
+    }
 }

@@ -109,6 +109,69 @@ class SettleBatchesIntegrationTests {
     }
 
     @Test
+    void theConsentsOfABatchAreSavedAndAuditedTogetherEachWithItsLinkAndMessage() {
+        TaskFixtures fixtures = new TaskFixtures(port);
+        List<CallAttempt> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(dialled(fixtures, "+86 138 0000 74" + (10 + i)));
+        }
+        Instant answered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<AttemptEvent> batch = new ArrayList<>();
+        for (CallAttempt call : calls) {
+            batch.add(new CallAnswered(call.id(), answered, null));
+            batch.add(heard(call.id(), CallOutcome.CONSENTED, "1"));
+            batch.add(new CallEnded(call.id(), null, answered, answered.plusSeconds(20), "hung up"));
+        }
+
+        attempts.recordAll(batch);
+
+        for (CallAttempt call : calls) {
+            assertThat(state(fixtures, call.taskId())).isEqualTo("ELECTRONIC");
+            assertThat(jdbc.sql("SELECT electronic_address FROM service_task WHERE id = :id")
+                    .param("id", call.taskId()).query(String.class).single()).isEqualTo(call.number());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE task_id = :id AND address = :a "
+                    + "AND kind = 'NOTICE'")
+                    .param("id", call.taskId()).param("a", call.number()).query(Long.class).single())
+                    .as("the message to the consenting number, written with the consent").isEqualTo(1);
+            assertThat(audit.chain("task:" + call.taskId())).extracting(AuditEvent::action).containsSubsequence(
+                    "CALL_CONSENTED", "TASK_CONSENT_CAPTURED", "PORTAL_LINK_ISSUED", "DELIVERY_QUEUED");
+        }
+        assertThat(calls.stream().map(c -> only(audit.chain("task:" + c.taskId()), "TASK_CONSENT_CAPTURED")
+                .occurredAt()).distinct()).as("the consents appended together").hasSize(1);
+        assertThat(calls.stream().map(c -> only(audit.chain("task:" + c.taskId()), "DELIVERY_QUEUED").occurredAt())
+                .distinct()).as("the messages' events appended together").hasSize(1);
+        assertThat(fixtures.supervisor.get("/api/v1/audit/verify").body().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aTaskSettledTwiceInOneBatchIsDecidedOnWhatTheBatchDidToItFirst() {
+        TaskFixtures fixtures = new TaskFixtures(port);
+        CallAttempt first = dialled(fixtures, "+86 138 0000 7501");
+        // a second attempt of the same task, as a node that reconciled the first one late could have opened
+        CallAttempt second = attempts.open(new CallAttempts.NewAttempt(first.taskId(), null, null, "pbx1", "carrier1",
+                first.number(), "test-node", "dialer"));
+        Instant answered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        attempts.recordAll(List.of(new CallAnswered(first.id(), answered, null), new CallAnswered(second.id(), answered,
+                        null), heard(first.id(), CallOutcome.CONSENTED, "1"),
+                new CallEnded(first.id(), null, answered, answered.plusSeconds(20), "hung up"),
+                heard(second.id(), CallOutcome.CONSENTED, "1"),
+                new CallEnded(second.id(), null, answered, answered.plusSeconds(21), "hung up")));
+
+        assertThat(state(fixtures, first.taskId())).isEqualTo("ELECTRONIC");
+        List<AuditEvent> chain = audit.chain("task:" + first.taskId());
+        assertThat(chain).extracting(AuditEvent::action).filteredOn("TASK_CONSENT_CAPTURED"::equals)
+                .as("consented once").hasSize(1);
+        assertThat(chain).filteredOn(e -> e.action().equals("CALL_CONSENTED")).extracting(AuditEvent::occurredAt)
+                .as("both settled in the one batch, not event by event").hasSize(2).containsOnly(
+                        chain.stream().filter(e -> e.action().equals("CALL_CONSENTED")).findFirst().orElseThrow()
+                                .occurredAt());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE task_id = :id AND kind = 'NOTICE'")
+                .param("id", first.taskId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void queuedEventsMeetInOneBatchWithinATick() {
         TaskFixtures fixtures = new TaskFixtures(port);
         List<CallAttempt> calls = new ArrayList<>();

@@ -81,9 +81,6 @@ public final class AttemptLedger {
      * SERVELINE_TASK_ID); remembers every one seen. Call it often while the campaign runs.
      */
     public void sample(PbxSimulator simulator) {
-        duplicates.addAll(jdbc.sql("SELECT task_id FROM call_attempt WHERE campaign_id = :c AND state <> 'ENDED' "
-                + "GROUP BY task_id HAVING COUNT(*) > 1").param("c", campaignId).query(String.class).list()
-                .stream().map(task -> "db:task " + task).toList());
         Map<String, Set<String>> attemptsByTask = new HashMap<>();
         for (SimChannel channel : simulator.channels()) {
             String task = channel.variable("SERVELINE_TASK_ID");
@@ -92,7 +89,15 @@ public final class AttemptLedger {
                 attemptsByTask.computeIfAbsent(task, t -> new HashSet<>()).add(attempt);
             }
         }
-        attemptsByTask.forEach((task, attempts) -> {
+        sample(attemptsByTask);
+    }
+
+    /** As {@link #sample(PbxSimulator)}, with the PBX's live attempts by task read elsewhere (another process). */
+    public void sample(Map<String, Set<String>> liveAttemptsByTask) {
+        duplicates.addAll(jdbc.sql("SELECT task_id FROM call_attempt WHERE campaign_id = :c AND state <> 'ENDED' "
+                + "GROUP BY task_id HAVING COUNT(*) > 1").param("c", campaignId).query(String.class).list()
+                .stream().map(task -> "db:task " + task).toList());
+        liveAttemptsByTask.forEach((task, attempts) -> {
             if (attempts.size() > 1) {
                 duplicates.add("pbx:task " + task + " " + attempts);
             }

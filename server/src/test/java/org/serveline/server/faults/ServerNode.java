@@ -42,12 +42,18 @@ public final class ServerNode implements AutoCloseable {
     /** The properties that point a node at {@code simulator}: one PBX, one trunk, its channel and CPS limits. */
     public static Map<String, String> dialling(PbxSimulator simulator, String schema, String node, int maxChannels,
             double callsPerSecond) {
+        return dialling(simulator.ports().ami(), schema, node, maxChannels, callsPerSecond);
+    }
+
+    /** As {@link #dialling(PbxSimulator, String, String, int, double)}, for a PBX listening for AMI on {@code amiPort}. */
+    public static Map<String, String> dialling(int amiPort, String schema, String node, int maxChannels,
+            double callsPerSecond) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("serveline.embedded-db.schema", schema);
         p.put("serveline.dialer.node", node);
         p.put("serveline.telephony.pbxs[0].id", PBX_ID);
         p.put("serveline.telephony.pbxs[0].host", "127.0.0.1");
-        p.put("serveline.telephony.pbxs[0].port", Integer.toString(simulator.ports().ami()));
+        p.put("serveline.telephony.pbxs[0].port", Integer.toString(amiPort));
         p.put("serveline.telephony.pbxs[0].username", "serveline");
         p.put("serveline.telephony.pbxs[0].secret", "serveline-secret");
         p.put("serveline.telephony.pbxs[0].trunks[0].name", TRUNK);
