@@ -62,7 +62,10 @@
       item.dataset.id = id;
       try {
         const doc = await api('/api/v1/documents/' + encodeURIComponent(id));
-        item.append(data('strong', doc.fileName), text('span', ' · SHA-256 '), data('code', doc.sha256));
+        const open = data('a', doc.fileName);
+        open.href = '/api/v1/documents/' + encodeURIComponent(doc.id) + '/content'; // the session cookie signs it
+        open.download = doc.fileName;
+        item.append(open, text('span', ' · SHA-256 '), data('code', doc.sha256));
       } catch (e) {
         item.append(data('code', id), text('span', ' ' + t('desk.document.missing')));
       }

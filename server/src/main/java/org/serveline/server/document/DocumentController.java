@@ -2,10 +2,16 @@ package org.serveline.server.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.NotFoundException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,5 +49,23 @@ class DocumentController {
     @GetMapping("/{id}")
     StoredDocument get(@PathVariable String id) {
         return documents.find(id).orElseThrow(() -> new NotFoundException("no document with id " + id));
+    }
+
+    /**
+     * The document's bytes, as uploaded, under its own name (a reviewer reads what the clerk sent); each opening is an
+     * audit event on the document's chain.
+     */
+    @GetMapping("/{id}/content")
+    ResponseEntity<Resource> content(@PathVariable String id) {
+        StoredDocument doc = get(id);
+        InputStream bytes = documents.openAudited(doc, actor.name());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(doc.mediaType()))
+                .contentLength(doc.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(new InputStreamResource(bytes));
     }
 }

@@ -110,6 +110,14 @@ public class Documents {
         }
     }
 
+    /** The stored bytes, for a person: who opened which document is an audit event (DOCUMENT_OPENED). */
+    @Transactional
+    public InputStream openAudited(StoredDocument doc, String actor) {
+        audit.append(new AuditRecord("document:" + doc.id(), actor, "DOCUMENT_OPENED", "document:" + doc.id(),
+                null, null, Map.of("sha256", doc.sha256(), "fileName", doc.fileName())));
+        return open(doc);
+    }
+
     /** The ids among {@code ids} that name no stored document. */
     public List<String> missing(Collection<String> ids) {
         if (ids.isEmpty()) {

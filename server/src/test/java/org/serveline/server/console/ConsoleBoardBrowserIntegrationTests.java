@@ -48,6 +48,7 @@ import tools.jackson.databind.JsonNode;
     "serveline.simulator.parties.agent100=CONSENT",
     "serveline.simulator.parties.13800006001=CONSENT",
     "serveline.simulator.parties.13800006002=ASK_OPERATOR",
+    "serveline.simulator.parties.13800006003=CONSENT",
     "serveline.dialer.tick=PT0.05S",
 })
 @Timeout(150)
@@ -82,6 +83,34 @@ class ConsoleBoardBrowserIntegrationTests {
     void setUp() {
         fixtures = new TaskFixtures(port);
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.isUp("simulator"));
+    }
+
+    @Test
+    void aClerkSubmitsATaskWithADocumentInTheFormAndSeesItDialledAndConsented() throws Exception {
+        Path document = Files.createTempDirectory("serveline-board").resolve("传票.pdf");
+        Files.write(document, TaskFixtures.pdf("传票"));
+        String caseNumber = TaskFixtures.newCaseNumber();
+        open("submit", "clerk", "clerk-pw");
+        browser.findElement(By.id("sub-case")).sendKeys(caseNumber);
+        browser.findElement(By.id("sub-name")).sendKeys("钱拨号");
+        browser.findElement(By.id("sub-phones")).sendKeys("138 0000 6003");
+        browser.findElement(By.id("sub-documents")).sendKeys(document.toString());
+        browser.findElement(By.id("sub-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), caseNumber));
+        long task = Long.parseLong(browser.findElement(By.id("detail-title")).getText()
+                .replaceAll("^任务 (\\d+) · .*$", "$1"));
+
+        fixtures.review(task, "APPROVE", null);
+        long campaign = startCampaign(caseNumber);
+
+        // the clerk's open task is read again every few seconds: the call appears with the party's answer
+        By attempt = By.cssSelector("#attempts tbody tr");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+                driver.findElements(attempt).stream().anyMatch(row -> row.getText().contains("同意")));
+        assertThat(browser.findElement(attempt).getText()).contains("+8613800006003");
+        assertThat(browser.findElement(By.id("detail-facts")).getText()).containsAnyOf("电子送达", "已送达");
+        Files.write(SHOTS.resolve("clerk-task-dialled.png"), browser.getScreenshotAs(OutputType.BYTES));
+        stop(campaign);
     }
 
     @Test

@@ -126,6 +126,12 @@ class ConsoleDeskBrowserIntegrationTests {
         click(By.cssSelector("#rv-queue tbody tr[data-id='" + bareId + "']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rv-title"), caseNumber));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rv-documents"), "起诉状.pdf"));
+        // the reviewer opens the document itself: the link's bytes (with the session cookie) are a PDF
+        WebElement document = browser.findElement(By.cssSelector("#rv-documents a[download]"));
+        assertThat(document.getText()).isEqualTo("起诉状.pdf");
+        assertThat(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.blob()).then(b => b.slice(0, 5).text()).then(done, e => done(String(e)));",
+                document.getDomAttribute("href"))).isEqualTo("%PDF-");
         assertThat(browser.findElement(By.id("rv-facts")).getText()).contains("李简", "+8613700137002", "clerk");
         assertNoEnglishShown("review");
         browser.findElement(By.id("rv-return")).click();

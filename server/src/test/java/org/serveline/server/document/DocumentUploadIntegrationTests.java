@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.RawHttp;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,28 @@ class DocumentUploadIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures = new TaskFixtures(port);
+    }
+
+    @Test
+    void aReviewerOpensTheDocumentAsUploadedUnderItsChineseNameAndTheOpeningIsAudited() throws Exception {
+        byte[] pdf = TaskFixtures.pdf("传票");
+        String id = fixtures.clerk.upload("传票（张三）.pdf", pdf).body().get("id").asString();
+
+        RawHttp.Response opened = fixtures.reviewer.raw("GET", "/api/v1/documents/" + id + "/content", List.of(), null);
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(pdf);
+        assertThat(opened.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(opened.headers().get("content-disposition")).startsWith("attachment")
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("传票（张三）.pdf", StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+        assertThat(opened.headers().get("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(jdbc.sql("SELECT CONCAT(actor, ' ', action) FROM audit_event WHERE chain_key = :c ORDER BY seq")
+                .param("c", "document:" + id).query(String.class).list())
+                .containsExactly("clerk DOCUMENT_UPLOADED", "reviewer DOCUMENT_OPENED");
+
+        assertProblem(fixtures.reviewer.get("/api/v1/documents/no-such-document/content"), 404, "no document");
+        assertThat(ApiClient.on(port).get("/api/v1/documents/" + id + "/content").status()).isEqualTo(401);
     }
 
     @Test

@@ -90,6 +90,29 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void anEmptyAcceptHeaderIsReadAsNoneEvenByThePrometheusEndpoint() throws IOException {
+        RawHttp.Response reply = fuzzer("/actuator/prometheus", List.of(new Header("Accept", "")), null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("# TYPE");
+    }
+
+    @Test
+    void aFormBodyThatCannotBeDecodedOnAPatchOrPutIsNoServerError() throws IOException {
+        for (String method : List.of("PATCH", "PUT", "DELETE")) {
+            RawHttp.Response reply = RawHttp.exchange(port, method, "/api/v1/documents",
+                    List.of(new Header("Content-Type", "application/x-www-form-urlencoded")),
+                    "a=%zz&b=%".getBytes(StandardCharsets.UTF_8), java.time.Duration.ofSeconds(20));
+
+            assertThat(reply.status()).as(method).isEqualTo(401); // anonymous: refused before any body is read
+            RawHttp.Response signedIn = fuzzer(method, "/api/v1/documents",
+                    List.of(new Header("Content-Type", "application/x-www-form-urlencoded")),
+                    "a=%zz&b=%".getBytes(StandardCharsets.UTF_8));
+            assertThat(signedIn.status()).as(method).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void aWildcardContentTypeIsA415Problem() throws IOException {
         for (String type : List.of("application/*", "*/*")) {
             RawHttp.Response reply = fuzzer("PUT", "/api/v1/do-not-call/13800138000",
