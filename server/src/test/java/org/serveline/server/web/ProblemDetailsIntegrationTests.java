@@ -113,6 +113,18 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aHealthPathBelowAComponentWithNoneIsA404Problem() throws IOException {
+        for (String path : List.of("/actuator/health/db/extra", "/actuator/health/db/extra/segments/here",
+                "/actuator/health/abc/extra", "/actuator/health/liveness/abc/extra")) {
+            assertThat(problem(fuzzer(path, List.of(), null), 404).get("detail").asString())
+                    .isEqualTo("no such health component");
+        }
+        assertThat(fuzzer("/actuator/health/db", List.of(), null).status()).isEqualTo(200);
+        assertThat(fuzzer("/actuator/health/liveness", List.of(), null).status()).isEqualTo(200);
+        assertThat(fuzzer("/actuator/health/no-such-component", List.of(), null).status()).isEqualTo(404);
+    }
+
+    @Test
     void aWildcardContentTypeIsA415Problem() throws IOException {
         for (String type : List.of("application/*", "*/*")) {
             RawHttp.Response reply = fuzzer("PUT", "/api/v1/do-not-call/13800138000",
