@@ -75,7 +75,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "'" + JsonProblems.shorten(String.valueOf(e.getValue())) + "' is not a valid value for " + e.getName());
+                "'" + JsonProblems.shorten(shown(e.getValue())) + "' is not a valid value for " + e.getName());
+    }
+
+    /** A rejected value as the client sent it: a repeated parameter arrives as an array, shown joined. */
+    private static String shown(Object value) {
+        return value instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+                .map(String::valueOf).toList()) : String.valueOf(value);
     }
 
     /** A body declared multipart that is not (no boundary, cut short, parts that do not parse). */

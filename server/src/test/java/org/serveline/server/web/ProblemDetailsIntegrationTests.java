@@ -125,6 +125,13 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aRepeatedParameterOfTheWrongTypeIsEchoedAsSentNotAsAJavaArray() throws IOException {
+        JsonNode problem = problem(fuzzer("/api/v1/recording-reviews/queue?limit=x&limit=y", List.of(), null), 400);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("'x,y' is not a valid value for limit");
+    }
+
+    @Test
     void aWildcardContentTypeIsA415Problem() throws IOException {
         for (String type : List.of("application/*", "*/*")) {
             RawHttp.Response reply = fuzzer("PUT", "/api/v1/do-not-call/13800138000",
