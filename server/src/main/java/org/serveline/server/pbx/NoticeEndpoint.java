@@ -99,8 +99,10 @@ final class NoticeEndpoint implements AutoCloseable {
         try {
             prepared.put(call.attemptId(), scripts.scriptFor(call, prompts));
         } catch (RuntimeException e) {
+            // the message, not the exception: on Ctrl-C the speech engine's child process gets the signal too, and
+            // the way down logs no exception (the notice is then rendered when the party answers, if ever)
             log.warn("could not render the notice for attempt {} ahead of the call: {}", call.attemptId(),
-                    e.toString());
+                    e.getMessage());
         }
     }
 

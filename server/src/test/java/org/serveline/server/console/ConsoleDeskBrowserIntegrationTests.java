@@ -263,26 +263,6 @@ class ConsoleDeskBrowserIntegrationTests {
 
     /** As ConsoleBrowserIntegrationTests: no visible ASCII word outside data values but the allowed abbreviations. */
     private void assertNoEnglishShown(String screen) {
-        @SuppressWarnings("unchecked")
-        List<String> english = (List<String>) browser.executeScript("""
-                const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV']);
-                const found = [];
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                  const el = node.parentElement;
-                  if (!el || el.closest('[translate="no"], script, style, select, template')) continue;
-                  if (!el.checkVisibility()) continue;
-                  for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
-                    if (!allowed.has(word)) found.push(word + ' in <' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                      + '> "' + node.textContent.trim() + '"');
-                  }
-                }
-                for (const option of document.querySelectorAll('select:not([translate="no"]) option:not([translate="no"])')) {
-                  if (option.parentElement.checkVisibility() && /[A-Za-z]{2,}/.test(option.textContent)) {
-                    found.push('option "' + option.textContent + '"');
-                  }
-                }
-                return found;""");
-        assertThat(english).as("English shown on the %s screen", screen).isEmpty();
+        assertThat(HeadlessChromium.englishShown(browser)).as("English shown on the %s screen", screen).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.serveline.server.testsupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,5 +56,34 @@ public final class HeadlessChromium {
         browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(screen + "-screen")));
+    }
+
+    /**
+     * The ASCII words the page shows outside data values (elements marked {@code translate="no"}) but for the product's
+     * name and technical abbreviations: on a Chinese screen, each one is a label left untranslated. Options of a
+     * visible {@code select} count too.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> englishShown(ChromeDriver browser) {
+        return (List<String>) browser.executeScript("""
+                const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV',
+                  'AMI', 'PBX', 'E164']);
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const el = node.parentElement;
+                  if (!el || el.closest('[translate="no"], script, style, select, template')) continue;
+                  if (!el.checkVisibility()) continue;
+                  for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
+                    if (!allowed.has(word)) found.push(word + ' in <' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                      + '> "' + node.textContent.trim() + '"');
+                  }
+                }
+                for (const option of document.querySelectorAll('select:not([translate="no"]) option:not([translate="no"])')) {
+                  if (option.parentElement.checkVisibility() && /[A-Za-z]{2,}/.test(option.textContent)) {
+                    found.push('option "' + option.textContent + '"');
+                  }
+                }
+                return found;""");
     }
 }
