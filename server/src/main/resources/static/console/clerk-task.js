@@ -61,19 +61,7 @@
   }
 
   function facts(task) {
-    const dl = $('fl-facts');
-    dl.replaceChildren();
-    const add = (key, value, isData = true) => dl.append(text('dt', t(key)), (isData ? data : text)('dd', value));
-    add('task.state', label('state', task.state), false);
-    add('task.party', task.party.name);
-    dl.lastChild.append(text('span', ' (' + label('role', task.party.role) + ')'));
-    if (task.party.idNumber) add('desk.idNumber', task.party.idNumber);
-    add('task.phones', task.phones.map((p) => p.e164).join(', '));
-    if (task.party.email) add('task.email', task.party.email);
-    if (task.party.address) add('task.address', task.party.address);
-    if (task.electronicAddress) add('desk.electronicAddress', task.electronicAddress);
-    add('task.hearing', task.hearingDate ? [task.hearingDate, task.hearingTime].filter(Boolean).join(' ') : t('task.hearing.none'),
-      Boolean(task.hearingDate));
+    const add = desk().taskFacts($('fl-facts'), task);
     add('task.channels', task.channelChain.map((c) => label('state', c)).join(' → '), false);
     if (task.returnReason) add('task.returnReason', task.returnReason);
     if (task.cancelReason) add('task.cancelReason', task.cancelReason);

@@ -2,7 +2,7 @@
 // RFC 9457 field errors shown beside the field they concern, a task's documents by name and SHA-256, optional form values.
 (function () {
   'use strict';
-  const { api, data, text, t } = window.Serveline;
+  const { api, data, text, t, label } = window.Serveline;
 
   /** A field's trimmed value; null when left empty (optional fields are sent as null, never as ""). */
   function optional(element) {
@@ -73,6 +73,26 @@
     }
   }
 
+  /**
+   * A task's state, party, numbers, addresses and hearing into a definition list (optional values only when given);
+   * answers the list's add(key, value, isData) for what each screen shows after them.
+   */
+  function taskFacts(dl, task) {
+    dl.replaceChildren();
+    const add = (key, value, isData = true) => dl.append(text('dt', t(key)), (isData ? data : text)('dd', value));
+    add('task.state', label('state', task.state), false);
+    add('task.party', task.party.name);
+    dl.lastChild.append(text('span', ' (' + label('role', task.party.role) + ')'));
+    if (task.party.idNumber) add('desk.idNumber', task.party.idNumber);
+    add('task.phones', task.phones.map((p) => p.e164).join(', '));
+    if (task.party.email) add('task.email', task.party.email);
+    if (task.party.address) add('task.address', task.party.address);
+    if (task.electronicAddress) add('desk.electronicAddress', task.electronicAddress);
+    add('task.hearing', task.hearingDate ? [task.hearingDate, task.hearingTime].filter(Boolean).join(' ') : t('task.hearing.none'),
+      Boolean(task.hearingDate));
+    return add;
+  }
+
   /** Uploads files one by one (POST /api/v1/documents), reusing ids already uploaded for the same file. */
   async function uploadAll(files, cache, progress) {
     const ids = [];
@@ -89,5 +109,5 @@
     return ids;
   }
 
-  window.Serveline.desk = { optional, phoneList, clearFieldErrors, showFieldErrors, formError, showDocuments, uploadAll };
+  window.Serveline.desk = { optional, phoneList, clearFieldErrors, showFieldErrors, formError, showDocuments, uploadAll, taskFacts };
 })();

@@ -42,18 +42,7 @@
     document.querySelectorAll('#rv-queue tbody tr').forEach((r) => r.classList.toggle('selected', Number(r.dataset.id) === id));
     $('rv-detail').hidden = false;
     $('rv-title').textContent = t('task.title', { id: task.id, caseNumber: task.caseNumber });
-    const dl = $('rv-facts');
-    dl.replaceChildren();
-    const add = (key, value, isData = true) => dl.append(text('dt', t(key)), (isData ? data : text)('dd', value));
-    add('task.state', label('state', task.state), false);
-    add('task.party', task.party.name);
-    dl.lastChild.append(text('span', ' (' + label('role', task.party.role) + ')'));
-    if (task.party.idNumber) add('desk.idNumber', task.party.idNumber);
-    add('task.phones', task.phones.map((p) => p.e164).join(', '));
-    if (task.party.email) add('task.email', task.party.email);
-    if (task.party.address) add('task.address', task.party.address);
-    add('task.hearing', task.hearingDate ? [task.hearingDate, task.hearingTime].filter(Boolean).join(' ') : t('task.hearing.none'),
-      Boolean(task.hearingDate));
+    const add = desk().taskFacts($('rv-facts'), task);
     add('desk.submittedBy', task.createdBy);
     $('rv-form').hidden = task.state !== 'SUBMITTED';
     $('rv-reason').value = '';
