@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -97,7 +98,7 @@ public final class SseFanOut {
                     lastFingerprint = event.fingerprint();
                 }
                 return true;
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 log.debug("stream of {} closed: {}", key, e.toString());
                 drop(this);
                 return false;
@@ -113,12 +114,18 @@ public final class SseFanOut {
     private final ExecutorService writers;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final LongFunction<SseEmitter> emitters;
 
     public SseFanOut(String name, int max, Duration timeout, ExecutorService writers) {
+        this(name, max, timeout, writers, SseEmitter::new);
+    }
+
+    SseFanOut(String name, int max, Duration timeout, ExecutorService writers, LongFunction<SseEmitter> emitters) {
         this.name = name;
         this.max = max;
         this.timeout = timeout;
         this.writers = writers;
+        this.emitters = emitters;
     }
 
     /** A new stream, or empty when {@code max} streams are open already. */
@@ -127,7 +134,7 @@ public final class SseFanOut {
             log.warn("{}: refusing a stream for {}: {} streams are open (the most this node serves)", name, key, max);
             return Optional.empty();
         }
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        SseEmitter emitter = emitters.apply(timeout.toMillis());
         Stream stream = new Stream(key, emitter);
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> drop(stream));
@@ -150,15 +157,24 @@ public final class SseFanOut {
 
     /** Ends every stream (on shutdown): the browsers reconnect to a node still running. */
     public void closeAll() {
-        streams.forEach(stream -> {
-            streams.remove(stream);
-            stream.emitter().complete();
-        });
+        streams.forEach(this::drop);
     }
 
     private void drop(Stream stream) {
         if (streams.remove(stream)) {
+            complete(stream);
+        }
+    }
+
+    /**
+     * Ends the response unless the container already ended it: once a write failed (the browser went away), Tomcat
+     * refuses the async context to any thread but its own, and its error handling completes the response itself.
+     */
+    private static void complete(Stream stream) {
+        try {
             stream.emitter().complete();
+        } catch (RuntimeException alreadyFailed) {
+            log.debug("stream of {} already ended by the container: {}", stream.key(), alreadyFailed.toString());
         }
     }
 }
