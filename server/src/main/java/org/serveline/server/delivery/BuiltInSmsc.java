@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,8 @@ public final class BuiltInSmsc implements AutoCloseable {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Every message answered, in order (a copy-on-write list would copy itself at every one of thousands). */
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, SMPPServerSession> sessions = new ConcurrentHashMap<>();
     /** Retries of receipts the client did not take. */
     private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(1,

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The cost of one phase of a bench run per unit of work: CPU milliseconds of this JVM (server, SMSC and client
  * alike) and of the MariaDB server process, and the statements MariaDB received ({@code Questions}, with the most
- * frequent {@code Com_*} kinds). Taken as the difference of two snapshots.
+ * frequent {@code Com_*} kinds) and the rows they wrote. Taken as the difference of two snapshots.
  */
 final class PhaseCost {
 
@@ -50,9 +50,17 @@ final class PhaseCost {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
+        double rows = ROWS_WRITTEN.stream().mapToLong(k -> now.getOrDefault(k, 0L) - status.getOrDefault(k, 0L)).sum() / n;
         return String.format(Locale.ROOT, "%s cost per message over %.1f s wall: jvm_cpu_ms=%.3f mariadb_cpu_ms=%.3f "
-                + "sql_statements=%.2f (%s)", phase, seconds, jvm / 1e6 / n, db / 1e6 / n, questions, kinds);
+                + "sql_statements=%.2f (%s) rows_written=%.1f", phase, seconds, jvm / 1e6 / n, db / 1e6 / n, questions,
+                kinds, rows);
     }
+
+    /**
+     * Rows the statements wrote, however few they were: the handler's row inserts, updates and deletes (internal
+     * temporary tables count too).
+     */
+    private static final List<String> ROWS_WRITTEN = List.of("Handler_write", "Handler_update", "Handler_delete");
 
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -78,7 +86,8 @@ final class PhaseCost {
         if (jdbc == null) { // a phase without a database: no statement at all
             return values;
         }
-        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name LIKE 'Com\\_%'")
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name LIKE 'Com\\_%' "
+                + "OR Variable_name IN ('Handler_write', 'Handler_update', 'Handler_delete')")
                 .query(rs -> {
                     values.put(rs.getString(1), rs.getLong(2));
                 });
