@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.serveline.server.delivery.OutboxMessage.Kind;
@@ -20,8 +23,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox after commit: claims due messages for each gateway that is up (as many as it has room for),
- * sends each on a virtual thread, and records what the gateway said. A gateway that is down is not asked: its
+ * Sends the outbox after commit: claims due messages for each gateway that is up (as many as it has room for, once
+ * half of that room is free: fewer, larger claims), and records what the gateway said. SMS go to as many sender
+ * loops as the SMPP window has places, each sending one task's messages at a time, so a place in the window never
+ * waits for a thread and a thread never waits for a place; e-mails are sent each task on a virtual thread of its
+ * own. A gateway that is down is not asked: its
  * messages wait (health shows how many). A transient failure puts the message back with a doubling delay; the
  * segments of an SMS that the SMSC accepted are recorded, so a resend never repeats them: at once for a message cut
  * short, with the next batch of {@link DeliveryPipeline} for a message sent whole (with its SENT state).
@@ -44,6 +50,7 @@ class OutboxWorker implements SmartLifecycle {
     private final Object monitor = new Object();
     private volatile boolean running;
     private ExecutorService senders;
+    private final BlockingQueue<List<OutboxMessage>> smsQueue = new LinkedBlockingQueue<>();
     private Thread loop;
 
     OutboxWorker(Outbox outbox, SmsGateway sms, MailGateway mail, DeliveryOutcomes outcomes,
@@ -63,6 +70,9 @@ class OutboxWorker implements SmartLifecycle {
         }
         running = true;
         senders = Executors.newVirtualThreadPerTaskExecutor();
+        for (int i = 0; i < sms.window(); i++) {
+            senders.execute(this::sendSms);
+        }
         loop = Thread.ofVirtual().name("outbox-worker").start(this::run);
     }
 
@@ -124,8 +134,9 @@ class OutboxWorker implements SmartLifecycle {
     /** One claim for one medium; true when it found work (look again at once). */
     private boolean round(Medium medium, boolean ready, int room) {
         AtomicInteger flying = inFlight.get(medium);
-        int limit = Math.min(properties.batch(), room - flying.get());
-        if (!ready || limit <= 0 || !outbox.anyDue(medium)) {
+        int free = room - flying.get();
+        int limit = Math.min(properties.batch(), free);
+        if (!ready || limit <= 0 || (flying.get() > 0 && free < room / 2) || !outbox.anyDue(medium)) {
             return false;
         }
         List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());
@@ -134,18 +145,41 @@ class OutboxWorker implements SmartLifecycle {
                 .collect(Collectors.groupingBy(OutboxMessage::taskId, LinkedHashMap::new, Collectors.toList()));
         for (List<OutboxMessage> messages : byTask.values()) {
             flying.addAndGet(messages.size());
-            senders.execute(() -> messages.forEach(message -> {
-                try {
-                    send(message);
-                } catch (RuntimeException e) {
-                    log.warn("sending message {} failed: {}", message.id(), e.toString());
-                    outbox.retry(message, e.toString(), backoff(message), properties.maxAttempts());
-                } finally {
-                    flying.decrementAndGet();
-                }
-            }));
+            if (medium == Medium.SMS) {
+                smsQueue.add(messages);
+            } else {
+                senders.execute(() -> sendAll(messages, flying));
+            }
         }
         return !claimed.isEmpty();
+    }
+
+    /** One of the SMS sender loops: one task's messages after another, until the worker stops and none is left. */
+    private void sendSms() {
+        while (running || !smsQueue.isEmpty()) {
+            try {
+                List<OutboxMessage> messages = smsQueue.poll(properties.tick().toMillis(), TimeUnit.MILLISECONDS);
+                if (messages != null) {
+                    sendAll(messages, inFlight.get(Medium.SMS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void sendAll(List<OutboxMessage> messages, AtomicInteger flying) {
+        for (OutboxMessage message : messages) {
+            try {
+                send(message);
+            } catch (RuntimeException e) {
+                log.warn("sending message {} failed: {}", message.id(), e.toString());
+                outbox.retry(message, e.toString(), backoff(message), properties.maxAttempts());
+            } finally {
+                flying.decrementAndGet();
+            }
+        }
     }
 
     private void send(OutboxMessage message) {
