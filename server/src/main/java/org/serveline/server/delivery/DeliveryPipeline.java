@@ -33,8 +33,8 @@ class DeliveryPipeline implements DisposableBean {
     private static final int SENT_PER_BATCH = 200;
     /**
      * Settling (DELIVERED, then SERVED) yields to sending: its batches are larger and wait longer, so on a busy node
-     * the CPU goes to the submit window first and SERVED follows within a quarter of a second (bench/outbox, quiet:
-     * 0.58 → 0.73 of the bare jSMPP loop's rate, BENCHMARKS.md).
+     * the CPU goes to the submit window first and SERVED follows within a quarter of a second (fewer statements and
+     * less CPU per message in bench/outbox, BENCHMARKS.md).
      */
     private static final int SETTLED_PER_BATCH = 1000;
     private static final Duration SETTLE_LINGER = Duration.ofMillis(250);
