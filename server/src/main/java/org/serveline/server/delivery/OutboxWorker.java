@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * half of that room is free: fewer, larger claims), and records what the gateway said. SMS go to as many sender
  * loops as the SMPP window has places, each sending one task's messages at a time, so a place in the window never
  * waits for a thread and a thread never waits for a place; e-mails are sent each task on a virtual thread of its
- * own. A gateway that is down is not asked: its
- * messages wait (health shows how many). A transient failure puts the message back with a doubling delay; the
- * segments of an SMS that the SMSC accepted are recorded, so a resend never repeats them: at once for a message cut
- * short, with the next batch of {@link DeliveryPipeline} for a message sent whole (with its SENT state).
+ * own. A gateway that is down is not asked: its messages wait (health shows how many). A transient failure puts the
+ * message back with a doubling delay; the segments of an SMS that the SMSC accepted are recorded, so a resend never
+ * repeats them: at once for a message cut short, with the next batch of {@link DeliveryPipeline} for a message sent
+ * whole (with its SENT state).
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -134,9 +134,9 @@ class OutboxWorker implements SmartLifecycle {
     /** One claim for one medium; true when it found work (look again at once). */
     private boolean round(Medium medium, boolean ready, int room) {
         AtomicInteger flying = inFlight.get(medium);
-        int free = room - flying.get();
-        int limit = Math.min(properties.batch(), free);
-        if (!ready || limit <= 0 || (flying.get() > 0 && free < room / 2) || !outbox.anyDue(medium)) {
+        int busy = flying.get();
+        int limit = Math.min(properties.batch(), room - busy);
+        if (!ready || limit <= 0 || (busy > 0 && room - busy < room / 2) || !outbox.anyDue(medium)) {
             return false;
         }
         List<OutboxMessage> claimed = outbox.claim(medium, node, limit, properties.lease());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class OutboxBenchmark {
             }
             // the bare loop is latency-bound (a round trip per place in the window) and swings with the VM's
             // scheduling from run to run: the median of three runs is the figure
-            List<Double> bareRates = new java.util.ArrayList<>();
+            List<Double> bareRates = new ArrayList<>();
             for (int run = 1; run <= BARE_RUNS; run++) {
                 bareRates.add(bareLoop(smsc, tasks, window, outbox.sample(), "bare jSMPP loop, run " + run));
             }
@@ -133,8 +134,8 @@ public final class OutboxBenchmark {
         List<Long> ids = BenchTasks.create(node, count, document);
         consent(node, ids, 0);
         log("%d tasks consented (outbox rows written with the move) in %.1f s", ids.size(), seconds(t0));
-        String sample = jdbc.sql("SELECT body FROM delivery_outbox WHERE kind = 'NOTICE' AND body IS NOT NULL ORDER BY id LIMIT 1")
-                .query(String.class).single();
+        String sample = jdbc.sql("SELECT body FROM delivery_outbox WHERE kind = 'NOTICE' AND body IS NOT NULL "
+                + "ORDER BY id LIMIT 1").query(String.class).single();
 
         if (generalLog != null) {
             jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
@@ -146,8 +147,7 @@ public final class OutboxBenchmark {
         long deadline = start + Duration.ofMinutes(30).toNanos();
         long served = 0;
         while (System.nanoTime() < deadline) {
-            served = jdbc.sql("SELECT COUNT(*) FROM service_task WHERE id IN (:ids) AND state = 'SERVED'")
-                    .param("ids", ids).query(Long.class).single();
+            served = served(jdbc, ids);
             long sent = jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state IN ('SENT', 'DELIVERED')")
                     .query(Long.class).single();
             log("t=%6.1fs sent=%6d served=%6d", seconds(start), sent, served);
@@ -203,8 +203,7 @@ public final class OutboxBenchmark {
         long served = 0;
         while (served < ids.size() && System.nanoTime() < deadline) {
             Thread.sleep(500); // a sampling period
-            served = node.jdbc().sql("SELECT COUNT(*) FROM service_task WHERE id IN (:ids) AND state = 'SERVED'")
-                    .param("ids", ids).query(Long.class).single();
+            served = served(node.jdbc(), ids);
         }
         if (served < ids.size()) {
             throw new IllegalStateException("warm-up: only " + served + " of " + ids.size() + " tasks SERVED");
@@ -213,6 +212,11 @@ public final class OutboxBenchmark {
         smsc.stop();
         smsc.start(smsc.port());
         log("warm-up: %d tasks consented, sent and SERVED in %.1f s (not measured)", n, seconds(t0));
+    }
+
+    private static long served(JdbcClient jdbc, List<Long> ids) {
+        return jdbc.sql("SELECT COUNT(*) FROM service_task WHERE id IN (:ids) AND state = 'SERVED'").param("ids", ids)
+                .query(Long.class).single();
     }
 
     private static long receipts(JdbcClient jdbc, List<Long> ids) {
