@@ -241,8 +241,8 @@ class ConsolePlayerBrowserIntegrationTests {
     }
 
     /**
-     * Opens the console on a screen, signed out, then signs in with the form; the audio element streams with the
-     * browser's credentials ({@link HeadlessChromium#sendBasicUntilSessionCookie}).
+     * Opens the console on a screen, signed out, then signs in with the form; the audio element's Range requests ride
+     * on the session cookie (ADR 0019).
      */
     private void open(String screen, String user, String password) {
         HeadlessChromium.signIn(browser, wait, port, screen, user, password);
