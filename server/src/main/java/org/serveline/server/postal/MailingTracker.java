@@ -31,16 +31,18 @@ public class MailingTracker {
     private final PostalProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CarrierHealth health;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
 
     MailingTracker(JdbcClient jdbc, PostalMailings mailings, PostalCarrier carrier, PostalProperties properties,
-            Clock clock, TransactionTemplate transactions) {
+            Clock clock, TransactionTemplate transactions, CarrierHealth health) {
         this.rows = new MailingRows(jdbc);
         this.mailings = mailings;
         this.carrier = carrier;
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
+        this.health = health;
     }
 
     /** Works every due mailing once; returns how many it claimed. */
@@ -64,7 +66,15 @@ public class MailingTracker {
                 case AWAITING_BOOKING -> mailings.bookedByCarrier(id, carrier.book(mailings.bookingRequest(mailing)));
                 default -> mailings.tracked(id, carrier.track(mailing.trackingNumber()));
             }
+            if (mailing.status() != MailingStatus.NOT_MAILABLE) {
+                health.answered();
+            }
         } catch (PostalException e) {
+            if (e instanceof CarrierUnavailableException) {
+                health.failed(e.getMessage(), clock.instant());
+            } else {
+                health.answered(); // it answered, about this item only (an unknown number)
+            }
             log.info("mailing {} ({}): the carrier failed, next try with back-off: {}", id,
                     mailing.trackingNumber(), e.getMessage());
             mailings.checkFailed(id, mailing.failures(), e.getMessage());

@@ -168,6 +168,7 @@ class OperationsIntegrationTests {
         assertThat(spool.get("details").get("backlog").asLong()).isNotNegative();
         assertThat(components.has("smsGateway")).isTrue();
         assertThat(components.has("mailGateway")).isTrue();
+        assertThat(components.has("postalCarrier")).isTrue();
         assertThat(components.get("pbxLinks").get("components").has("spare")).isTrue();
         assertThat(component(health, "pbxLinks", "ops").get("details").get("detail").asString()).contains("127.0.0.1");
 

@@ -16,6 +16,8 @@ import org.serveline.server.task.TaskState;
 import org.serveline.server.testsupport.FallbackChannelsIntegrationTest;
 import org.serveline.server.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +40,8 @@ class PostalChannelIntegrationTests {
     RecordedCarrierServer carrier;
     @Autowired
     MutableClock clock;
+    @Autowired
+    CarrierHealth carrierHealth;
 
     PostalTestSupport postal;
 
@@ -213,6 +217,10 @@ class PostalChannelIntegrationTests {
         assertThat(afterTimeout.get("failures").asInt()).isEqualTo(1);
         assertThat(afterTimeout.get("lastError").asString()).contains("did not answer");
         assertThat(Instant.parse(afterTimeout.get("nextCheckAt").asString())).isEqualTo(before.plus(Duration.ofMinutes(1)));
+        Health down = carrierHealth.health();
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getDetails().get("lastError").toString()).contains("did not answer");
+        assertThat((Long) down.getDetails().get("open")).as("mailings waiting on the carrier").isPositive();
 
         carrier.garbage(number);
         int asked = carrier.requests(number);
@@ -236,6 +244,7 @@ class PostalChannelIntegrationTests {
         assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
         assertThat(signed.get("failures").asInt()).isZero();
         assertThat(signed.get("nextCheckAt").isNull()).isTrue();
+        assertThat(carrierHealth.health().getStatus()).as("answered again").isEqualTo(Status.UP);
         assertThat(tasks.get(new TaskId(id)).state()).isEqualTo(TaskState.SERVED);
         assertThat(event(postal.timeline(id), "TASK_DELIVERED").get("details").get("signerRelation").asString())
                 .isEqualTo("ADULT_FAMILY_MEMBER");
