@@ -191,6 +191,11 @@ class ConsolePlayerBrowserIntegrationTests {
                 + ".filter(e => e.name.includes('/audio?access=')).length");
         assertThat(calls.timelineActions(call.taskId())).as("%s audio requests, one listening", requests)
                 .containsOnlyOnce("RECORDING_ACCESSED");
+        @SuppressWarnings("unchecked")
+        List<Long> statuses = (List<Long>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/audio?access=')).map(e => e.responseStatus)");
+        assertThat(statuses).as("the audio element streamed by Range requests on the session cookie").contains(206L)
+                .doesNotContain(401L, 403L);
     }
 
     @Test
