@@ -6,6 +6,7 @@
   const { api, apiBlob, $, text, data, row, time, showError, whileBusy, t, label, hasRole } = window.Serveline;
   const desk = () => window.Serveline.desk;
   const PAGE = 20;
+  const REFRESH_MS = 5000;
   let page = 0;
   let current = null;
   let receiptUrl = null;
@@ -122,18 +123,31 @@
     $('fl-email').value = task.party.email || '';
     $('fl-address').value = task.party.address || '';
     $('fl-fix-files').value = '';
+    fixDocuments(task.documents);
+  }
+
+  /** The documents to keep, each by its file name (its id only when the document cannot be read). */
+  async function fixDocuments(ids) {
     const docs = $('fl-fix-documents');
     docs.replaceChildren();
-    for (const id of task.documents) {
-      const item = document.createElement('li');
+    for (const id of ids) {
       const keep = document.createElement('input');
       keep.type = 'checkbox';
       keep.checked = true;
       keep.value = id;
       const labelled = document.createElement('label');
-      labelled.append(keep, text('span', ' ' + t('follow.fix.keep') + ' '), data('code', id));
+      labelled.append(keep, text('span', ' ' + t('follow.fix.keep') + ' '));
+      const item = document.createElement('li');
       item.append(labelled);
       docs.append(item);
+      try {
+        const doc = await api('/api/v1/documents/' + encodeURIComponent(id));
+        const name = data('span', doc.fileName);
+        name.title = id;
+        labelled.append(name);
+      } catch (e) {
+        labelled.append(data('code', id), text('span', ' ' + t('desk.document.missing')));
+      }
     }
   }
 
@@ -205,6 +219,23 @@
     }
   }
 
+  /**
+   * While the screen is shown, the list and the open task follow the server every few seconds; a returned task's fix
+   * form is left alone while it is open (the clerk may be typing), unless the task has moved on meanwhile.
+   */
+  async function refresh() {
+    if ($('follow-screen').hidden || document.hidden) return;
+    await list();
+    if (!current) return;
+    try {
+      const task = await api('/api/v1/tasks/' + current.id);
+      if (task.state === 'RETURNED' && current.state === 'RETURNED') return;
+      if (task.updatedAt !== current.updatedAt || task.state !== current.state) await open(current.id);
+    } catch (e) {
+      showError($('fl-list-error'), e);
+    }
+  }
+
   /** Opens the follow screen on a case's tasks (after a case was submitted) or on one task. */
   async function follow(caseNumber, taskId) {
     $('fl-case').value = caseNumber || '';
@@ -223,4 +254,5 @@
   $('fl-evidence').addEventListener('click', () => current && window.Serveline.openEvidence(current.id));
   window.Serveline.follow = follow;
   window.Serveline.screens.follow = { show() { list(); } };
+  window.setInterval(refresh, REFRESH_MS);
 })();

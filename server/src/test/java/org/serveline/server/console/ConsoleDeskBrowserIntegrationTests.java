@@ -156,6 +156,7 @@ class ConsoleDeskBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("fl-phones")).getDomProperty("value")).isEqualTo("+8613700137002");
         assertThat(browser.findElement(By.id("fl-email")).getDomProperty("value")).isEmpty();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-timeline"), "退回"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-fix-documents"), "起诉状.pdf"));
         assertNoEnglishShown("follow");
         Files.write(Path.of("target", "console-desk-returned.png"), browser.getScreenshotAs(OutputType.BYTES));
         type("fl-phones", "13700137003");
@@ -170,6 +171,14 @@ class ConsoleDeskBrowserIntegrationTests {
                 .containsSubsequence("TASK_SUBMITTED", "TASK_RETURN", "TASK_CORRECTED", "TASK_RESUBMIT");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fl-timeline"), "书记员修改任务"));
         assertThat(browser.findElement(By.id("fl-fix")).isDisplayed()).isFalse();
+
+        // returned again while the clerk's screen is open: it follows by itself (no click) and offers the fix again
+        api.review(bareId, "RETURN", "请再核实身份证号");
+        wait.until(ExpectedConditions.textToBe(By.id("fl-return-reason"), "请再核实身份证号"));
+        assertThat(browser.findElement(By.id("fl-fix")).isDisplayed()).isTrue();
+        browser.findElement(By.id("fl-resubmit")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("fl-fix")));
+        assertThat(state(api, bareId)).isEqualTo("SUBMITTED");
 
         // the reviewer approves the fixed task
         signIn("review", "reviewer", "reviewer-pw");
