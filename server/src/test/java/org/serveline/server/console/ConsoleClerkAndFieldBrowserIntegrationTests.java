@@ -78,7 +78,11 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
         type("sub-case", caseNumber);
         type("sub-name", "赵六");
         type("sub-phones", "138 0013 8000");
+        By chosen = By.cssSelector("#sub-documents ~ .file-chosen");
+        assertThat(browser.findElement(By.cssSelector("#sub-documents + .file-button")).getText()).isEqualTo("选择文件");
+        assertThat(browser.findElement(chosen).getText()).isEqualTo("未选择文件");
         browser.findElement(By.id("sub-documents")).sendKeys(document.toString());
+        wait.until(ExpectedConditions.textToBe(chosen, document.getFileName().toString()));
         Files.write(Path.of("target", "console-submit.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.findElement(By.id("sub-submit")).click();
 
