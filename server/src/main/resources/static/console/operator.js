@@ -60,9 +60,9 @@
     if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
     const softphone = text('strong', label('softphone', me.softphone));
     softphone.title = t('softphone.asterisk', { word: me.registration });
-    const params = { endpoint: me.endpoint, softphone, pbx: me.pbxId || '' };
-    status.replaceChildren(...filled('span', !me.registered ? 'op.status.off' : me.pbxId ? 'op.status.on'
-      : 'op.status.onNoPbx', params).childNodes);
+    const params = { endpoint: me.endpoint, registration: softphone, pbx: me.pbxId || '' };
+    status.replaceChildren(...filled('span', me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
+      : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params).childNodes);
     status.dataset.registered = String(me.registered);
     status.dataset.softphone = me.softphone;
     status.className = 'status ' + (me.registered ? 'ok' : 'broken');
