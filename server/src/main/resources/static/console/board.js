@@ -108,8 +108,9 @@
     phone.title = t('softphone.asterisk', { word: o.registration });
     phone.dataset.softphone = o.softphone;
     const task = document.createElement('td');
+    task.className = 'operator-task';
     if (o.currentTaskId != null) {
-      task.append(data('span', o.caseNumber || ''), text('span', ' · '), data('span', o.partyName || ''));
+      task.append(data('div', o.caseNumber || ''), data('div', o.partyName || ''));
       task.title = '#' + o.currentTaskId;
     }
     const call = document.createElement('td');

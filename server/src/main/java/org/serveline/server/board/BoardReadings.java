@@ -140,11 +140,13 @@ class BoardReadings {
                 CallOutcome.TRANSFERRED.name().equals(call.noticeResult()));
     }
 
+    /** One operator's row: their live call (theirs, or on the task they hold), else the task held, else idle. */
     static Board.Operator operator(OperatorView op, List<BoardQueries.LiveCall> live,
             Map<Long, BoardQueries.Held> held) {
         BoardQueries.LiveCall call = live.stream().filter(c -> op.username().equals(c.operator())
                 || (op.currentTaskId() != null && c.taskId() == op.currentTaskId())).findFirst().orElse(null);
-        BoardQueries.Held task = call != null ? new BoardQueries.Held(call.taskId(), call.caseNumber(), call.partyName())
+        BoardQueries.Held task = call != null
+                ? new BoardQueries.Held(call.taskId(), call.caseNumber(), call.partyName())
                 : op.currentTaskId() == null ? null : held.get(op.currentTaskId());
         return new Board.Operator(op.username(), op.endpoint(), op.registered(), op.registration(), op.softphone(),
                 op.registrationSince(), op.pbxId(), task == null ? op.currentTaskId() : Long.valueOf(task.taskId()),

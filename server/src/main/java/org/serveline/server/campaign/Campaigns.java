@@ -43,7 +43,6 @@ public class Campaigns {
     private final Cache<Long, CampaignLimits> limitsById = Caffeine.newBuilder().maximumSize(1_000)
             .expireAfterWrite(LIMITS_KEPT).build();
 
-
     Campaigns(JdbcClient jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.audit = audit;

@@ -39,7 +39,8 @@ class EndpointRegistry {
 
     /** A later word replaces an earlier one; the same word again keeps when it was first seen (time in that state). */
     void update(EndpointStatus status) {
-        statuses.merge(status.endpoint(), status, (old, now) -> now.at().isBefore(old.at()) || same(old, now) ? old : now);
+        statuses.merge(status.endpoint(), status,
+                (old, now) -> now.at().isBefore(old.at()) || same(old, now) ? old : now);
     }
 
     private static boolean same(EndpointStatus old, EndpointStatus now) {

@@ -338,7 +338,8 @@ class ConsoleBoardBrowserIntegrationTests {
         JsonNode created = campaignNamed(name);
         long id = created.get("id").asLong();
         assertThat(created.get("limits").get("maxAttemptsPerTask").asInt()).isEqualTo(4);
-        assertThat(Duration.parse(created.get("limits").get("ringTimeout").asString())).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Duration.parse(created.get("limits").get("ringTimeout").asString()))
+                .isEqualTo(Duration.ofSeconds(45));
         By limits = By.cssSelector("#cm-campaigns tr[data-campaign='" + id + "'] td.limits");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(limits, "振铃 45 秒 · 最多 4 次"));
         action(id, "start").click();

@@ -110,7 +110,8 @@ class ConsoleScreensBrowserIntegrationTests {
         signInWith("PJSIP/agent100");
         // Asterisk's "Not in use" in words, its own word in the tooltip only
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（空闲"));
-        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("未注册").doesNotContain("Not in use");
+        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("未注册")
+                .doesNotContain("Not in use");
         assertThat(browser.findElement(By.cssSelector("#op-status strong")).getDomAttribute("title"))
                 .isEqualTo("交换机原文：Not in use");
         assertThat(browser.executeScript("return localStorage.getItem('serveline.operator.endpoint')"))

@@ -78,7 +78,8 @@ class EndpointRegistryTests {
         assertThat(registry.status("PJSIP/agent100").orElseThrow().at()).isEqualTo(T0);
 
         gateway.listener.accept(new EndpointStatus("pbx-1", "PJSIP/agent100", true, "In use", T0.plusSeconds(90)));
-        assertThat(registry.status("PJSIP/agent100").orElseThrow().at()).as("a new state").isEqualTo(T0.plusSeconds(90));
+        assertThat(registry.status("PJSIP/agent100").orElseThrow().at()).as("a new state")
+                .isEqualTo(T0.plusSeconds(90));
         assertThat(SoftphoneState.of(registry.status("PJSIP/agent100").orElseThrow().status()))
                 .isEqualTo(SoftphoneState.INUSE);
     }
