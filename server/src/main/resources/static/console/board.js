@@ -66,15 +66,7 @@
     }));
     $('bd-calls-none').hidden = board.calls.length > 0;
 
-    $('bd-operators').querySelector('tbody').replaceChildren(...board.operators.map((o) => {
-      const phone = filled('td', o.registered ? 'board.softphone.registered' : 'board.softphone.unregistered',
-        { registration: o.registration });
-      phone.className = 'badge ' + (o.registered ? 'ok' : 'broken');
-      const tr = row(o.username, o.endpoint, phone, o.currentTaskId == null ? '' : o.currentTaskId,
-        o.currentCall ? t('board.operator.onCall') : '');
-      tr.dataset.operator = o.username;
-      return tr;
-    }));
+    $('bd-operators').querySelector('tbody').replaceChildren(...board.operators.map(operatorRow));
     $('bd-operators-none').hidden = board.operators.length > 0;
 
     $('bd-campaigns').replaceChildren(...board.campaigns.map((c) => {
@@ -105,6 +97,37 @@
     figure('board.backlog.deliveryFailures', board.backlog.deliveryFailures);
     figure('board.backlog.amiEvents', board.backlog.amiEventsWaiting);
     figure('board.backlog.agiSessions', board.backlog.agiSessions);
+  }
+
+  /**
+   * One operator: the softphone's state in words (Asterisk's own word in the tooltip) and for how long, the task held
+   * (case and party; its id in the tooltip) and the live call with its duration, counted in the browser.
+   */
+  function operatorRow(o) {
+    const phone = text('td', label('softphone', o.softphone), 'badge ' + (o.registered ? 'ok' : 'broken'));
+    phone.title = t('softphone.asterisk', { word: o.registration });
+    phone.dataset.softphone = o.softphone;
+    const task = document.createElement('td');
+    task.className = 'operator-task';
+    if (o.currentTaskId != null) {
+      task.append(data('div', o.caseNumber || ''), data('div', o.partyName || ''));
+      task.title = '#' + o.currentTaskId;
+    }
+    const call = document.createElement('td');
+    call.className = 'operator-call';
+    if (o.currentCall) {
+      call.append(text('span', label('liveCall', o.currentCall.state) + ' '),
+        window.Serveline.durations.ticking(o.currentCall.answeredAt || o.currentCall.since, 'call-duration'));
+      call.title = t('op.ids', { task: o.currentTaskId, attempt: o.currentCall.attemptId });
+      call.dataset.state = o.currentCall.state;
+    } else {
+      call.append(text('span', t(o.currentTaskId != null ? 'board.operator.holding' : 'board.operator.idle')));
+      call.dataset.state = o.currentTaskId != null ? 'HOLDING' : 'IDLE';
+    }
+    const tr = row(o.username, o.endpoint, phone, window.Serveline.durations.ticking(o.softphoneSince, 'in-state'),
+      task, call);
+    tr.dataset.operator = o.username;
+    return tr;
   }
 
   function watch() {
@@ -160,6 +183,19 @@
     return value === '' ? null : Number(value);
   }
 
+  /** Seconds typed in a field as an ISO-8601 duration (PT30S); null when empty. */
+  function secondsOrNull(id) {
+    const value = numberOrNull(id);
+    return value == null ? null : 'PT' + value + 'S';
+  }
+
+  /** Seconds of an ISO-8601 duration such as PT30S or PT1M30S, as Jackson writes them. */
+  function seconds(iso) {
+    if (typeof iso === 'number') return iso;
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso || '');
+    return m ? (Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0)) : '';
+  }
+
   /** A time typed as H:MM or HH:MM (the campaign's calling hours, in each party's own time zone) as HH:MM:SS. */
   function timeOrNull(id) {
     const value = $(id).value.trim();
@@ -175,7 +211,8 @@
         const body = { name: $('cm-name').value.trim(), court: $('cm-court').value.trim() || null,
           caseType: $('cm-case-type').value.trim() || null, maxConcurrentCalls: numberOrNull('cm-max-concurrent'),
           maxCallsPerSecond: numberOrNull('cm-cps'), callingFrom: timeOrNull('cm-from'),
-          callingUntil: timeOrNull('cm-until'), callOnWeekends: $('cm-weekends').checked };
+          callingUntil: timeOrNull('cm-until'), callOnWeekends: $('cm-weekends').checked,
+          ringTimeout: secondsOrNull('cm-ring'), maxAttemptsPerTask: numberOrNull('cm-attempts') };
         const created = await api('/api/v1/campaigns', { method: 'POST', json: body });
         fieldErrors($('cm-form'), $('cm-error'), null);
         $('cm-name').value = '';
@@ -220,11 +257,68 @@
       }
       const state = text('td', label('campaign', c.state));
       state.dataset.state = c.state;
-      const tr = row(c.id, c.name, state, t('cm.limits', { concurrent: l.maxConcurrentCalls, cps: l.maxCallsPerSecond,
-        from: (l.callingFrom || '').substring(0, 5), until: (l.callingUntil || '').substring(0, 5) }), cell(actions));
+      if (c.state !== 'STOPPED') {
+        const edit = text('button', t('cm.action.edit'));
+        edit.type = 'button';
+        edit.dataset.action = 'edit';
+        edit.addEventListener('click', () => editLimits(c));
+        actions.append(edit);
+      }
+      const limits = text('td', t('cm.limits.full', { concurrent: l.maxConcurrentCalls, cps: l.maxCallsPerSecond,
+        from: (l.callingFrom || '').substring(0, 5), until: (l.callingUntil || '').substring(0, 5),
+        ring: seconds(l.ringTimeout), attempts: l.maxAttemptsPerTask }));
+      limits.className = 'limits';
+      const tr = row(c.id, c.name, state, limits, cell(actions));
       tr.dataset.campaign = c.id;
       return tr;
     }));
+  }
+
+  /** Opens the limits form on a campaign's current limits. */
+  let editing = null;
+
+  function editLimits(campaign) {
+    editing = campaign;
+    const l = campaign.limits;
+    $('cm-edit-title').replaceChildren(...filled('span', 'cm.edit.title', { name: campaign.name }).childNodes);
+    $('cm-edit-max-concurrent').value = l.maxConcurrentCalls;
+    $('cm-edit-cps').value = l.maxCallsPerSecond;
+    $('cm-edit-from').value = (l.callingFrom || '').substring(0, 5);
+    $('cm-edit-until').value = (l.callingUntil || '').substring(0, 5);
+    $('cm-edit-ring').value = seconds(l.ringTimeout);
+    $('cm-edit-attempts').value = l.maxAttemptsPerTask;
+    $('cm-edit-weekends').checked = !!l.callOnWeekends;
+    $('cm-edit-form').dataset.campaign = campaign.id;
+    fieldErrors($('cm-edit-form'), $('cm-edit-error'), null);
+    $('cm-edit-form').hidden = false;
+    $('cm-edit-max-concurrent').focus();
+  }
+
+  async function saveLimits(event) {
+    event.preventDefault();
+    if (!editing) return;
+    const campaign = editing;
+    try {
+      await whileBusy($('cm-edit-save'), async () => {
+        const body = { maxConcurrentCalls: numberOrNull('cm-edit-max-concurrent'),
+          maxCallsPerSecond: numberOrNull('cm-edit-cps'), callingFrom: timeOrNull('cm-edit-from'),
+          callingUntil: timeOrNull('cm-edit-until'), callOnWeekends: $('cm-edit-weekends').checked,
+          ringTimeout: secondsOrNull('cm-edit-ring'), maxAttemptsPerTask: numberOrNull('cm-edit-attempts') };
+        const changed = await api('/api/v1/campaigns/' + campaign.id + '/limits', { method: 'PATCH', json: body });
+        fieldErrors($('cm-edit-form'), $('cm-edit-error'), null);
+        $('cm-edit-form').hidden = true;
+        editing = null;
+        $('cm-message').textContent = t('cm.edited', { name: changed.name });
+        await loadCampaigns();
+      });
+    } catch (e) {
+      fieldErrors($('cm-edit-form'), $('cm-edit-error'), e);
+    }
+  }
+
+  function cancelEdit() {
+    editing = null;
+    $('cm-edit-form').hidden = true;
   }
 
   // --- do-not-call ----------------------------------------------------------------------------------------
@@ -272,6 +366,8 @@
   }
 
   $('cm-form').addEventListener('submit', create);
+  $('cm-edit-form').addEventListener('submit', saveLimits);
+  $('cm-edit-cancel').addEventListener('click', cancelEdit);
   $('dnc-form').addEventListener('submit', block);
   // the stream is held only while the board is on screen: another screen shown closes it, coming back reopens it
   new MutationObserver(() => { if ($('board-screen').hidden) unwatch(); })

@@ -6,6 +6,8 @@
   'use strict';
   const { api, $, text, data, row, showError, whileBusy, time, instant, t, label } = window.Serveline;
   const BASE = '/api/v1/operators';
+  /** The softphone's endpoint last signed in with in this browser (a desk's phone, not a secret). */
+  const ENDPOINT_STORE = 'serveline.operator.endpoint';
   let me = null;
   let current = null;
   let calledTask = null;
@@ -14,6 +16,7 @@
   const dismissed = new Set();
   const rung = new Set();
   let audio = null;
+  let liveCall = null;
 
   function say(message) {
     $('op-message').textContent = message || '';
@@ -37,7 +40,8 @@
       if (i % 2 === 0) {
         if (part) element.append(document.createTextNode(part));
       } else {
-        element.append(data('span', params[part] == null ? '' : params[part]));
+        const value = params[part];
+        element.append(value instanceof Node ? value : data('span', value == null ? '' : value));
       }
     });
     return element;
@@ -54,10 +58,13 @@
       return;
     }
     if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
-    const params = { endpoint: me.endpoint, registration: me.registration, pbx: me.pbxId || '' };
+    const softphone = text('strong', label('softphone', me.softphone));
+    softphone.title = t('softphone.asterisk', { word: me.registration });
+    const params = { endpoint: me.endpoint, registration: softphone, pbx: me.pbxId || '' };
     status.replaceChildren(...filled('span', me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
       : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params).childNodes);
     status.dataset.registered = String(me.registered);
+    status.dataset.softphone = me.softphone;
     status.className = 'status ' + (me.registered ? 'ok' : 'broken');
   }
 
@@ -77,7 +84,9 @@
   async function signIn(event) {
     event.preventDefault();
     await act($('op-sign-in'), $('op-session-error'), async () => {
-      me = await api(BASE + '/me/session', { method: 'POST', json: { endpoint: $('op-endpoint').value.trim() } });
+      const endpoint = $('op-endpoint').value.trim();
+      me = await api(BASE + '/me/session', { method: 'POST', json: { endpoint } });
+      localStorage.setItem(ENDPOINT_STORE, endpoint);
     });
     renderSession();
   }
@@ -129,9 +138,8 @@
     add('task.hearing', !task.hearingDate ? t('task.hearing.none')
       : task.hearingTime ? task.hearingDate + ' ' + task.hearingTime : task.hearingDate);
     add('task.state', label('state', task.state));
-    add('op.cameFrom', taken.source === 'QUEUE'
-      ? t('op.cameFrom.queue', { attempt: taken.transferredAttemptId }) : t('op.cameFrom.preview'));
-    if (taken.liveAttemptId) add('op.liveCall', taken.liveAttemptId);
+    add('op.cameFrom', taken.source === 'QUEUE' ? t('op.cameFrom.queueParty') : t('op.cameFrom.preview'));
+    facts.lastElementChild.title = taken.source === 'QUEUE' ? taken.transferredAttemptId : '';
     $('op-script').replaceChildren(...taken.script.map((line) => text('li', line)));
     if (fresh) {
       const select = $('op-number');
@@ -154,15 +162,20 @@
       const placed = await api(BASE + '/me/tasks/' + current.task.id + '/call',
         { method: 'POST', json: { number: $('op-number').value || null } });
       calledTask = placed.taskId;
-      $('op-call-status').textContent = t('op.calling', { number: placed.number, endpoint: placed.endpoint,
-        attempt: placed.attemptId, state: placed.state });
+      const status = $('op-call-status');
+      status.replaceChildren(...filled('span', 'op.calling.party', { party: current.task.party.name,
+        caseNumber: current.task.caseNumber, number: placed.number, endpoint: placed.endpoint,
+        state: text('span', label('liveCall', placed.state)) }).childNodes);
+      status.title = t('op.ids', { task: placed.taskId, attempt: placed.attemptId });
+      showTimer({ attemptId: placed.attemptId, state: placed.state, since: new Date().toISOString() });
     });
   }
 
   async function ivrConsent() {
     await act($('op-ivr'), $('op-error'), async () => {
       const handed = await api(BASE + '/me/tasks/' + current.task.id + '/ivr-consent', { method: 'POST' });
-      $('op-call-status').textContent = t('op.ivrHanded', { attempt: handed.attemptId });
+      $('op-call-status').textContent = t('op.ivrHanded.party');
+      $('op-call-status').title = handed.attemptId;
     });
   }
 
@@ -170,7 +183,8 @@
     await act($('op-hangup'), $('op-error'), async () => {
       const ended = await api(BASE + '/me/tasks/' + current.task.id + '/hangup', { method: 'POST' });
       calledTask = null;
-      $('op-call-status').textContent = t('op.hungUp', { attempt: ended.attemptId });
+      $('op-call-status').textContent = t('op.hungUp.call');
+      $('op-call-status').title = ended.attemptId;
     });
   }
 
@@ -179,7 +193,8 @@
     await act($('op-last-hangup'), $('op-error'), async () => {
       try {
         const ended = await api(BASE + '/me/tasks/' + calledTask + '/hangup', { method: 'POST' });
-        say(t('op.hungUpLast', { task: calledTask, attempt: ended.attemptId }));
+        say(t('op.hungUpLast.task', { task: calledTask }));
+        $('op-message').title = ended.attemptId;
       } finally {
         calledTask = null;
         $('op-last-call').hidden = true;
@@ -227,7 +242,20 @@
     try {
       const waiting = await api(BASE + '/queue');
       const body = $('op-queue').querySelector('tbody');
-      body.replaceChildren(...waiting.map((q) => row(q.taskId, q.attemptId, time(q.queuedAt))));
+      body.replaceChildren(...waiting.map((q) => {
+        const take = text('button', t('op.queue.take'));
+        take.type = 'button';
+        take.className = 'op-queue-take';
+        take.disabled = !me || !!current;
+        take.title = current ? t('op.ring.busy') : '';
+        take.addEventListener('click', () => acceptTransfer(take, { source: 'QUEUE', taskId: q.taskId,
+          attemptId: q.attemptId, caseNumber: q.caseNumber }));
+        const party = data('span', q.partyName);
+        party.title = t('op.ids', { task: q.taskId, attempt: q.attemptId });
+        const tr = row(party, q.caseNumber, time(q.queuedAt), window.Serveline.durations.ticking(q.queuedAt), take);
+        tr.dataset.task = q.taskId;
+        return tr;
+      }));
       $('op-queue-total').textContent = waiting.length ? t('op.queue.waiting', { count: waiting.length }) : t('op.queue.none');
     } catch (e) {
       showError($('op-queue-error'), e);
@@ -290,17 +318,26 @@
         noticeSoFar(transfer.noticePlayed) }) : t('op.ring.noNotice'), 'hint');
       const actions = document.createElement('div');
       actions.className = 'toolbar';
-      const accept = text('button', t('op.ring.accept'));
-      accept.type = 'button';
-      accept.className = 'op-ring-accept';
-      accept.disabled = !me || !!current;
-      accept.title = current ? t('op.ring.busy') : '';
-      accept.addEventListener('click', () => acceptTransfer(accept, transfer));
+      if (transfer.source === 'QUEUE') {
+        const accept = text('button', t('op.ring.accept'));
+        accept.type = 'button';
+        accept.className = 'op-ring-accept';
+        accept.disabled = !me || !!current;
+        accept.title = current ? t('op.ring.busy') : '';
+        accept.addEventListener('click', () => acceptTransfer(accept, transfer));
+        actions.append(accept);
+      } else {
+        // the PBX is ringing the softphone itself: answering there bridges the party
+        actions.append(text('span', t('op.ring.answerOnPhone'), 'hint'));
+      }
       const decline = text('button', t('op.ring.decline'));
       decline.type = 'button';
       decline.className = 'op-ring-decline';
       decline.addEventListener('click', () => declineTransfer(transfer));
-      actions.append(accept, decline, time(transfer.since));
+      const waited = filled('span', 'op.ring.waited', { duration: window.Serveline.durations.ticking(transfer.since) });
+      waited.className = 'hint';
+      waited.title = t('op.ids', { task: transfer.taskId, attempt: transfer.attemptId });
+      actions.append(decline, time(transfer.since), waited);
       item.append(head, notice, actions);
       return item;
     }));
@@ -309,15 +346,35 @@
     if (fresh.length) tone();
   }
 
-  /** Accepting takes the next task, which is the waiting party first (the existing "next"). */
+  /**
+   * Accepting takes this very party from the queue (not whoever waits longest); 409 when another operator took them
+   * first, shown as the problem says.
+   */
   async function acceptTransfer(button, transfer) {
     await act(button, $('op-error'), async () => {
-      await takeNext();
+      const taken = await api(BASE + '/me/queue/' + encodeURIComponent(transfer.taskId) + '/take', { method: 'POST' });
       dismissed.add(transferKey(transfer));
-      if (current) say(t(current.task.id === transfer.taskId ? 'op.ring.accepted' : 'op.ring.acceptedOther',
-        { caseNumber: current.task.caseNumber }));
+      showTask(taken);
+      say(t('op.ring.accepted', { caseNumber: taken.task.caseNumber }));
     });
     renderRinging();
+    loadQueue();
+  }
+
+  /** The call timer: how long the operator's live call has rung or lasted, as the feed reports the call. */
+  function showTimer(call) {
+    liveCall = call;
+    const timer = $('op-call-timer');
+    timer.hidden = !call;
+    if (!call) {
+      timer.replaceChildren();
+      delete timer.dataset.state;
+      return;
+    }
+    timer.title = t('op.timer.title');
+    timer.dataset.state = call.state;
+    timer.replaceChildren(...filled('span', 'op.timer', { state: text('span', label('liveCall', call.state)),
+      duration: window.Serveline.durations.ticking(call.answeredAt || call.since, 'call-duration') }).childNodes);
   }
 
   /** Declining silences this screen only: the party stays in the queue for another operator. */
@@ -335,6 +392,14 @@
 
   function onFeed(name, update) {
     if (name !== 'operator') return;
+    const call = update.currentCall || null;
+    if (call) {
+      if (!liveCall || !liveCall.confirmed || liveCall.attemptId !== call.attemptId || liveCall.state !== call.state) {
+        showTimer(Object.assign({ confirmed: true }, call));
+      }
+    } else if (liveCall && (liveCall.confirmed || Date.now() - new Date(liveCall.since).getTime() > 5000)) {
+      showTimer(null); // the call ended (a call just placed waits a moment for the feed to see it)
+    }
     ringing = update.transfers;
     const waiting = new Set(ringing.map(transferKey));
     for (const key of [...dismissed]) if (!waiting.has(key)) dismissed.delete(key);
@@ -383,6 +448,7 @@
 
   window.Serveline.screens.operator = {
     show() {
+      if ($('op-endpoint').value === '') $('op-endpoint').value = localStorage.getItem(ENDPOINT_STORE) || '';
       loadSession();
       loadQueue();
       listen();

@@ -3,6 +3,7 @@ package org.serveline.server.board;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import org.serveline.server.operator.SoftphoneState;
 
 /**
  * What the supervisor's board shows, as one node sees it: calls live (from the shared database: every node's calls),
@@ -41,9 +42,20 @@ public record Board(int callsLive, List<Pbx> pbxs, List<LiveCall> calls, List<Op
             String operator, Long campaignId, Instant since, Instant answeredAt, boolean transfer) {
     }
 
-    /** A signed-in operator, the softphone's registration as this node knows it, the task held and its live call. */
-    public record Operator(String username, String endpoint, boolean registered, String registration, String pbx,
-            Long currentTaskId, String currentCall) {
+    /**
+     * A signed-in operator: the softphone's registration as this node knows it (Asterisk's word and its code), since
+     * when it has been so; the task held (its case and party) and its live call, if any.
+     */
+    public record Operator(String username, String endpoint, boolean registered, String registration,
+            SoftphoneState softphone, Instant softphoneSince, String pbx, Long currentTaskId, String caseNumber,
+            String partyName, OperatorCall currentCall) {
+    }
+
+    /**
+     * An operator's live call: the attempt, DIALING (ringing the softphone, then the party) or ANSWERED, placed when
+     * and answered when (the screen counts its duration from these).
+     */
+    public record OperatorCall(String attemptId, String state, Instant since, Instant answeredAt) {
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.serveline.server.board.internal.BoardQueries;
@@ -66,8 +67,11 @@ class BoardReadings {
         List<BoardQueries.LiveCall> live = queries.liveCalls();
         List<OperatorView> signedIn = operators.signedIn();
         List<BoardQueries.TrunkCount> counts = queries.liveByTrunk();
-        Board board = new Board(counts.stream().mapToInt(BoardQueries.TrunkCount::live).sum(), pbxs(counts), live.stream().map(BoardReadings::call).toList(),
-                signedIn.stream().map(op -> operator(op, live)).toList(), campaigns(), backlog());
+        Map<Long, BoardQueries.Held> held = queries.held(signedIn.stream().map(OperatorView::currentTaskId)
+                .filter(Objects::nonNull).toList());
+        Board board = new Board(counts.stream().mapToInt(BoardQueries.TrunkCount::live).sum(), pbxs(counts),
+                live.stream().map(BoardReadings::call).toList(),
+                signedIn.stream().map(op -> operator(op, live, held)).toList(), campaigns(), backlog());
         return new Reading(board, live, signedIn, queries.queued(QUEUE_SHOWN));
     }
 
@@ -76,7 +80,7 @@ class BoardReadings {
         OperatorView me = reading.operators().stream().filter(op -> op.username().equals(username)).findFirst()
                 .orElse(null);
         if (me == null) {
-            return new OperatorFeed(username, false, false, null, List.of());
+            return new OperatorFeed(username, false, false, null, null, List.of());
         }
         List<OperatorFeed.Transfer> transfers = new ArrayList<>();
         for (BoardQueries.LiveCall call : reading.live()) {
@@ -90,7 +94,8 @@ class BoardReadings {
             transfers.add(new OperatorFeed.Transfer(OperatorFeed.Source.QUEUE, queued.taskId(), queued.attemptId(),
                     queued.caseNumber(), queued.partyName(), queued.noticePlayed(), queued.queuedAt()));
         }
-        return new OperatorFeed(username, true, me.registered(), me.currentTaskId(), transfers);
+        return new OperatorFeed(username, true, me.registered(), me.currentTaskId(),
+                operator(me, reading.live(), Map.of()).currentCall(), transfers);
     }
 
     /**
@@ -135,12 +140,19 @@ class BoardReadings {
                 CallOutcome.TRANSFERRED.name().equals(call.noticeResult()));
     }
 
-    private static Board.Operator operator(OperatorView op, List<BoardQueries.LiveCall> live) {
-        String current = live.stream().filter(call -> op.username().equals(call.operator())
-                        || (op.currentTaskId() != null && call.taskId() == op.currentTaskId()))
-                .map(BoardQueries.LiveCall::attemptId).findFirst().orElse(null);
-        return new Board.Operator(op.username(), op.endpoint(), op.registered(), op.registration(), op.pbxId(),
-                op.currentTaskId(), current);
+    /** One operator's row: their live call (theirs, or on the task they hold), else the task held, else idle. */
+    static Board.Operator operator(OperatorView op, List<BoardQueries.LiveCall> live,
+            Map<Long, BoardQueries.Held> held) {
+        BoardQueries.LiveCall call = live.stream().filter(c -> op.username().equals(c.operator())
+                || (op.currentTaskId() != null && c.taskId() == op.currentTaskId())).findFirst().orElse(null);
+        BoardQueries.Held task = call != null
+                ? new BoardQueries.Held(call.taskId(), call.caseNumber(), call.partyName())
+                : op.currentTaskId() == null ? null : held.get(op.currentTaskId());
+        return new Board.Operator(op.username(), op.endpoint(), op.registered(), op.registration(), op.softphone(),
+                op.registrationSince(), op.pbxId(), task == null ? op.currentTaskId() : Long.valueOf(task.taskId()),
+                task == null ? null : task.caseNumber(), task == null ? null : task.partyName(),
+                call == null ? null : new Board.OperatorCall(call.attemptId(), call.state(), call.createdAt(),
+                        call.answeredAt()));
     }
 
     private List<Board.CampaignProgress> campaigns() {

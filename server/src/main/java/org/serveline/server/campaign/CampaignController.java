@@ -15,6 +15,7 @@ import org.serveline.server.web.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,7 +45,19 @@ class CampaignController {
             Integer maxAttemptsPerNumberPerDay, Integer maxAttemptsPerTask) {
 
         CampaignLimits limits() {
-            CampaignLimits d = CampaignLimits.defaults();
+            return new LimitsChange(maxConcurrentCalls, maxCallsPerSecond, ringTimeout, callingFrom, callingUntil,
+                    callOnWeekends, holidays, busyRetry, noAnswerRetry, failureRetry, maxAttemptsPerNumberPerDay,
+                    maxAttemptsPerTask).applyTo(CampaignLimits.defaults());
+        }
+    }
+
+    /** A change of a campaign's limits: each limit given replaces the campaign's own, the others stay. */
+    record LimitsChange(Integer maxConcurrentCalls, Double maxCallsPerSecond, Duration ringTimeout,
+            LocalTime callingFrom, LocalTime callingUntil, Boolean callOnWeekends, Set<LocalDate> holidays,
+            Duration busyRetry, Duration noAnswerRetry, Duration failureRetry, Integer maxAttemptsPerNumberPerDay,
+            Integer maxAttemptsPerTask) {
+
+        CampaignLimits applyTo(CampaignLimits d) {
             try {
                 return new CampaignLimits(or(maxConcurrentCalls, d.maxConcurrentCalls()),
                         or(maxCallsPerSecond, d.maxCallsPerSecond()), or(ringTimeout, d.ringTimeout()),
@@ -61,6 +74,15 @@ class CampaignController {
         private static <T> T or(T value, T fallback) {
             return value == null ? fallback : value;
         }
+    }
+
+    /**
+     * Changes a campaign's limits while it is created, running or paused (409 once stopped); the dialer's next tick
+     * dials within them. Audited (CAMPAIGN_LIMITS_CHANGED, before and after).
+     */
+    @PatchMapping("/campaigns/{id}/limits")
+    Campaign changeLimits(@PathVariable long id, @RequestBody LimitsChange change) {
+        return campaigns.changeLimits(id, change::applyTo, actor.name());
     }
 
     @PostMapping("/campaigns")

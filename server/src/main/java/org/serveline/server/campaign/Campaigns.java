@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serveline.server.audit.AuditRecord;
@@ -22,9 +24,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Campaigns: created with checked limits, then started, paused, resumed and stopped — each move audited. */
+/**
+ * Campaigns: created with checked limits, then started, paused, resumed and stopped, their limits changed until they
+ * stop — each move and change audited.
+ */
 @Service
 public class Campaigns {
+
+    /** How long the retry rules of a campaign are read from memory before the database is asked again. */
+    static final Duration LIMITS_KEPT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -32,7 +40,8 @@ public class Campaigns {
     private final JsonMapper json;
     /** Limits parsed once per distinct text: the dialer reads its campaigns many times a second. */
     private final Cache<String, CampaignLimits> limits = Caffeine.newBuilder().maximumSize(1_000).build();
-    private final Cache<Long, CampaignLimits> limitsById = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<Long, CampaignLimits> limitsById = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(LIMITS_KEPT).build();
 
     Campaigns(JdbcClient jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
@@ -75,12 +84,35 @@ public class Campaigns {
         return get(id);
     }
 
+    /**
+     * New limits for a campaign not stopped, from its current ones ({@code change} may throw the request's own
+     * errors); audited with both. The dialer reads its running campaigns on every tick, so the next tick dials within
+     * them, on every node; the retry rules read here are at most {@link #LIMITS_KEPT} old on another node.
+     */
+    @Transactional
+    public Campaign changeLimits(long id, UnaryOperator<CampaignLimits> change, String actor) {
+        Campaign campaign = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map)
+                .optional().orElseThrow(() -> notFound(id));
+        if (campaign.state() == CampaignState.STOPPED) {
+            throw new ConflictException("campaign " + id + " is stopped for good: its limits no longer change");
+        }
+        CampaignLimits changed = change.apply(campaign.limits());
+        String before = json.writeValueAsString(campaign.limits());
+        String after = json.writeValueAsString(changed);
+        jdbc.sql("UPDATE campaign SET limits = :limits, updated_at = :now WHERE id = :id").param("limits", after)
+                .param("now", Timestamp.from(now())).param("id", id).update();
+        limitsById.invalidate(id);
+        audit.append(new AuditRecord("campaign:" + id, actor, "CAMPAIGN_LIMITS_CHANGED", "campaign:" + id,
+                campaign.state().name(), campaign.state().name(), Map.of("before", before, "after", after)));
+        return get(id);
+    }
+
     public Campaign get(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> notFound(id));
     }
 
-    /** The campaign's limits, which never change after it is created: read once per campaign. */
+    /** The campaign's limits, kept for {@link #LIMITS_KEPT} (a change made on another node shows after that). */
     public CampaignLimits limits(long id) {
         return limitsById.get(id, campaign -> get(campaign).limits());
     }

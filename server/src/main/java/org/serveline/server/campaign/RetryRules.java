@@ -30,8 +30,11 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
         requirePositive(busyRetry, "busy retry");
         requirePositive(noAnswerRetry, "no-answer retry");
         requirePositive(failureRetry, "failure retry");
-        if (maxAttemptsPerNumberPerDay < 1 || maxAttemptsPerTask < 1) {
-            throw new IllegalArgumentException("attempt limits must be at least 1");
+        if (maxAttemptsPerNumberPerDay < 1) {
+            throw new IllegalArgumentException("maxAttemptsPerNumberPerDay must be at least 1");
+        }
+        if (maxAttemptsPerTask < 1) {
+            throw new IllegalArgumentException("maxAttemptsPerTask must be at least 1");
         }
     }
 

@@ -3,6 +3,7 @@ package org.serveline.server.operator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +37,15 @@ class EndpointRegistry {
         gateway.onEndpointStatus(this::update);
     }
 
+    /** A later word replaces an earlier one; the same word again keeps when it was first seen (time in that state). */
     void update(EndpointStatus status) {
-        statuses.merge(status.endpoint(), status, (old, now) -> now.at().isBefore(old.at()) ? old : now);
+        statuses.merge(status.endpoint(), status,
+                (old, now) -> now.at().isBefore(old.at()) || same(old, now) ? old : now);
+    }
+
+    private static boolean same(EndpointStatus old, EndpointStatus now) {
+        return old.registered() == now.registered() && Objects.equals(old.pbxId(), now.pbxId())
+                && SoftphoneState.of(old.status()) == SoftphoneState.of(now.status());
     }
 
     /** Asks every PBX for its contacts; an endpoint a PBX no longer lists is marked unregistered there. */

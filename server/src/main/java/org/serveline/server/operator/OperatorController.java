@@ -56,7 +56,8 @@ class OperatorController {
             Instant callBackAt, @Size(max = 500) String note) {
     }
 
-    record QueueEntry(long taskId, String attemptId, Instant queuedAt) {
+    /** A party waiting for an operator: the task, its case and the party's name, the call they asked in. */
+    record QueueEntry(long taskId, String attemptId, String caseNumber, String partyName, Instant queuedAt) {
     }
 
     @PostMapping("/me/session")
@@ -124,6 +125,18 @@ class OperatorController {
     /** Tasks whose party asked the IVR for an operator and that no operator has taken yet. */
     @GetMapping("/queue")
     List<QueueEntry> queue() {
-        return queue.waiting().stream().map(q -> new QueueEntry(q.taskId(), q.attemptId(), q.queuedAt())).toList();
+        return queue.waitingParties().stream().map(q -> new QueueEntry(q.taskId(), q.attemptId(), q.caseNumber(),
+                q.partyName(), q.queuedAt())).toList();
+    }
+
+    /**
+     * Takes this party from the queue (the transfer accepted on screen), not whoever waits longest; 409 when another
+     * operator took them first or they no longer wait.
+     */
+    @PostMapping("/me/queue/{taskId}/take")
+    OperatorTask takeQueued(@PathVariable long taskId) {
+        OperatorTask taken = work.takeQueued(actor.name(), taskId);
+        transferOperators.publish();
+        return taken;
     }
 }

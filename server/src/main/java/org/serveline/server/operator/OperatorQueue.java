@@ -59,7 +59,8 @@ class OperatorQueue {
         }
     }
 
-    List<OperatorRows.Queued> waiting() {
-        return rows.waiting(200);
+    /** The parties waiting, oldest first, with their case and name (the first 200). */
+    List<OperatorRows.Waiting> waitingParties() {
+        return rows.waitingParties(200);
     }
 }

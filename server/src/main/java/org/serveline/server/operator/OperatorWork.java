@@ -71,6 +71,34 @@ public class OperatorWork {
         return claimNext(username);
     }
 
+    /**
+     * Takes one particular party waiting in the operators' queue (the transfer the operator accepted on screen); 409
+     * when another operator took it first, when it no longer waits, or when this operator holds another task.
+     */
+    public OperatorTask takeQueued(String username, long taskId) {
+        sessions.registered(username);
+        return transactions.execute(tx -> {
+            Optional<OperatorTask> held = current(username);
+            if (held.isPresent()) {
+                if (held.get().task().id() == taskId) {
+                    return held.get();
+                }
+                throw new ConflictException("operator " + username + " holds task " + held.get().task().id()
+                        + ": finish it before taking another party");
+            }
+            Optional<OperatorRows.Queued> queued = rows.takeQueuedTask(taskId, owner(username), username, now(),
+                    properties.lease());
+            if (queued.isEmpty()) {
+                throw new ConflictException(rows.queued(taskId).map(q -> q.takenBy() != null
+                        ? "the party of task " + taskId + " was taken by operator " + q.takenBy() + " first"
+                        : "the party of task " + taskId + " cannot be taken now (on a call, or held by another)")
+                        .orElse("the party of task " + taskId + " is not waiting for an operator"));
+            }
+            return take(username, new TaskId(taskId), queued.get()).orElseThrow(() -> new ConflictException(
+                    "task " + taskId + " is no longer on the phone"));
+        });
+    }
+
     private Optional<OperatorTask> claimNext(String username) {
         return transactions.execute(tx -> {
             Optional<OperatorTask> held = current(username);

@@ -68,6 +68,40 @@ class BoardReadingsTests {
         assertThat(BoardReadings.feed("busy-a", reading).currentTaskId()).isEqualTo(7L);
     }
 
+    @Test
+    void anOperatorRowNamesTheSoftphoneStateTheTaskHeldAndTheLiveCall() {
+        BoardQueries.LiveCall call = new BoardQueries.LiveCall("att-5", 5, "(2026)内0303民初5号", "周通话", "pbx-a",
+                "trunk", "ANSWERED", "talking", null, NOW.minusSeconds(40), NOW.minusSeconds(30), null, List.of());
+        OperatorView talking = new OperatorView("talking", "PJSIP/talking", true, "Not in use", "pbx-a",
+                NOW.minusSeconds(600), NOW, 5L);
+        OperatorView holding = new OperatorView("holding", "PJSIP/holding", true, "Ring+Inuse", "pbx-a", NOW, NOW,
+                6L);
+        OperatorView idle = operator("idle", "pbx-a", false, null);
+        var held = java.util.Map.of(6L, new BoardQueries.Held(6, "(2026)内0303民初6号", "吴预览"));
+
+        Board.Operator onCall = BoardReadings.operator(talking, List.of(call), held);
+        assertThat(onCall.softphone()).isEqualTo(org.serveline.server.operator.SoftphoneState.NOT_INUSE);
+        assertThat(onCall.softphoneSince()).isEqualTo(NOW.minusSeconds(600));
+        assertThat(onCall.caseNumber()).isEqualTo("(2026)内0303民初5号");
+        assertThat(onCall.partyName()).isEqualTo("周通话");
+        assertThat(onCall.currentCall()).isEqualTo(new Board.OperatorCall("att-5", "ANSWERED", NOW.minusSeconds(40),
+                NOW.minusSeconds(30)));
+
+        Board.Operator previewing = BoardReadings.operator(holding, List.of(call), held);
+        assertThat(previewing.softphone()).isEqualTo(org.serveline.server.operator.SoftphoneState.RINGINUSE);
+        assertThat(previewing.partyName()).isEqualTo("吴预览");
+        assertThat(previewing.currentCall()).as("another operator's call").isNull();
+
+        Board.Operator free = BoardReadings.operator(idle, List.of(call), held);
+        assertThat(free.softphone()).isEqualTo(org.serveline.server.operator.SoftphoneState.UNKNOWN);
+        assertThat(free.currentTaskId()).isNull();
+        assertThat(free.caseNumber()).isNull();
+        assertThat(free.currentCall()).isNull();
+        BoardReadings.Reading reading = reading(List.of(call), List.of(talking));
+        assertThat(BoardReadings.feed("talking", reading).currentCall()).as("the operator's own call timer")
+                .isEqualTo(onCall.currentCall());
+    }
+
     private static List<OperatorFeed.Source> sources(String username, BoardReadings.Reading reading) {
         return BoardReadings.feed(username, reading).transfers().stream().map(OperatorFeed.Transfer::source).toList();
     }

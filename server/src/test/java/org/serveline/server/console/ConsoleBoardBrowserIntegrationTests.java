@@ -50,6 +50,9 @@ import tools.jackson.databind.JsonNode;
     "serveline.simulator.parties.13800006001=CONSENT",
     "serveline.simulator.parties.13800006002=ASK_OPERATOR",
     "serveline.simulator.parties.13800006003=CONSENT",
+    "serveline.simulator.registered-endpoints[1]=agent101",
+    "serveline.simulator.parties.agent101=SILENT",
+    "serveline.simulator.parties.13800006004=SILENT",
     "serveline.dialer.tick=PT0.05S",
 })
 @Timeout(150)
@@ -136,7 +139,7 @@ class ConsoleBoardBrowserIntegrationTests {
         assertThat(browser.findElement(By.cssSelector("#bd-pbxs tr[data-pbx='simulator']")).getText())
                 .contains("sim-trunk 1/");
         assertNoEnglishShown("board");
-        Files.write(SHOTS.resolve("supervisor-board.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(SHOTS.resolve("supervisor-board-campaign.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
         wait.until(ExpectedConditions.textToBe(By.id("bd-calls-live"), "0"));
@@ -245,6 +248,10 @@ class ConsoleBoardBrowserIntegrationTests {
         assertThat(Integer.parseInt(browser.findElement(By.id("op-ringing")).getDomAttribute("data-tones")))
                 .as("a tone played").isPositive();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-queue-total"), "1 人等待中"));
+        By queued = By.cssSelector("#op-queue tr[data-task='" + task + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(queued, "赵转人工"));
+        assertThat(browser.findElement(queued).getText()).contains(caseNumber);
+        assertThat(browser.findElement(By.id("op-status")).getText()).contains("已注册（空闲").doesNotContain("Not in use");
         assertNoEnglishShown("operator");
         Files.write(SHOTS.resolve("operator-screen.png"), browser.getScreenshotAs(OutputType.BYTES));
         stop(campaign);
@@ -259,6 +266,120 @@ class ConsoleBoardBrowserIntegrationTests {
         ApiClient operator = ApiClient.on(port).as("operator", "operator-pw");
         assertThat(operator.post("/api/v1/operators/me/tasks/" + task + "/disposition",
                 ApiClient.json(Map.of("disposition", "REFUSED"))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theBoardShowsAnOperatorsCallWithPartyCaseAndAGrowingDurationThenIdleAgain() throws Exception {
+        open("board", "supervisor", "supervisor-pw");
+        wait.until(ExpectedConditions.attributeToBe(By.id("bd-connection"), "data-state", "open"));
+        ApiClient operator = ApiClient.on(port).as("operator2", "operator2-pw");
+        assertThat(operator.post("/api/v1/operators/me/session", ApiClient.json(Map.of("endpoint", "PJSIP/agent101")))
+                .status()).isEqualTo(201);
+        By row = By.cssSelector("#bd-operators tr[data-operator='operator2']");
+        By call = By.cssSelector("#bd-operators tr[data-operator='operator2'] td.operator-call");
+        wait.until(ExpectedConditions.attributeToBe(call, "data-state", "IDLE"));
+        // Asterisk's "Not in use", in words, with the time in that state; its own word only in the tooltip
+        WebElement phone = browser.findElement(By.cssSelector("#bd-operators tr[data-operator='operator2'] td.badge"));
+        assertThat(phone.getText()).isEqualTo("空闲");
+        assertThat(phone.getDomAttribute("title")).isEqualTo("交换机原文：Not in use");
+        assertThat(browser.findElement(row).getText()).doesNotContain("Not in use").doesNotContain("Reachable")
+                .contains("空闲").matches("(?s).*\\d+:\\d{2}.*");
+
+        String caseNumber = TaskFixtures.newCaseNumber();
+        Map<String, Object> request = new java.util.HashMap<>(fixtures.taskRequest(caseNumber,
+                TaskFixtures.party("孙坐席", "+86 138 0000 6004")));
+        request.put("priority", "URGENT");
+        request.put("hearingDate", "2026-12-01"); // before every other task here: "next" takes this one
+        ApiClient.Response created = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(request));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        long task = created.body().get("id").asLong();
+        fixtures.review(task, "APPROVE", null);
+        assertThat(operator.post("/api/v1/operators/me/next", "{}").body().get("task").get("id").asLong())
+                .isEqualTo(task);
+        String attempt = operator.post("/api/v1/operators/me/tasks/" + task + "/call", "{}").body()
+                .get("attemptId").asString();
+
+        wait.until(ExpectedConditions.attributeToBe(call, "data-state", "ANSWERED"));
+        String shown = browser.findElement(row).getText();
+        assertThat(shown).contains(caseNumber).contains("孙坐席").contains("通话中").doesNotContain(attempt);
+        assertThat(browser.findElement(call).getDomAttribute("title")).contains(attempt);
+        By duration = By.cssSelector("#bd-operators tr[data-operator='operator2'] .call-duration");
+        int first = seconds(browser.findElement(duration).getText());
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> seconds(driver.findElement(duration).getText()) > first);
+        // the recording-ingest backlog is on the board beside the operators
+        assertThat(browser.findElement(By.id("bd-backlog")).getText()).contains("待入库录音");
+        assertThat(browser.findElement(By.cssSelector("#bd-backlog dt:first-of-type + dd")).getText()).isNotBlank();
+        assertNoEnglishShown("board");
+        Files.write(SHOTS.resolve("supervisor-board.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        // the call ends: the operator still holds the task (no call), then lets it go and is idle again
+        wait.until(ExpectedConditions.attributeToBe(call, "data-state", "HOLDING"));
+        assertThat(browser.findElements(duration)).isEmpty();
+        assertThat(operator.post("/api/v1/operators/me/tasks/" + task + "/disposition",
+                ApiClient.json(Map.of("disposition", "REFUSED"))).status()).isEqualTo(200);
+        wait.until(ExpectedConditions.attributeToBe(call, "data-state", "IDLE"));
+        assertThat(browser.findElement(row).getText()).doesNotContain(caseNumber);
+        await().atMost(Duration.ofSeconds(20)).until(() -> operator.raw("DELETE", "/api/v1/operators/me/session",
+                List.of(), new byte[0]).status() == 204);
+        wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+    }
+
+    @Test
+    void theSupervisorSetsRingTimeoutAndAttemptsAtCreationAndEditsTheLimitsOfARunningCampaign() {
+        open("board", "supervisor", "supervisor-pw");
+        String name = "限额修改 " + System.nanoTime() % 100_000;
+        type("cm-name", name);
+        type("cm-case-type", "无此案号"); // matches no task: this campaign dials nothing
+        type("cm-ring", "45");
+        type("cm-attempts", "4");
+        browser.findElement(By.id("cm-create")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cm-message"), "已创建外呼活动“" + name + "”"));
+        JsonNode created = campaignNamed(name);
+        long id = created.get("id").asLong();
+        assertThat(created.get("limits").get("maxAttemptsPerTask").asInt()).isEqualTo(4);
+        assertThat(Duration.parse(created.get("limits").get("ringTimeout").asString()))
+                .isEqualTo(Duration.ofSeconds(45));
+        By limits = By.cssSelector("#cm-campaigns tr[data-campaign='" + id + "'] td.limits");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(limits, "振铃 45 秒 · 最多 4 次"));
+        action(id, "start").click();
+        By state = By.cssSelector("#cm-campaigns tr[data-campaign='" + id + "'] td[data-state]");
+        wait.until(ExpectedConditions.textToBe(state, "进行中"));
+
+        action(id, "edit").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cm-edit-form")));
+        assertThat(browser.findElement(By.id("cm-edit-title")).getText()).contains(name);
+        assertThat(browser.findElement(By.id("cm-edit-ring")).getDomProperty("value")).isEqualTo("45");
+        type("cm-edit-cps", "0");
+        browser.findElement(By.id("cm-edit-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#cm-edit-form .field-error[data-field='maxCallsPerSecond']"), "有误："));
+        assertThat(campaignNamed(name).get("limits").get("maxCallsPerSecond").asDouble()).as("unchanged")
+                .isEqualTo(created.get("limits").get("maxCallsPerSecond").asDouble());
+
+        type("cm-edit-cps", "1.5");
+        type("cm-edit-max-concurrent", "7");
+        type("cm-edit-attempts", "2");
+        browser.findElement(By.id("cm-edit-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cm-message"), "限制已更新"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cm-edit-form")));
+        JsonNode edited = campaignNamed(name);
+        assertThat(edited.get("state").asString()).isEqualTo("RUNNING");
+        assertThat(edited.get("limits").get("maxCallsPerSecond").asDouble()).isEqualTo(1.5);
+        assertThat(edited.get("limits").get("maxConcurrentCalls").asInt()).isEqualTo(7);
+        assertThat(edited.get("limits").get("maxAttemptsPerTask").asInt()).isEqualTo(2);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(limits, "并发 7 · 每秒 1.5 次"));
+        assertNoEnglishShown("board");
+        stop(id);
+    }
+
+    /** A duration shown as m:ss or h:mm:ss, in seconds. */
+    private static int seconds(String shown) {
+        int total = 0;
+        for (String part : shown.strip().split(":")) {
+            total = total * 60 + Integer.parseInt(part);
+        }
+        return total;
     }
 
     private WebElement action(long campaign, String action) {

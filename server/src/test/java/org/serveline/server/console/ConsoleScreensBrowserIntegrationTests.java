@@ -108,8 +108,14 @@ class ConsoleScreensBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBe(By.id("op-queue-total"), "暂无当事人等待。"));
 
         signInWith("PJSIP/agent100");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（Not in use"));
-        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("未注册");
+        // Asterisk's "Not in use" in words, its own word in the tooltip only
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（空闲"));
+        assertThat(browser.findElement(By.id("op-status")).getText()).doesNotContain("未注册")
+                .doesNotContain("Not in use");
+        assertThat(browser.findElement(By.cssSelector("#op-status strong")).getDomAttribute("title"))
+                .isEqualTo("交换机原文：Not in use");
+        assertThat(browser.executeScript("return localStorage.getItem('serveline.operator.endpoint')"))
+                .as("the endpoint remembered").isEqualTo("PJSIP/agent100");
 
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
@@ -123,9 +129,12 @@ class ConsoleScreensBrowserIntegrationTests {
         Object disabledAfterFirstClick = browser.executeScript(
                 "const call = document.getElementById('op-call'); call.click(); call.click(); return call.disabled;");
         assertThat(disabledAfterFirstClick).as("the call button while the call is placed").isEqualTo(true);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"),
-                "正在呼叫 +8613800138000"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-call-status"), "正在呼叫 张三（"));
+        assertThat(browser.findElement(By.id("op-call-status")).getText()).contains(task.get("caseNumber").asString())
+                .contains("+8613800138000").doesNotContain("DIALING");
         assertThat(calls.attempts(taskId)).as("one call for the double click").hasSize(1);
+        assertThat(browser.findElement(By.id("op-call-status")).getText()).as("no call id on screen")
+                .doesNotContain(calls.attempts(taskId).get(0));
         assertThat(browser.findElement(By.id("op-error")).getText()).isEmpty();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("op-call"))).click();
@@ -135,6 +144,12 @@ class ConsoleScreensBrowserIntegrationTests {
         Files.write(Path.of("target", "console-operator.png"), browser.getScreenshotAs(OutputType.BYTES));
         String attempt = calls.attempts(taskId).get(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> gateway.answeredAt(attempt).isPresent());
+        // the call timer: the feed says the call was answered, and the duration counts up in the browser
+        wait.until(ExpectedConditions.attributeToBe(By.id("op-call-timer"), "data-state", "ANSWERED"));
+        assertThat(browser.findElement(By.id("op-call-timer")).getText()).startsWith("通话中 ");
+        String started = browser.findElement(By.cssSelector("#op-call-timer .call-duration")).getText();
+        wait.until(driver -> seconds(driver.findElement(By.cssSelector("#op-call-timer .call-duration")).getText())
+                > seconds(started));
 
         WebElement address = browser.findElement(By.id("op-address"));
         address.clear();
@@ -151,7 +166,7 @@ class ConsoleScreensBrowserIntegrationTests {
         long taskId = task.get("id").asLong();
         open("operator", "operator2", "operator2-pw");
         signInWith("PJSIP/agent101");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（Not in use"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "已注册（空闲"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-task-title"),
                 task.get("caseNumber").asString()));
@@ -190,7 +205,7 @@ class ConsoleScreensBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("op-endpoint")).getDomProperty("value")).isEqualTo("Local/200@agents");
 
         signInWith("PJSIP/agent200");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "未注册（unknown"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "未注册（状态未知"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
                 "冲突：endpoint PJSIP/agent200 is not registered"));
@@ -199,6 +214,20 @@ class ConsoleScreensBrowserIntegrationTests {
         browser.findElement(By.id("op-sign-out")).click();
         wait.until(ExpectedConditions.textToBe(By.id("op-status"), "尚未上线。"));
         assertThat(browser.findElement(By.id("op-next")).isEnabled()).isFalse();
+
+        // the next time the screen opens, the endpoint last signed in with is filled in (not typed at every sign-in)
+        browser.get("about:blank");
+        browser.get("http://127.0.0.1:" + port + "/#operator");
+        wait.until(ExpectedConditions.attributeToBe(By.id("op-endpoint"), "value", "PJSIP/agent200"));
+    }
+
+    /** A duration shown as m:ss or h:mm:ss, in seconds. */
+    private static int seconds(String shown) {
+        int total = 0;
+        for (String part : shown.strip().split(":")) {
+            total = total * 60 + Integer.parseInt(part);
+        }
+        return total;
     }
 
     @Test

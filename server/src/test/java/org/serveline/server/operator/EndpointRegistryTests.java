@@ -70,6 +70,21 @@ class EndpointRegistryTests {
     }
 
     @Test
+    void theSameStateSeenAgainKeepsWhenItBeganSoTheBoardShowsTimeInThatState() {
+        gateway.listener.accept(new EndpointStatus("pbx-1", "PJSIP/agent100", true, "Not in use", T0));
+        gateway.listing = CompletableFuture.completedFuture(List.of(
+                new EndpointStatus("pbx-1", "PJSIP/agent100", true, "Not in use", T0.plusSeconds(60))));
+        registry.refresh();
+        assertThat(registry.status("PJSIP/agent100").orElseThrow().at()).isEqualTo(T0);
+
+        gateway.listener.accept(new EndpointStatus("pbx-1", "PJSIP/agent100", true, "In use", T0.plusSeconds(90)));
+        assertThat(registry.status("PJSIP/agent100").orElseThrow().at()).as("a new state")
+                .isEqualTo(T0.plusSeconds(90));
+        assertThat(SoftphoneState.of(registry.status("PJSIP/agent100").orElseThrow().status()))
+                .isEqualTo(SoftphoneState.INUSE);
+    }
+
+    @Test
     void aLateEventDoesNotOverrideANewerOne() {
         gateway.listener.accept(new EndpointStatus("pbx-1", "PJSIP/agent100", true, "Reachable", T0.plusSeconds(10)));
         gateway.listener.accept(new EndpointStatus("pbx-1", "PJSIP/agent100", false, "Unreachable", T0));

@@ -412,6 +412,47 @@ class OperatorIntegrationTests {
         assertThat(operator.next().body().get("task").get("id").asLong()).isEqualTo(preview);
     }
 
+    @Test
+    void acceptingOneWaitingPartyTakesThatPartyAndAnotherOperatorFindsThemTaken() {
+        long older = operator.approvedTask("钱先等", "+86 138 0000 3901");
+        long chosen = operator.approvedTask("孙被选", "+86 138 0000 3902");
+        for (long task : List.of(older, chosen)) {
+            jdbc.sql("UPDATE service_task SET state = 'PHONE' WHERE id = :id").param("id", task).update();
+        }
+        String olderCall = transferredCall(older, "+8613800003901");
+        String chosenCall = transferredCall(chosen, "+8613800003902");
+        JsonNode queue = operator.api.get("/api/v1/operators/queue").body();
+        assertThat(queue.findValuesAsString("partyName")).containsSubsequence("钱先等", "孙被选");
+        assertThat(queue.findValuesAsString("caseNumber")).contains(operator.task(chosen).get("caseNumber").asString());
+        operator.signIn(REGISTERED);
+        operator2.signIn("PJSIP/agent101");
+
+        ApiClient.Response taken = operator.api.post("/api/v1/operators/me/queue/" + chosen + "/take", "{}");
+
+        assertThat(taken.status()).as("%s", taken.body()).isEqualTo(200);
+        assertThat(taken.body().get("task").get("id").asLong()).as("not the party waiting longer").isEqualTo(chosen);
+        assertThat(taken.body().get("source").asString()).isEqualTo("QUEUE");
+        assertThat(taken.body().get("transferredAttemptId").asString()).isEqualTo(chosenCall);
+        assertProblem(operator2.api.post("/api/v1/operators/me/queue/" + chosen + "/take", "{}"), 409,
+                "was taken by operator operator first");
+        assertProblem(operator.api.post("/api/v1/operators/me/queue/" + older + "/take", "{}"), 409,
+                "holds task " + chosen);
+        assertProblem(operator2.api.post("/api/v1/operators/me/queue/999999999/take", "{}"), 409,
+                "is not waiting for an operator");
+        assertThat(operator.api.post("/api/v1/operators/me/queue/" + chosen + "/take", "{}").body().get("task")
+                .get("id").asLong()).as("taking the party one holds again is harmless").isEqualTo(chosen);
+
+        JsonNode other = operator2.api.post("/api/v1/operators/me/queue/" + older + "/take", "{}").body();
+        assertThat(other.get("transferredAttemptId").asString()).isEqualTo(olderCall);
+        assertThat(operator.api.get("/api/v1/operators/queue").body().findValuesAsString("attemptId"))
+                .doesNotContain(olderCall, chosenCall);
+        assertThat(operator.timelineActions(chosen)).contains("OPERATOR_TOOK_TASK");
+        for (var desk : Map.of(operator, chosen, operator2, older).entrySet()) {
+            assertThat(desk.getKey().post(desk.getValue(), "disposition", Map.of("disposition", "REFUSED")).status())
+                    .isEqualTo(200);
+        }
+    }
+
     /** An automated call whose party pressed 0, settled as the notice application and the tracker report it. */
     private String transferredCall(long task, String number) {
         CallAttempt open = attempts.open(new CallAttempts.NewAttempt(task, null, null, "sim-ops", "sim-trunk", number,

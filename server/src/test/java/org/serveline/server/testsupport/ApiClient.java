@@ -67,6 +67,11 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response upload(String fileName, byte[] content) {
         String boundary = "serveline-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -68,6 +68,23 @@ public class BoardQueries {
                         played(rs.getString(13)))).list();
     }
 
+    /** A task an operator holds: its case and party. */
+    public record Held(long taskId, String caseNumber, String partyName) {
+    }
+
+    /** The case and party of the tasks the operators hold. */
+    public Map<Long, Held> held(List<Long> taskIds) {
+        Map<Long, Held> held = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return held;
+        }
+        jdbc.sql("SELECT id, case_number, party_name FROM service_task WHERE id IN (:ids)").param("ids", taskIds)
+                .query(rs -> {
+                    held.put(rs.getLong(1), new Held(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        return held;
+    }
+
     /** The parties waiting for an operator, oldest first, with the notice their automated call played. */
     public List<Queued> queued(int limit) {
         return jdbc.sql("""

@@ -92,6 +92,50 @@ public class OperatorRows {
         return next;
     }
 
+    /**
+     * Takes this task's waiting queue entry, as {@link #takeQueued} takes the oldest one; empty when it is not waiting
+     * (taken by another operator meanwhile, not queued, mid-call or leased). Waits for a row another taker holds, so
+     * of two operators taking the same party one gets it and the other finds it taken.
+     */
+    public Optional<Queued> takeQueuedTask(long taskId, String owner, String username, Instant now, Duration lease) {
+        Optional<Queued> wanted = jdbc.sql("""
+                SELECT q.task_id, q.attempt_id, q.queued_at, q.taken_by FROM operator_queue q
+                  JOIN service_task t ON t.id = q.task_id
+                 WHERE q.task_id = :id AND q.taken_by IS NULL AND t.state = 'PHONE'
+                   AND (t.lease_until IS NULL OR t.lease_until < :now)
+                   AND NOT EXISTS (SELECT 1 FROM call_attempt a WHERE a.task_id = t.id AND a.state <> 'ENDED')
+                 FOR UPDATE""")
+                .param("id", taskId).param("now", ts(now)).query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4))).optional();
+        wanted.ifPresent(q -> {
+            jdbc.sql("UPDATE service_task SET lease_owner = :o, lease_until = :until WHERE id = :id")
+                    .param("o", owner).param("until", ts(now.plus(lease))).param("id", q.taskId()).update();
+            jdbc.sql("UPDATE operator_queue SET taken_by = :u, taken_at = :now WHERE task_id = :id")
+                    .param("u", username).param("now", ts(now)).param("id", q.taskId()).update();
+        });
+        return wanted;
+    }
+
+    /** This task's queue entry, waiting or taken, if it has one. */
+    public Optional<Queued> queued(long taskId) {
+        return jdbc.sql("SELECT task_id, attempt_id, queued_at, taken_by FROM operator_queue WHERE task_id = :t")
+                .param("t", taskId).query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4))).optional();
+    }
+
+    /** A party waiting in the queue as the screen names them: the task's case and the party's name. */
+    public record Waiting(long taskId, String attemptId, String caseNumber, String partyName, Instant queuedAt) {
+    }
+
+    public List<Waiting> waitingParties(int limit) {
+        return jdbc.sql("""
+                SELECT q.task_id, q.attempt_id, t.case_number, t.party_name, q.queued_at FROM operator_queue q
+                  JOIN service_task t ON t.id = q.task_id
+                 WHERE q.taken_by IS NULL AND t.state = 'PHONE' ORDER BY q.queued_at, q.task_id LIMIT :limit""")
+                .param("limit", limit).query((rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant())).list();
+    }
+
     public void enqueue(long taskId, String attemptId, Instant at) {
         jdbc.sql("""
                 INSERT INTO operator_queue (task_id, attempt_id, queued_at) VALUES (:t, :a, :at)
@@ -105,15 +149,6 @@ public class OperatorRows {
         return jdbc.sql("SELECT task_id, attempt_id, queued_at, taken_by FROM operator_queue WHERE task_id = :t AND taken_by = :u")
                 .param("t", taskId).param("u", username).query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getString(4))).optional();
-    }
-
-    public List<Queued> waiting(int limit) {
-        return jdbc.sql("""
-                SELECT q.task_id, q.attempt_id, q.queued_at, q.taken_by FROM operator_queue q
-                  JOIN service_task t ON t.id = q.task_id
-                 WHERE q.taken_by IS NULL AND t.state = 'PHONE' ORDER BY q.queued_at, q.task_id LIMIT :limit""")
-                .param("limit", limit).query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4))).list();
     }
 
     public void callBack(String attemptId, long taskId, Instant at, String by, Instant now) {
