@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's own arithmetic: its best window can never report less than its sustained rate. */
+/** The benchmark's own arithmetic (its best window never reports less than its sustained rate) and options. */
 class DialerBenchmarkTests {
 
     @Test
@@ -30,6 +30,48 @@ class DialerBenchmarkTests {
         List<Long> slowThenFast = LongStream.concat(LongStream.range(0, 10).map(i -> i * 1_000_000),
                 LongStream.range(0, 51).map(i -> 12_300_000 + i * 100_000)).boxed().toList();
         assertThat(DialerBenchmark.bestWindowRate(slowThenFast, 5.0)).isCloseTo(10.0, within(0.01));
+    }
+
+    @Test
+    void aRunLongerThanTheWindowIsNeverBestBelowItsAverage() {
+        // calls 0.3 s apart over 6 s: a 5 s window holds 17 calls, and (17 - 1) / 5 s = 3.2/s < 3.33/s sustained
+        List<Long> run = LongStream.rangeClosed(0, 20).map(i -> i * 300_000).boxed().toList();
+        double sustained = DialerBenchmark.sustainedRate(run);
+        assertThat(sustained).isCloseTo(1 / 0.3, within(1e-9));
+        assertThat(DialerBenchmark.bestWindowRate(run, 5.0)).isCloseTo(sustained, within(1e-9));
+    }
+
+    @Test
+    void noRunHasABestWindowBelowItsSustainedRate() {
+        java.util.Random random = new java.util.Random(13);
+        for (int run = 0; run < 200; run++) {
+            List<Long> times = new java.util.ArrayList<>();
+            long t = 0;
+            for (int i = 0, n = 2 + random.nextInt(300); i < n; i++) {
+                t += random.nextInt(random.nextBoolean() ? 50_000 : 400_000);
+                times.add(t);
+            }
+            double span = (times.getLast() - times.getFirst()) / 1e6;
+            assertThat(DialerBenchmark.bestWindowRate(times, Math.min(5.0, span)))
+                    .as("run %d", run).isGreaterThanOrEqualTo(DialerBenchmark.sustainedRate(times) - 1e-9);
+        }
+    }
+
+    @Test
+    void unpacedHoldsNeitherSide() {
+        DialerBenchmark.Options paced = DialerBenchmark.Options.parse(new String[] {"--rate", "300", "--calls", "50"});
+        assertThat(paced.unpaced()).isFalse();
+        assertThat(paced.serverRate()).isEqualTo(300);
+        assertThat(paced.bareRate()).isEqualTo(300);
+        DialerBenchmark.Options unpaced = DialerBenchmark.Options.parse(new String[] {"--warmup", "10", "--unpaced",
+            "--calls", "50"});
+        assertThat(unpaced.unpaced()).isTrue();
+        assertThat(unpaced.warmup()).isEqualTo(10);
+        assertThat(unpaced.calls()).isEqualTo(50);
+        assertThat(unpaced.serverRate()).isEqualTo(DialerBenchmark.UNPACED_RATE);
+        assertThat(unpaced.bareRate()).isInfinite();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DialerBenchmark.Options.parse(
+                new String[] {"--calls"})).hasMessageContaining("has no value");
     }
 
     @Test
