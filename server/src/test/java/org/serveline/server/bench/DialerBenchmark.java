@@ -106,6 +106,7 @@ public final class DialerBenchmark {
         String figures;
         BareLoop.Result bare;
         List<Long> bareTimes;
+        double bareSimulatorMs;
         try {
             try {
                 figures = run(options, simulator, node);
@@ -117,7 +118,9 @@ public final class DialerBenchmark {
                     options.unpaced() ? "unpaced" : String.format(java.util.Locale.ROOT,
                             "held to %.0f/s with one second's burst, as the server's bucket", options.rate()));
             int skip = simulator.originateTimes(0).size();
+            long simulatorBefore = simulator.cpu().toNanos();
             bare = BareLoop.run(simulator.amiPort(), options.calls(), options.bareRate(), Duration.ofSeconds(120));
+            bareSimulatorMs = (simulator.cpu().toNanos() - simulatorBefore) / 1e6 / Math.max(1, bare.originated());
             bareTimes = simulator.originateTimes(skip);
         } finally {
             simulator.close();
@@ -125,9 +128,10 @@ public final class DialerBenchmark {
         double barePerSecond = sustainedRate(bareTimes);
         log("bare: originated=%d ended=%d failed=%d; Originates arriving at the simulator: %d, sustained %.1f/s, "
                 + "best %s (sent at %.1f/s on this JVM's clock); CPU per call %.2f ms of the whole JVM (GC and JIT "
-                + "included; the simulator is in its own JVM), %.2f ms in its Java threads", bare.originated(),
-                bare.ended(), bare.failed(), bareTimes.size(), barePerSecond, bestWindow(bareTimes), bare.sentPerSecond(),
-                bare.jvmCpuMsPerCall(), bare.javaThreadsCpuMsPerCall());
+                + "included; the simulator is in its own JVM), %.2f ms in its Java threads; the simulator's for these "
+                + "calls (no notice): %.2f ms", bare.originated(), bare.ended(), bare.failed(), bareTimes.size(),
+                barePerSecond, bestWindow(bareTimes), bare.sentPerSecond(), bare.jvmCpuMsPerCall(),
+                bare.javaThreadsCpuMsPerCall(), bareSimulatorMs);
         double serveline = Double.parseDouble(figures.replaceAll(".*attempts_per_s=([0-9.]+).*", "$1"));
         figures += String.format(java.util.Locale.ROOT, " bare_per_s=%.1f %s=%.2f", barePerSecond,
                 options.unpaced() ? "vs_bare_unpaced" : "vs_bare", barePerSecond > 0 ? serveline / barePerSecond : 0);
