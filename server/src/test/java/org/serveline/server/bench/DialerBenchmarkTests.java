@@ -81,4 +81,44 @@ class DialerBenchmarkTests {
         double span = run.getLast() / 1e6;
         assertThat(DialerBenchmark.bestWindowRate(run, span)).isCloseTo(2 / span, within(1e-9));
     }
+
+    @Test
+    void aThreadThatEndsDuringTheSpanKeepsItsCpu() throws InterruptedException {
+        CpuSampler sampler = CpuSampler.start(java.time.Duration.ofMillis(20));
+        Thread worker = Thread.ofPlatform().name("worker-that-ends").start(DialerBenchmarkTests::burn300Ms);
+        Thread bench = Thread.ofPlatform().name("bench-own").start(DialerBenchmarkTests::burn300Ms);
+        worker.join();
+        bench.join();
+        CpuSampler.Split split = sampler.stop();
+        // the old accounting (threads alive at the end less those alive at the start) gave the ended worker nothing;
+        // sampled every 20 ms it keeps all but its last few ms
+        assertThat(split.javaThreads() / 1e6).as("the ended worker's CPU, ms").isGreaterThan(200);
+        assertThat(split.bench() / 1e6).as("the bench's own thread, apart, ms").isGreaterThan(200);
+        assertThat(split.process()).as("the whole process holds its parts")
+                .isGreaterThanOrEqualTo(split.javaThreads() + split.bench());
+        assertThat(split.server()).isEqualTo(split.process() - split.bench());
+    }
+
+    @Test
+    void theSettleDelayIsReadAsTheBoundOfTheBucketHoldingTheRank() {
+        java.util.Map<Double, Double> within = new java.util.TreeMap<>(java.util.Map.of(10.0, 50.0, 50.0, 99.0,
+                100.0, 100.0));
+        assertThat(BenchCounters.bound(within, 50)).isEqualTo(10.0);
+        assertThat(BenchCounters.bound(within, 99)).isEqualTo(50.0);
+        assertThat(BenchCounters.bound(within, 100)).isEqualTo(100.0);
+        assertThat(BenchCounters.bound(within, 101)).as("beyond the histogram").isNaN();
+    }
+
+    private static void burn300Ms() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long x = 0;
+        while (threads.getCurrentThreadCpuTime() < 300_000_000L) {
+            for (int i = 0; i < 10_000; i++) {
+                x += i * 31L ^ x;
+            }
+        }
+        if (x == 42) {
+            System.out.print(""); // keeps the loop from being optimised away
+        }
+    }
 }
