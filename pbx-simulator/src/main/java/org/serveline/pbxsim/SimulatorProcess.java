@@ -28,6 +28,8 @@ import org.serveline.pbxsim.party.PartyBehaviour;
  * <li>{@code channels} → {@code pbxsim channels <task>=<attempt> ...}: every live channel with both
  *     {@code SERVELINE_TASK_ID} and {@code SERVELINE_ATTEMPT_ID}</li>
  * <li>{@code events} → {@code pbxsim events passed=<n> filtered=<n>}</li>
+ * <li>{@code originates <skip>} → {@code pbxsim originates n=<n> us=<t>,<t>,...}: when each valid Originate after
+ *     the first {@code skip} arrived, in µs on the simulator's clock, ascending</li>
  * <li>{@code stop}, or the end of standard input → {@code pbxsim stopped}, and the process exits.</li>
  * </ul>
  * An unknown command is answered {@code pbxsim error unknown command '<line>'}.
@@ -113,6 +115,12 @@ public final class SimulatorProcess {
             AgiTurnTimes turns = simulator.counters().agiTurns();
             return String.format(Locale.ROOT, "agi-turns p50=%.3f p99=%.3f max=%.3f", turns.percentileMillis(50, skip),
                     turns.percentileMillis(99, skip), turns.percentileMillis(100, skip));
+        }
+        if (command.matches("originates \\d+")) {
+            long[] times = simulator.counters().originates().after(
+                    Integer.parseInt(command.substring("originates ".length())));
+            return "originates n=" + times.length + " us=" + java.util.Arrays.stream(times)
+                    .mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
         }
         return switch (command) {
             case "counters" -> String.format(Locale.ROOT, "counters started=%d ended=%d active=%d agi_turns=%d",

@@ -42,6 +42,8 @@ class SimulatorProcessIntegrationTests {
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> ask(in, out, "channels").contains("42=att-42"));
                 assertThat(ask(in, out, "counters")).startsWith("pbxsim counters started=1 ended=0 active=1");
+                assertThat(ask(in, out, "originates 0")).matches("pbxsim originates n=1 us=\\d+");
+                assertThat(ask(in, out, "originates 1")).isEqualTo("pbxsim originates n=0 us=");
             }
             assertThat(ask(in, out, "agi-turns")).isEqualTo("pbxsim agi-turns p50=NaN p99=NaN max=NaN");
             assertThat(ask(in, out, "events")).matches("pbxsim events passed=\\d+ filtered=\\d+");
@@ -92,11 +94,12 @@ class SimulatorProcessIntegrationTests {
         try (PbxSimulator simulator = new PbxSimulator(SimulatorConfig.builder().spoolDir(spool).build())) {
             simulator.start();
             var bytes = new java.io.ByteArrayOutputStream();
-            SimulatorProcess.serve(simulator, new BufferedReader(new java.io.StringReader("channels\ncounters\nagi-turns 3\n")),
+            SimulatorProcess.serve(simulator, new BufferedReader(new java.io.StringReader(
+                    "channels\ncounters\nagi-turns 3\noriginates 0\n")),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8));
             assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("pbxsim channels",
                     "pbxsim counters started=0 ended=0 active=0 agi_turns=0", "pbxsim agi-turns p50=NaN p99=NaN max=NaN",
-                    "pbxsim stopped");
+                    "pbxsim originates n=0 us=", "pbxsim stopped");
         }
     }
 

@@ -26,6 +26,7 @@ final class CallActions {
             reply.accept(AmiMessage.error(action, e.getMessage()));
             return;
         }
+        registry.counters().originates().arrived();
         if (request.async()) {
             reply.accept(AmiMessage.success(action, "Originate successfully queued"));
         }

@@ -1,6 +1,5 @@
 package org.serveline.server.bench;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -22,16 +21,20 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
 
 /**
  * The bare library, for comparison: asterisk-java alone originates the same calls (same dial string, same
- * {@code serveline-outbound} context, same rate) and counts their hang-ups; its FastAGI script hangs up at once
- * (no notice, no database). The rate uses the bench's arithmetic: (calls - 1) / (last Originate - first).
+ * {@code serveline-outbound} context) and counts their hang-ups; its FastAGI script hangs up at once (no notice, no
+ * database). Paced, it is held to the budget the server's dialer is held to (a token bucket of R per second that
+ * starts full with one second's worth, as {@code campaign/CallRates}); unpaced ({@code rate} infinite), it sends
+ * every Originate as fast as asterisk-java takes them. Its rate is not taken here: the bench takes both sides'
+ * from the simulator's record of when each Originate arrived.
  */
 final class BareLoop {
 
     /**
-     * Calls originated and ended, the rate they were originated at, and this JVM's CPU per call ({@code [threads,
-     * process]}: its Java threads', and the whole process's with GC and JIT; the simulator runs in its own JVM).
+     * Calls originated and ended, the rate they were sent at (on this JVM's clock, for the log), and this JVM's CPU
+     * per call: the whole process's (GC and JIT included; the simulator runs in its own JVM) and its Java threads'.
      */
-    record Result(int originated, int ended, int failed, double perSecond, double[] cpuMsPerCall) {
+    record Result(int originated, int ended, int failed, double sentPerSecond, double jvmCpuMsPerCall,
+            double javaThreadsCpuMsPerCall) {
     }
 
     private BareLoop() {
@@ -75,17 +78,20 @@ final class BareLoop {
             }
         });
         ami.login();
-        try {
-            long[] cpuBefore = cpu();
+        try (CpuSampler sampler = CpuSampler.start(Duration.ofMillis(100))) {
             long start = System.nanoTime();
+            double burst = Math.max(1, rate); // the bucket's one second of tokens, full at the start
             long first = 0;
             long last = 0;
             AtomicLong sent = new AtomicLong();
             for (int i = 0; i < calls; i++) {
-                long due = start + (long) (i * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait); // pacing at the trunk's rate, not a wait for a condition
+                if (Double.isFinite(rate)) {
+                    // call i needs i + 1 tokens: the burst, then R per second
+                    long due = start + (long) (Math.max(0, i + 1 - burst) * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait); // pacing at the trunk's rate, not a wait for a condition
+                    }
                 }
                 OriginateAction originate = new OriginateAction();
                 originate.setActionId("bare-" + i);
@@ -108,13 +114,12 @@ final class BareLoop {
             while (System.nanoTime() < until && ended(ours, hangups) + failed.get() < calls) {
                 Thread.sleep(100); // a sampling period
             }
-            long[] cpuAfter = cpu();
+            CpuSampler.Split cpu = sampler.stop();
             double span = (last - first) / 1e9;
             int ended = ended(ours, hangups);
-            int done = ended + failed.get();
-            return new Result(calls, ended, failed.get(), span > 0 ? (calls - 1) / span : calls,
-                    new double[] {(cpuAfter[0] - cpuBefore[0]) / 1e6 / Math.max(1, done),
-                            (cpuAfter[1] - cpuBefore[1]) / 1e6 / Math.max(1, done)});
+            double done = Math.max(1, ended + failed.get()) * 1e6;
+            return new Result(calls, ended, failed.get(), span > 0 ? (calls - 1) / span : calls, cpu.process() / done,
+                    (cpu.javaThreads() + cpu.bench()) / done);
         } finally {
             ami.logoff();
             agi.shutdown();
@@ -124,20 +129,5 @@ final class BareLoop {
 
     private static int ended(Set<String> ours, Set<String> hangups) {
         return (int) ours.stream().filter(hangups::contains).count();
-    }
-
-    /** {@code [threads, process]}: this JVM's Java threads' CPU time, and its process CPU time. */
-    static long[] cpu() {
-        var threads = ManagementFactory.getThreadMXBean();
-        long all = 0;
-        for (long id : threads.getAllThreadIds()) {
-            long nanos = threads.getThreadCpuTime(id);
-            if (nanos > 0) {
-                all += nanos;
-            }
-        }
-        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-        return new long[] {all, process};
     }
 }

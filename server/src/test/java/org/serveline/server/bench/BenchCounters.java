@@ -1,7 +1,7 @@
 package org.serveline.server.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,33 +13,56 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Where the work of a bench run went: CPU seconds per part of the JVM (platform threads grouped by name; the
- * server's virtual threads run on the ForkJoinPool carriers) and of the MariaDB server process, and MariaDB's
- * statement counters. Snapshots are taken at the campaign's start and end; the difference is reported.
+ * Where the work of a bench run went: CPU time of the server's JVM (the whole process less the bench's threads,
+ * split into its Java threads, the collector, the JIT compiler and the rest: {@link CpuSampler}), of the
+ * simulator's JVM and of the embedded MariaDB process; MariaDB's statement counters; and how long the settle
+ * path's events waited from queue to commit ({@code serveline.settle.delay}'s histogram). Taken at the campaign's
+ * start and end; the difference is reported.
  */
 final class BenchCounters {
 
     private static final List<String> STATUS = List.of("Questions", "Innodb_data_fsyncs");
 
+    /** The server's CPU per attempt in ms: the whole JVM less the bench's threads, and its parts. */
+    record ServerCpu(double jvm, double javaThreads, double gc, double jit, double rest) {
+    }
+
+    /**
+     * Queue-to-commit of the settle path's events in the span: how many, and the upper bounds of the histogram
+     * buckets holding their p50, p99 and max, in ms ({@code NaN} above the histogram's 30 s).
+     */
+    record SettleDelay(long events, double p50, double p99, double max) {
+    }
+
     private final JdbcClient jdbc;
     private final Supplier<Duration> simulatorCpu;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private Map<String, Long> cpuAtStart;
+    private final Timer settleDelay;
+    private CpuSampler sampler;
+    private CpuSampler.Split split;
     private Map<String, Long> statusAtStart;
-    private long[] serverCpuAtStart;
     private Map<String, Long> statusAtEnd;
-    private long[] serverCpuAtEnd;
+    private long simulatorAtStart;
+    private long simulatorAtEnd;
+    private long mariadbAtStart;
+    private long mariadbAtEnd;
+    private CountAtBucket[] delayAtStart;
+    private long delayCountAtStart;
+    private SettleDelay delay;
 
     /** {@code simulatorCpu}: the CPU time so far of the simulator's own process. */
-    BenchCounters(JdbcClient jdbc, Supplier<Duration> simulatorCpu) {
+    BenchCounters(JdbcClient jdbc, Supplier<Duration> simulatorCpu, Timer settleDelay) {
         this.jdbc = jdbc;
         this.simulatorCpu = simulatorCpu;
+        this.settleDelay = settleDelay;
     }
 
     void start() {
-        cpuAtStart = cpuNanos();
         statusAtStart = status();
-        serverCpuAtStart = serverCpu();
+        simulatorAtStart = simulatorCpu.get().toNanos();
+        mariadbAtStart = mariadbCpu();
+        delayAtStart = settleDelay.takeSnapshot().histogramCounts();
+        delayCountAtStart = settleDelay.count();
+        sampler = CpuSampler.start(Duration.ofMillis(100));
         String generalLog = System.getProperty("serveline.bench.general-log");
         if (generalLog != null) { // every statement MariaDB receives, to see where the round trips go
             jdbc.sql("SET GLOBAL general_log_file = :file").param("file", generalLog).update();
@@ -47,17 +70,24 @@ final class BenchCounters {
         }
     }
 
-    /** Two lines: CPU seconds per part, and MariaDB's statements (and fsyncs) per attempt, most frequent first. */
-    List<String> report(long attempts) {
-        Map<String, Long> cpu = cpuNanos();
-        Map<String, Long> status = status();
-        statusAtEnd = status;
-        serverCpuAtEnd = serverCpu();
-        String cpuLine = cpu.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
-                        (e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)) / 1e9))
+    /** Takes the end snapshot (once); returns two lines: CPU seconds per part, MariaDB's statements per attempt. */
+    List<String> stop(long attempts) {
+        split = sampler.stop();
+        simulatorAtEnd = simulatorCpu.get().toNanos();
+        mariadbAtEnd = mariadbCpu();
+        statusAtEnd = status();
+        delay = delay(settleDelay.takeSnapshot().histogramCounts(), settleDelay.count());
+        Map<String, Long> parts = new TreeMap<>(split.javaByPart());
+        parts.put("server GC threads", split.gc());
+        parts.put("server JIT compiler threads", split.jit());
+        parts.put("server JVM rest (VM thread, short-lived threads)", split.rest());
+        parts.put("bench", split.bench());
+        parts.put("simulator (own JVM)", simulatorAtEnd - simulatorAtStart);
+        parts.put("mariadbd (child)", mariadbAtEnd - mariadbAtStart);
+        String cpuLine = parts.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
                 .collect(Collectors.joining(", "));
-        String statusLine = status.entrySet().stream()
+        String statusLine = statusAtEnd.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), (e.getValue() - statusAtStart.getOrDefault(e.getKey(), 0L))
                         / (double) Math.max(1, attempts)))
                 .filter(e -> e.getValue() >= 0.05)
@@ -72,81 +102,49 @@ final class BenchCounters {
         return (statusAtEnd.get("Questions") - statusAtStart.get("Questions")) / (double) Math.max(1, attempts);
     }
 
-    /**
-     * The server's CPU per attempt, {@code [threads, jvm]}: the CPU time of this JVM's Java threads (the server's
-     * virtual threads' carriers included) less the bench's own threads ({@code main}, {@code bench-*}); and this
-     * JVM's whole process CPU time less the same threads, i.e. with the collector's and the JIT compiler's threads.
-     * The simulator runs in a JVM of its own, so all of it is the server's.
-     */
-    double[] serverCpuMsPerAttempt(long attempts) {
-        double n = Math.max(1, attempts);
-        return new double[] {(serverCpuAtEnd[0] - serverCpuAtStart[0]) / 1e6 / n,
-                (serverCpuAtEnd[1] - serverCpuAtStart[1]) / 1e6 / n};
+    ServerCpu serverCpuMsPerAttempt(long attempts) {
+        double n = Math.max(1, attempts) * 1e6;
+        return new ServerCpu(split.server() / n, split.javaThreads() / n, split.gc() / n, split.jit() / n,
+                split.rest() / n);
     }
 
-    /** {@code [threads, process]} CPU nanoseconds, less the bench's threads. */
-    private long[] serverCpu() {
-        long process = processCpu();
-        long server = 0;
-        long notServer = 0;
-        for (long id : threads.getAllThreadIds()) {
-            var info = threads.getThreadInfo(id);
-            long nanos = threads.getThreadCpuTime(id);
-            if (info == null || nanos <= 0) {
-                continue;
-            }
-            if (isBench(info.getThreadName())) {
-                notServer += nanos;
-            } else {
-                server += nanos;
+    double simulatorCpuMsPerAttempt(long attempts) {
+        return (simulatorAtEnd - simulatorAtStart) / 1e6 / Math.max(1, attempts);
+    }
+
+    double mariadbCpuMsPerAttempt(long attempts) {
+        return (mariadbAtEnd - mariadbAtStart) / 1e6 / Math.max(1, attempts);
+    }
+
+    SettleDelay settleDelay() {
+        return delay;
+    }
+
+    private SettleDelay delay(CountAtBucket[] atEnd, long countAtEnd) {
+        long events = countAtEnd - delayCountAtStart;
+        Map<Double, Double> within = new TreeMap<>(); // bucket bound (ms) -> events at or below it, in the span
+        for (int i = 0; i < atEnd.length; i++) {
+            double before = i < delayAtStart.length ? delayAtStart[i].count() : 0;
+            within.put(atEnd[i].bucket(java.util.concurrent.TimeUnit.MILLISECONDS), atEnd[i].count() - before);
+        }
+        return new SettleDelay(events, bound(within, 0.50 * events), bound(within, 0.99 * events), bound(within, events));
+    }
+
+    /** The smallest bucket bound with at least {@code rank} events at or below it. */
+    static double bound(Map<Double, Double> within, double rank) {
+        for (var e : within.entrySet()) {
+            if (e.getValue() >= rank - 1e-9) {
+                return e.getKey();
             }
         }
-        return new long[] {server, process - notServer};
+        return Double.NaN;
     }
 
-    private static boolean isBench(String thread) {
-        return thread.equals("main") || thread.startsWith("bench-");
-    }
-
-    private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private Map<String, Long> cpuNanos() {
-        Map<String, Long> byPart = new TreeMap<>();
-        long threadsTotal = 0;
-        for (long id : threads.getAllThreadIds()) {
-            var info = threads.getThreadInfo(id);
-            long nanos = threads.getThreadCpuTime(id);
-            if (info != null && nanos > 0) {
-                byPart.merge(part(info.getThreadName()), nanos, Long::sum);
-                threadsTotal += nanos;
-            }
-        }
-        byPart.put("server JVM outside live Java threads (GC, JIT, ended threads)", processCpu() - threadsTotal);
-        byPart.put("simulator (own JVM)", simulatorCpu.get().toNanos());
-        // the embedded MariaDB is this JVM's child; other helpers' databases on the machine are not counted
-        byPart.put("mariadbd (child)", ProcessHandle.current().descendants()
+    /** The embedded MariaDB is this JVM's child; other helpers' databases on the machine are not counted. */
+    private static long mariadbCpu() {
+        return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()).reduce(0L, Long::sum));
-        return byPart;
-    }
-
-    private static String part(String thread) {
-        if (thread.startsWith("ForkJoinPool")) {
-            return "server virtual threads";
-        }
-        if (isBench(thread)) {
-            return "bench";
-        }
-        if (thread.startsWith("Asterisk-Java")) {
-            return "asterisk-java reader";
-        }
-        if (thread.startsWith("serveline-ami") || thread.startsWith("serveline-tracker")) {
-            return "server AMI dispatch";
-        }
-        return "other JVM";
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()).reduce(0L, Long::sum);
     }
 
     private Map<String, Long> status() {

@@ -117,6 +117,17 @@ final class SimulatorChild implements AutoCloseable {
         return byTask;
     }
 
+    /** When each Originate after the first {@code skip} arrived, in µs on the simulator's clock, ascending. */
+    synchronized List<Long> originateTimes(int skip) {
+        String reply = ask("originates " + skip);
+        if (!reply.startsWith("originates n=")) {
+            throw new IllegalStateException("expected 'originates ...' from the simulator, got " + reply);
+        }
+        String list = reply.substring(reply.indexOf(" us=") + 4);
+        return list.isEmpty() ? List.of()
+                : java.util.Arrays.stream(list.split(",")).map(Long::valueOf).toList();
+    }
+
     /** AMI events sent and held back by the user's eventfilter. */
     synchronized Map<String, Long> amiEvents() {
         return fields(ask("events"), "events");
