@@ -22,8 +22,6 @@ import org.serveline.server.web.FuzzRequests.FuzzRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,11 +31,8 @@ import tools.jackson.databind.JsonNode;
  * replays one fixed seed, so a red build is reproducible and never a draw; {@code -Dfuzz.seed=random} explores a new
  * one (printed), {@code -Dfuzz.seed=N} replays it ({@code -Dfuzz.endpoint=text} narrows it to matching endpoints).
  */
+// fuzzed sign-ins fail by the thousand from 127.0.0.1: the test profile lets the address throttle take them
 @ServelineIntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-// fuzzed sign-ins fail by the thousand from 127.0.0.1: the address throttle would soon answer everything with 429
-@TestPropertySource(properties = {"serveline.embedded-db.schema=serveline_fuzz",
-    "serveline.security.sign-in.address-max-failures=1000000"})
 class EndpointFuzzIntegrationTests {
 
     private static final int REQUESTS_PER_ENDPOINT = Integer.getInteger("fuzz.requests", 30);
