@@ -67,7 +67,8 @@ class LostSessionBrowserIntegrationTests {
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("请重新登录");
         assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.id("bd-connection")).getAttribute("data-state")).isEqualTo("refused");
+        // the form is shown by the same answer (401) that then marks the stream refused: a moment apart
+        wait.until(ExpectedConditions.attributeToBe(By.id("bd-connection"), "data-state", "refused"));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "console-session-lost.png"), browser.getScreenshotAs(OutputType.BYTES));
 
@@ -85,7 +86,7 @@ class LostSessionBrowserIntegrationTests {
         signOutElsewhere();
 
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        assertThat(browser.findElement(By.id("op-feed-status")).getAttribute("data-state")).isEqualTo("refused");
+        wait.until(ExpectedConditions.attributeToBe(By.id("op-feed-status"), "data-state", "refused"));
         signInAgain(name, "operator2");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-screen")));
         wait.until(ExpectedConditions.attributeToBe(By.id("op-feed-status"), "data-state", "open"));
