@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.serveline.server.security.internal.AddressThrottle;
 import org.serveline.server.security.internal.ApiTokens;
+import org.serveline.server.security.internal.AuthorizationHeader;
 import org.serveline.server.security.internal.BearerTokenFilter;
 import org.serveline.server.security.internal.PasswordSignIn;
 import org.serveline.server.security.internal.SecurityAudit;
@@ -115,14 +116,15 @@ class SecurityConfiguration {
 
     /**
      * An unsafe request riding on a session (or signing in: no one may be signed in by another site) needs the CSRF
-     * token. Requests with an Authorization header carry their own credentials, which a browser never adds by itself
-     * (no Basic challenge makes it prompt); requests without a session have nothing to forge; the parties' portal
-     * and the carrier's webhook never use the staff session.
+     * token. Requests with a well-formed Bearer or Basic Authorization header carry their own credentials, which a
+     * browser never adds by itself (no Basic challenge makes it prompt); any other Authorization header exempts
+     * nothing. Requests without a session have nothing to forge; the parties' portal and the carrier's webhook never
+     * use the staff session.
      */
     private static boolean needsCsrfToken(HttpServletRequest request) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                || AuthorizationHeader.carriesCredentials(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -45,7 +45,16 @@ public final class RawHttp {
      */
     public static Response exchange(int port, String method, String target, List<Header> headers, byte[] body,
             Duration timeout) throws IOException {
+        return exchange(null, port, method, target, headers, body, timeout);
+    }
+
+    /** As {@link #exchange(int, String, String, List, byte[], Duration)}, from a local address of one's choice. */
+    public static Response exchange(java.net.InetAddress from, int port, String method, String target,
+            List<Header> headers, byte[] body, Duration timeout) throws IOException {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             ByteArrayOutputStream request = new ByteArrayOutputStream();

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint the running server answers: each Spring MVC handler method (so an endpoint added later is fuzzed
- * without anyone listing it), plus the routes that are not handler methods (static console files, Actuator).
+ * without anyone listing it), plus the routes that are not handler methods (static console files, Actuator, the
+ * sign-in form and sign-out).
  */
 final class FuzzEndpoints {
 
@@ -42,7 +43,11 @@ final class FuzzEndpoints {
             plain("GET", "/console/{dir}/{file}"), plain("GET", "/actuator/health"),
             plain("GET", "/actuator/health/{component}"), plain("GET", "/actuator/info"),
             plain("GET", "/actuator/metrics/{name}"), plain("GET", "/actuator/prometheus"),
-            plain("GET", "/{unknown}"), plain("POST", "/api/v1/{unknown}/{id}"));
+            plain("GET", "/{unknown}"), plain("POST", "/api/v1/{unknown}/{id}"),
+            // Spring Security's form sign-in (its fields read from the form body or the query) and sign-out
+            new Endpoint("POST", "/api/v1/sign-in", List.of(MediaType.APPLICATION_FORM_URLENCODED),
+                    List.of("username", "password"), List.of(), null),
+            plain("POST", "/api/v1/sign-out"));
 
     private FuzzEndpoints() {
     }

@@ -16,11 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class FuzzRequests {
 
     /** One request as it goes on the wire; {@code anonymous} ones carry no credentials. */
-    record FuzzRequest(Endpoint endpoint, boolean anonymous, String method, String target, List<Header> headers,
-            byte[] body) {
+    record FuzzRequest(Endpoint endpoint, boolean anonymous, boolean session, String method, String target,
+            List<Header> headers, byte[] body) {
 
         String describe() {
-            StringBuilder text = new StringBuilder(anonymous ? "anonymous " : "fuzzer ").append(method).append(' ')
+            StringBuilder text = new StringBuilder(anonymous ? "anonymous " : session ? "fuzzer's session " : "fuzzer ")
+                    .append(method).append(' ')
                     .append(excerpt(target, 200));
             headers.forEach(h -> text.append("\n    ").append(h.name()).append(": ").append(excerpt(h.value(), 80)));
             if (body != null) {
@@ -50,17 +51,21 @@ final class FuzzRequests {
             "text/csv; charset=UTF-8", "application/octet-stream", "*/*", "application/*", "");
 
     private final Random random;
+    /** Whether a signed-in request rides on the session or on HTTP Basic: drawn apart, so the rest stays as it was. */
+    private final Random sessions;
     private final FuzzValues values;
     private final List<String> realIds;
 
     FuzzRequests(long seed, List<String> realIds) {
         this.random = new Random(seed);
+        this.sessions = new Random(~seed);
         this.values = new FuzzValues(random);
         this.realIds = realIds;
     }
 
     FuzzRequest next(Endpoint endpoint) {
         boolean anonymous = random.nextInt(5) == 0;
+        boolean session = !anonymous && sessions.nextInt(3) == 0;
         String method = random.nextInt(12) == 0 ? values.pick(METHODS) : endpoint.method();
         List<Header> headers = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
@@ -70,8 +75,8 @@ final class FuzzRequests {
         if (endpoint.takesBody() || random.nextInt(10) == 0) {
             body = body(endpoint, headers);
         }
-        return new FuzzRequest(endpoint, anonymous, method, path(endpoint.pattern()) + query(endpoint), headers,
-                body);
+        return new FuzzRequest(endpoint, anonymous, session, method, path(endpoint.pattern()) + query(endpoint),
+                headers, body);
     }
 
     private String path(String pattern) {

@@ -38,7 +38,7 @@ public class SessionRecheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        if (session == null || AuthorizationHeader.carriesCredentials(request.getHeader(HttpHeaders.AUTHORIZATION))
                 || !(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt)
                 || !(auth instanceof UsernamePasswordAuthenticationToken) || !auth.isAuthenticated()) {
             chain.doFilter(request, response);
