@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.serveline.server.board.internal.BoardQueries;
 import org.serveline.server.call.CallOutcome;
@@ -21,6 +23,7 @@ import org.serveline.server.campaign.CampaignState;
 import org.serveline.server.campaign.Campaigns;
 import org.serveline.server.operator.OperatorSessions;
 import org.serveline.server.operator.OperatorView;
+import org.serveline.server.operator.SoftphoneState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BoardReadings {
+
+    /**
+     * The states a softphone reports when idle or merely registered. The shipped eventfilter drops in-call device
+     * states (ADR 0018), so while the operator's own call is live the row says the phone is in use, since the call began.
+     */
+    private static final Set<SoftphoneState> IDLE = EnumSet.of(SoftphoneState.NOT_INUSE, SoftphoneState.REACHABLE,
+            SoftphoneState.NON_QUALIFIED, SoftphoneState.UNKNOWN);
 
     /** Campaigns shown: every one not stopped, then the latest stopped ones up to this many. */
     static final int CAMPAIGNS_SHOWN = 20;
@@ -148,8 +158,10 @@ class BoardReadings {
         BoardQueries.Held task = call != null
                 ? new BoardQueries.Held(call.taskId(), call.caseNumber(), call.partyName())
                 : op.currentTaskId() == null ? null : held.get(op.currentTaskId());
-        return new Board.Operator(op.username(), op.endpoint(), op.registered(), op.registration(), op.softphone(),
-                op.registrationSince(), op.pbxId(), task == null ? op.currentTaskId() : Long.valueOf(task.taskId()),
+        boolean engaged = call != null && op.username().equals(call.operator()) && IDLE.contains(op.softphone());
+        return new Board.Operator(op.username(), op.endpoint(), op.registered(), op.registration(),
+                engaged ? SoftphoneState.INUSE : op.softphone(), engaged ? call.createdAt() : op.registrationSince(),
+                op.pbxId(), task == null ? op.currentTaskId() : Long.valueOf(task.taskId()),
                 task == null ? null : task.caseNumber(), task == null ? null : task.partyName(),
                 call == null ? null : new Board.OperatorCall(call.attemptId(), call.state(), call.createdAt(),
                         call.answeredAt()));

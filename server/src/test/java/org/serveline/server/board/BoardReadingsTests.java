@@ -80,8 +80,10 @@ class BoardReadingsTests {
         var held = java.util.Map.of(6L, new BoardQueries.Held(6, "(2026)内0303民初6号", "吴预览"));
 
         Board.Operator onCall = BoardReadings.operator(talking, List.of(call), held);
-        assertThat(onCall.softphone()).isEqualTo(org.serveline.server.operator.SoftphoneState.NOT_INUSE);
-        assertThat(onCall.softphoneSince()).isEqualTo(NOW.minusSeconds(600));
+        assertThat(onCall.softphone()).as("Asterisk last said 'Not in use'; the operator's own call is live")
+                .isEqualTo(org.serveline.server.operator.SoftphoneState.INUSE);
+        assertThat(onCall.softphoneSince()).as("since the call began").isEqualTo(NOW.minusSeconds(40));
+        assertThat(onCall.registration()).as("Asterisk's word is kept for the tooltip").isEqualTo("Not in use");
         assertThat(onCall.caseNumber()).isEqualTo("(2026)内0303民初5号");
         assertThat(onCall.partyName()).isEqualTo("周通话");
         assertThat(onCall.currentCall()).isEqualTo(new Board.OperatorCall("att-5", "ANSWERED", NOW.minusSeconds(40),

@@ -303,6 +303,10 @@ class ConsoleBoardBrowserIntegrationTests {
         String shown = browser.findElement(row).getText();
         assertThat(shown).contains(caseNumber).contains("孙坐席").contains("通话中").doesNotContain(attempt);
         assertThat(browser.findElement(call).getDomAttribute("title")).contains(attempt);
+        // the filter drops in-call device states (ADR 0018): the row says the phone is in use while its call is live
+        By softphone = By.cssSelector("#bd-operators tr[data-operator='operator2'] td.badge");
+        assertThat(browser.findElement(softphone).getDomAttribute("data-softphone")).isEqualTo("INUSE");
+        assertThat(browser.findElement(softphone).getText()).isEqualTo("通话中");
         By duration = By.cssSelector("#bd-operators tr[data-operator='operator2'] .call-duration");
         int first = seconds(browser.findElement(duration).getText());
         wait.ignoring(StaleElementReferenceException.class)
@@ -316,6 +320,7 @@ class ConsoleBoardBrowserIntegrationTests {
         // the call ends: the operator still holds the task (no call), then lets it go and is idle again
         wait.until(ExpectedConditions.attributeToBe(call, "data-state", "HOLDING"));
         assertThat(browser.findElements(duration)).isEmpty();
+        wait.until(ExpectedConditions.attributeToBe(softphone, "data-softphone", "NOT_INUSE"));
         assertThat(operator.post("/api/v1/operators/me/tasks/" + task + "/disposition",
                 ApiClient.json(Map.of("disposition", "REFUSED"))).status()).isEqualTo(200);
         wait.until(ExpectedConditions.attributeToBe(call, "data-state", "IDLE"));
