@@ -69,6 +69,8 @@ public final class ClusterBenchmark {
                 phase.rateOf("node-a"), phase.rateOf("node-b"), r.sustainedRate(), r.best10sRate());
         System.out.println("[bench] per call in the two-node phase: " + phase.costs() + "; load average "
                 + phase.loadAtStart() + " at its start, " + phase.loadAtEnd() + " at its end");
+        System.out.println("[bench] " + r.polling().summary());
+        System.out.println("[bench] per call in the two-node phase, " + phase.costsAbove(r.polling()));
         System.out.printf("[bench] member 1 killed at t=%.1fs; first attempt after it %.1f s later; node-b killed at "
                 + "t=%.1fs with %d attempt(s) in flight; settled by node-a %.1f s after (%d by reconciliation)%n",
                 r.memberKilledAt(), r.writesResumedAfter(), r.nodeKilledAt(), r.leftByDeadNode(), r.reconciledAfter(),

@@ -51,7 +51,7 @@ public final class ClusterFailover {
     public record Result(int tasks, int attempts, Map<String, Integer> outcomes, int unsettled, int tasksLeft,
             Set<String> duplicates, int overlappingAttempts, int maxAttemptsOfOneTask, long pbxCalls, long liveOnPbx,
             Map<String, Integer> attemptsByNode, double sustainedRate, double best10sRate,
-            TwoNodePhase.Figures twoNodes, double memberKilledAt, double writesResumedAfter, double nodeKilledAt,
+            TwoNodePhase.Figures twoNodes, TwoNodePhase.Polling polling, double memberKilledAt, double writesResumedAfter, double nodeKilledAt,
             int leftByDeadNode, double reconciledAfter, int settledByReconcile, Map<String, Long> conflicts,
             long retries, long givenUp, long connectionErrors, double seconds, boolean finished) {
 
@@ -71,6 +71,9 @@ public final class ClusterFailover {
 
     /** The first seconds after the first attempt are left out of the two-node phase: the buckets start full. */
     private static final Duration WARM_UP = Duration.ofSeconds(2);
+
+    /** How long node A's dialer is measured polling the finished (still running) campaign. */
+    private static final Duration POLLING = Duration.ofSeconds(5);
 
     private final Options options;
     private final Consumer<String> log;
@@ -156,12 +159,12 @@ public final class ClusterFailover {
                 firstSeen = System.nanoTime();
             }
             if (phaseStart == null && firstSeen > 0 && System.nanoTime() - firstSeen >= WARM_UP.toNanos()) {
-                phaseStart = TwoNodePhase.take(cluster, a, b);
+                phaseStart = TwoNodePhase.take(cluster, 1, a, b);
                 log.accept(String.format("t=%.1fs two-node phase starts (%d s), attempts=%d, load average %s",
                         seconds(start), options.twoNodes().toSeconds(), attempts, phaseStart.load()));
             } else if (phaseStart != null && memberKilled == null
                     && System.nanoTime() - phaseStart.nanos() >= options.twoNodes().toNanos()) {
-                phaseEnd = TwoNodePhase.take(cluster, a, b);
+                phaseEnd = TwoNodePhase.take(cluster, 1, a, b);
                 member1Conflicts = cluster.conflictCounters(1);
                 memberKilled = Instant.now();
                 cluster.kill(1);
@@ -204,6 +207,13 @@ public final class ClusterFailover {
             }
         }
         double seconds = seconds(start);
+        TwoNodePhase.Polling polling = TwoNodePhase.Polling.NONE;
+        if (finished) { // the campaign still runs with nothing to dial: what node A's dialer costs by itself
+            TwoNodePhase.Snapshot from = TwoNodePhase.take(cluster, 2, a, null);
+            Thread.sleep(POLLING.toMillis()); // a measuring window, not a wait for a condition
+            polling = TwoNodePhase.Polling.between(from, TwoNodePhase.take(cluster, 2, a, null));
+            log.accept(polling.summary());
+        }
         fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
         log.accept(finished ? String.format("campaign finished in %.1f s", seconds)
                 : String.format("time is up after %.1f s", seconds));
@@ -244,7 +254,7 @@ public final class ClusterFailover {
         return new Result(tasks.size(), ledger.attempts(), outcomes, ledger.unsettled(),
                 ledger.tasksStillOnThePhone(tasks), duplicates, overlapping, ledger.maxAttemptsOfOneTask(),
                 simulator.counters().callsStarted(), simulator.counters().callsActive(), byNode,
-                AttemptRates.sustained(dialledAt), AttemptRates.busiest(dialledAt, 10_000_000L), twoNodes,
+                AttemptRates.sustained(dialledAt), AttemptRates.busiest(dialledAt, 10_000_000L), twoNodes, polling,
                 memberKilledAt,
                 resumed == null ? -1 : Duration.between(memberKilled, resumed).toMillis() / 1000.0, nodeKilledAt,
                 leftByB.size(), reconciledAfter, settledByReconcile, conflicts,

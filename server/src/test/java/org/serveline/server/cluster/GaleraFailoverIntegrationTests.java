@@ -45,7 +45,7 @@ class GaleraFailoverIntegrationTests {
                 .run(work, System.getProperty("java.class.path"));
         System.out.println(r);
         System.out.println(r.summary() + " " + r.twoNodes().costs() + " load " + r.twoNodes().loadAtStart() + " / "
-                + r.twoNodes().loadAtEnd());
+                + r.twoNodes().loadAtEnd() + "; " + r.polling().summary() + "; " + r.twoNodes().costsAbove(r.polling()));
 
         assertThat(r.finished()).as("campaign finished: %s", r).isTrue();
         assertThat(r.lost()).as("attempts never settled").isZero();

@@ -25,9 +25,43 @@ final class TwoNodePhase {
     private TwoNodePhase() {
     }
 
-    /** What the counters read at one moment. */
-    record Snapshot(Instant at, long nanos, Duration nodeA, Duration nodeB, List<Duration> members,
+    /** What the counters read at one moment; {@code write} is the member the nodes write to (1-based). */
+    record Snapshot(Instant at, long nanos, Duration nodeA, Duration nodeB, List<Duration> members, int write,
             GaleraCluster.UserStatistics writeMember, String load) {
+    }
+
+    /**
+     * What a node costs with a campaign running and nothing left to dial, per second: every dialer tick still reads
+     * the live calls, reserves from the campaign's and the trunk's buckets and gives the tokens back (a write to the
+     * shared rows, replicated to every member), and claims nothing. Measured on node A alone after the campaign.
+     */
+    record Polling(double seconds, double statementsPerSecond, double nodeCpuMsPerSecond,
+            double writeMemberCpuMsPerSecond, double standbyCpuMsPerSecond) {
+
+        static final Polling NONE = new Polling(0, 0, 0, 0, 0);
+
+        static Polling between(Snapshot start, Snapshot end) {
+            double s = Math.max(1e-9, (end.nanos() - start.nanos()) / 1e9);
+            int w = start.write() - 1;
+            double standbys = 0;
+            int n = 0;
+            for (int m = 0; m < start.members().size(); m++) {
+                if (m != w && !start.members().get(m).isZero()) {
+                    standbys += end.members().get(m).minus(start.members().get(m)).toNanos() / 1e6;
+                    n++;
+                }
+            }
+            return new Polling(s, (end.writeMember().statements() - start.writeMember().statements()) / s,
+                    end.nodeA().minus(start.nodeA()).toNanos() / 1e6 / s,
+                    end.members().get(w).minus(start.members().get(w)).toNanos() / 1e6 / s,
+                    standbys / Math.max(1, n) / s);
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "one node polling an idle campaign for %.1f s, per second: "
+                    + "statements=%.1f node_cpu_ms=%.1f write_member_cpu_ms=%.1f standby_cpu_ms=%.1f", seconds,
+                    statementsPerSecond, nodeCpuMsPerSecond, writeMemberCpuMsPerSecond, standbyCpuMsPerSecond);
+        }
     }
 
     /** The phase's figures: calls per second per node and together, and per-call costs (ms, statements). */
@@ -56,15 +90,30 @@ final class TwoNodePhase {
                     statementsPerCall, nodeCpuMsPerCall, writeMemberCpuMsPerCall, writeMemberClientCpuMsPerCall,
                     standbyCpuMsPerCall);
         }
+
+        /** The per-call costs less what two nodes' dialers spend polling in that time (see {@link Polling}). */
+        String costsAbove(Polling polling) {
+            if (polling.seconds() <= 0 || calls == 0) {
+                return "(no polling measured)";
+            }
+            double polls = 2 * seconds / calls; // node-seconds of polling per call
+            return String.format(Locale.ROOT, "above two nodes' polling: statements_per_call=%.1f "
+                    + "node_cpu_ms_per_call=%.2f write_member_cpu_ms_per_call=%.2f standby_cpu_ms_per_call=%.2f",
+                    statementsPerCall - polls * polling.statementsPerSecond(),
+                    nodeCpuMsPerCall - polls * polling.nodeCpuMsPerSecond(),
+                    writeMemberCpuMsPerCall - polls * polling.writeMemberCpuMsPerSecond(),
+                    standbyCpuMsPerCall - polls * polling.standbyCpuMsPerSecond());
+        }
     }
 
-    static Snapshot take(GaleraCluster cluster, NodeProcess a, NodeProcess b) {
+    /** A snapshot with member {@code write} as the write member; {@code b} may be null (dead). */
+    static Snapshot take(GaleraCluster cluster, int write, NodeProcess a, NodeProcess b) {
         List<Duration> members = new ArrayList<>();
         for (int n = 1; n <= cluster.members(); n++) {
             members.add(cluster.memberCpu(n));
         }
-        return new Snapshot(Instant.now(), System.nanoTime(), a.cpu(), b.cpu(), members,
-                cluster.userStatistics(1).orElse(new GaleraCluster.UserStatistics(0, 0)), loadAverage());
+        return new Snapshot(Instant.now(), System.nanoTime(), a.cpu(), b == null ? Duration.ZERO : b.cpu(), members,
+                write, cluster.userStatistics(write).orElse(new GaleraCluster.UserStatistics(0, 0)), loadAverage());
     }
 
     static Figures between(Snapshot start, Snapshot end, JdbcClient jdbc, long campaign) {
