@@ -79,14 +79,14 @@ class Dialer {
             return;
         }
         int trunksGranted = 0;
-        int trunksUnused = 0;
         try {
             trunksGranted = capacity.reserve(campaignGranted, live);
             dial(campaign, Math.min(campaignGranted, trunksGranted), live);
         } finally {
             try {
-                trunksUnused = capacity.releaseUnused();
-                rates.releaseCampaign(campaign.id(), campaignGranted - (trunksGranted - trunksUnused));
+                // a call placed took one trunk token: the calls placed are the trunk tokens not given back
+                int placed = Math.max(0, trunksGranted - capacity.releaseUnused());
+                rates.releaseCampaign(campaign.id(), campaignGranted - Math.min(placed, campaignGranted));
             } catch (RuntimeException e) {
                 log.warn("could not give unused calls-per-second budget back; it is lost for this second: {}",
                         e.toString());
