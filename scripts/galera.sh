@@ -9,7 +9,8 @@
 #   scripts/galera.sh kill DIR N                  kill -9 member N (1..3)
 #   scripts/galera.sh status DIR                  wsrep status of every member still running
 #
-# DIR/cluster.env: PORTS=P1,P2,P3 (client ports), PIDS=..., USER=serveline, PASSWORD=..., DATABASE=serveline,
+# DIR/cluster.env: PORTS=P1,P2,P3 (client ports), PIDS=..., USER=serveline (the nodes), HARNESS_USER=harness (a test's
+# own queries, counted apart in information_schema.USER_STATISTICS: userstat=1), PASSWORD=..., DATABASE=serveline,
 # JDBC_URL=jdbc:mariadb:sequential://127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3/serveline
 # MariaDB, galera-4 and rsync come from Debian (scripts/env.sh → serveline_galera_tools).
 set -euo pipefail
@@ -20,8 +21,9 @@ MEMBERS=3
 DB_USER=serveline
 DB_PASSWORD=serveline-galera
 DB_NAME=serveline
+HARNESS_USER=harness
 
-usage() { sed -n '2,15p' "$0" >&2; exit 2; }
+usage() { sed -n '2,16p' "$0" >&2; exit 2; }
 
 port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 
@@ -82,6 +84,8 @@ wsrep_provider_options="gmcast.listen_addr=tcp://127.0.0.1:$(( p + 1 ));ist.recv
 wsrep_sst_method=rsync
 wsrep_sst_receive_address=127.0.0.1:$(( p + 3 ))
 wsrep_slave_threads=2
+# per-user statement counters (information_schema.USER_STATISTICS): the harness, as its own user, is told apart
+userstat=1
 EOF
 }
 
@@ -142,7 +146,9 @@ cmd_start() {
   wait_synced "$dir" 1 1 90 || { cmd_stop "$dir"; return 1; }
   client "$dir" 1 "CREATE DATABASE IF NOT EXISTS $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
     CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
-    GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'127.0.0.1' WITH GRANT OPTION;"
+    GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'127.0.0.1' WITH GRANT OPTION;
+    CREATE USER IF NOT EXISTS '$HARNESS_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+    GRANT ALL PRIVILEGES ON *.* TO '$HARNESS_USER'@'127.0.0.1';"
   # The joiners receive the first member's data by SST (rsync). wsrep_sst_rsync's rsync daemon, started by a
   # mariadbd running as root, writes as `nobody`: then the joiner's (empty) datadir belongs to nobody.
   if [ "$(id -u)" = 0 ]; then
@@ -163,6 +169,7 @@ cmd_start() {
 PORTS=$ports
 PIDS=$pids
 USER=$DB_USER
+HARNESS_USER=$HARNESS_USER
 PASSWORD=$DB_PASSWORD
 DATABASE=$DB_NAME
 JDBC_URL=jdbc:mariadb:sequential://$hosts/$DB_NAME

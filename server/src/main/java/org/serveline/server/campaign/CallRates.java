@@ -8,8 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Calls-per-second budgets shared by all nodes: one token bucket per trunk in the database (one second's worth of
- * burst, refilled continuously by the database's clock). A node reserves what it may dial in the coming tick; what
- * it does not use is dropped, never carried over, so the nodes together stay at or below the trunk's rate.
+ * burst, refilled continuously by the database's clock). A node reserves what it may dial in the coming tick and
+ * gives back what it did not use ({@link #release}) — fewer tasks claimed than reserved, or the trunk granting fewer
+ * than the campaign — so another node may dial it: the nodes together use the whole rate and never more.
  */
 @Component
 class CallRates {
@@ -31,6 +32,27 @@ class CallRates {
     /** Takes up to {@code wanted} calls from the campaign's own budget; returns how many were granted. */
     public int reserveCampaign(long campaignId, double callsPerSecond, int wanted) {
         return reserve("campaign:" + campaignId, callsPerSecond, wanted);
+    }
+
+    /** Gives {@code unused} calls back to the trunk's budget, reserved by {@link #reserveTrunk} and not dialled. */
+    public void releaseTrunk(String trunk, int unused) {
+        release("trunk:" + trunk, unused);
+    }
+
+    /** Gives {@code unused} calls back to the campaign's budget, reserved by {@link #reserveCampaign} and not dialled. */
+    public void releaseCampaign(long campaignId, int unused) {
+        release("campaign:" + campaignId, unused);
+    }
+
+    /**
+     * Puts back tokens taken by {@link #reserve} and not used. One statement on the bucket's row; the bucket never
+     * holds more than its burst afterwards, because every read caps it there.
+     */
+    void release(String budgetKey, int unused) {
+        if (unused > 0) {
+            jdbc.sql("UPDATE call_rate SET tokens = tokens + :n WHERE budget_key = :key")
+                    .param("n", unused).param("key", budgetKey).update();
+        }
     }
 
     /** Takes up to {@code wanted} tokens from the bucket {@code budgetKey}; returns how many were granted. */

@@ -73,12 +73,28 @@ class Dialer {
         if (wanted <= 0) {
             return;
         }
-        // the campaign's own budget first: what it cannot use is its own loss, not the trunks' other campaigns'
-        wanted = rates.reserveCampaign(campaign.id(), campaign.limits().maxCallsPerSecond(), wanted);
-        if (wanted <= 0) {
+        // the campaign's own budget first, then the trunks'; what the tick does not dial goes back to both
+        int campaignGranted = rates.reserveCampaign(campaign.id(), campaign.limits().maxCallsPerSecond(), wanted);
+        if (campaignGranted <= 0) {
             return;
         }
-        wanted = Math.min(wanted, capacity.reserve(wanted, live));
+        int trunksGranted = 0;
+        try {
+            trunksGranted = capacity.reserve(campaignGranted, live);
+            dial(campaign, Math.min(campaignGranted, trunksGranted), live);
+        } finally {
+            try {
+                // a call placed took one trunk token: the calls placed are the trunk tokens not given back
+                int placed = Math.max(0, trunksGranted - capacity.releaseUnused());
+                rates.releaseCampaign(campaign.id(), campaignGranted - Math.min(placed, campaignGranted));
+            } catch (RuntimeException e) {
+                log.warn("could not give unused calls-per-second budget back; it is lost for this second: {}",
+                        e.toString());
+            }
+        }
+    }
+
+    private void dial(Campaign campaign, int wanted, Map<String, Integer> live) {
         if (wanted <= 0) {
             return; // no calls-per-second budget left in this tick
         }

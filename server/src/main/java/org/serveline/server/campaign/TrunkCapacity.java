@@ -29,7 +29,7 @@ class TrunkCapacity {
 
     /**
      * Reserves, on every up trunk with free channels, the calls-per-second budget for up to {@code wanted} calls in
-     * this tick (what is left of the previous tick's reservation is dropped); returns the calls reserved in all.
+     * this tick; returns the calls reserved in all. What a tick does not use goes back with {@link #releaseUnused()}.
      */
     synchronized int reserve(int wanted, Map<String, Integer> liveByTrunk) {
         allowance.clear();
@@ -38,6 +38,22 @@ class TrunkCapacity {
             allowance.put(key(t), rates.reserveTrunk(key(t), t.callsPerSecond(), Math.min(wanted, free)));
         });
         return allowance.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Gives what is left of this tick's reservation back to the trunks' buckets, so that another node (or the next
+     * tick) may dial it; returns how many calls' worth went back.
+     */
+    synchronized int releaseUnused() {
+        int unused = 0;
+        for (Map.Entry<String, Integer> left : allowance.entrySet()) {
+            if (left.getValue() > 0) {
+                rates.releaseTrunk(left.getKey(), left.getValue());
+                unused += left.getValue();
+            }
+        }
+        allowance.clear();
+        return unused;
     }
 
     /** How many more calls the up trunks hold right now, given the live counts (and their PBXs' limits). */

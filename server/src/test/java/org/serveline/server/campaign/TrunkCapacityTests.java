@@ -53,6 +53,11 @@ class TrunkCapacityTests {
             left.merge(trunkKey, -granted, Integer::sum);
             return granted;
         }
+
+        @Override
+        public void releaseTrunk(String trunkKey, int unused) {
+            left.merge(trunkKey, unused, Integer::sum);
+        }
     }
 
     private final TwoPbxs gateway = new TwoPbxs();
@@ -110,5 +115,19 @@ class TrunkCapacityTests {
         capacity.reserve(50, Map.of("a/a1", 8, "a/a2", 10, "b/b1", 0));
 
         assertThat(budgets.left).containsEntry("a/a1", 98).containsEntry("a/a2", 100).containsEntry("b/b1", 95);
+    }
+
+    @Test
+    void whatATickDidNotDialGoesBackToEachTrunk() {
+        Map<String, Integer> live = new HashMap<>();
+        assertThat(capacity.reserve(3, live)).as("3 on each of a1, a2, b1").isEqualTo(9);
+        capacity.take(live);
+        capacity.take(live);
+
+        assertThat(capacity.releaseUnused()).isEqualTo(7);
+        assertThat(budgets.left.values().stream().mapToInt(Integer::intValue).sum()).as("300 less the 2 dialled")
+                .isEqualTo(298);
+        assertThat(capacity.take(live)).as("nothing reserved any more").isEmpty();
+        assertThat(capacity.releaseUnused()).isZero();
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,30 +25,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The scenario of the cluster test and of {@code bench/cluster}: a 3-member Galera cluster, the PBX simulator in
  * this JVM, two Serveline nodes in JVMs of their own, all on loopback. One campaign of N consenting parties runs;
- * when a quarter of it is dialled the member both nodes write to (the first of the multi-host URL) is killed,
- * (with {@code spreadWrites}, node B's URL starts at member 2, so the nodes write to two members until then)
- * when half is dialled node B is killed (both SIGKILL). Node A must finish the campaign and settle B's calls.
+ * first both nodes dial with all members up for {@link Options#twoNodes()} (the budget across nodes and the per-call
+ * costs are measured there: {@link TwoNodePhase}); then the member both nodes write to (the first of the multi-host
+ * URL) is killed (with {@code spreadWrites}, node B's URL starts at member 2, so the nodes write to two members
+ * until then), and once dialling has resumed, an eighth of the calls more are dialled and B has calls in flight,
+ * node B is killed (both SIGKILL). Node A must finish the campaign and settle B's calls.
  */
 public final class ClusterFailover {
 
-    /** What to run: calls (tasks), the trunk's calls per second, the simulator's time scale, the dialer timings. */
-    public record Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
-            String rootLogLevel, boolean spreadWrites) {
+    /**
+     * What to run: calls (tasks), the trunk's calls per second, the campaign's (0: the campaign's default, above the
+     * trunk's), the simulator's time scale, the dialer's reconcile-after, how long both nodes dial before any fault,
+     * a bound on the campaign; with {@code spreadWrites} node B writes to member 2 until member 1 dies.
+     */
+    public record Options(int calls, double rate, double campaignRate, double timeScale, Duration reconcileAfter,
+            Duration twoNodes, Duration limit, String rootLogLevel, boolean spreadWrites) {
 
-        /** As deployed (ADR 0013): both nodes write to the first member of the same URL. */
-        public Options(int calls, double rate, double timeScale, Duration reconcileAfter, Duration limit,
-                String rootLogLevel) {
-            this(calls, rate, timeScale, reconcileAfter, limit, rootLogLevel, false);
+        /** The calls per second the campaign may reach: the lower of the trunk's and the campaign's budgets. */
+        public double budget() {
+            return campaignRate > 0 ? Math.min(rate, campaignRate) : rate;
         }
     }
 
     /** What happened; see {@link #summary()}. */
     public record Result(int tasks, int attempts, Map<String, Integer> outcomes, int unsettled, int tasksLeft,
-            Set<String> duplicates, int maxAttemptsOfOneTask, long pbxCalls, long liveOnPbx,
-            Map<String, Integer> attemptsByNode, double sustainedRate, double best10sRate, double rateBeforeFaults,
-            double memberKilledAt, double writesResumedAfter, double nodeKilledAt, int leftByDeadNode,
-            double reconciledAfter, int settledByReconcile, Map<String, Long> conflicts, long retries, long givenUp,
-            long connectionErrors, double seconds, boolean finished) {
+            Set<String> duplicates, int overlappingAttempts, int maxAttemptsOfOneTask, long pbxCalls, long liveOnPbx,
+            Map<String, Integer> attemptsByNode, double sustainedRate, double best10sRate,
+            TwoNodePhase.Figures twoNodes, TwoNodePhase.Polling polling, double memberKilledAt, double writesResumedAfter, double nodeKilledAt,
+            int leftByDeadNode, double reconciledAfter, int settledByReconcile, Map<String, Long> conflicts,
+            long retries, long givenUp, long connectionErrors, double seconds, boolean finished) {
 
         /** Attempts never settled and not live on the PBX. */
         public int lost() {
@@ -57,13 +61,19 @@ public final class ClusterFailover {
         }
 
         public String summary() {
-            return String.format("lost=%d duplicated=%d cps_best_10s=%.2f cps_before_faults=%.2f "
+            return String.format(java.util.Locale.ROOT, "lost=%d duplicated=%d %s cps_best_10s=%.2f "
                             + "writes_resumed_s=%.1f reconciled_s=%.1f cert_failures=%d bf_aborts=%d retries=%d",
-                    lost(), duplicates.size(), best10sRate, rateBeforeFaults, writesResumedAfter, reconciledAfter,
-                    conflicts.getOrDefault("wsrep_local_cert_failures", 0L),
+                    lost(), duplicates.size() + overlappingAttempts, twoNodes.summary(), best10sRate,
+                    writesResumedAfter, reconciledAfter, conflicts.getOrDefault("wsrep_local_cert_failures", 0L),
                     conflicts.getOrDefault("wsrep_local_bf_aborts", 0L), retries);
         }
     }
+
+    /** The first seconds after the first attempt are left out of the two-node phase: the buckets start full. */
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+
+    /** How long node A's dialer is measured polling the finished (still running) campaign. */
+    private static final Duration POLLING = Duration.ofSeconds(5);
 
     private final Options options;
     private final Consumer<String> log;
@@ -118,12 +128,17 @@ public final class ClusterFailover {
     private Result campaign(GaleraCluster cluster, PbxSimulator simulator, TaskFixtures fixtures, List<Long> tasks,
             NodeProcess a, NodeProcess b) throws InterruptedException {
         JdbcClient jdbc = cluster.jdbc();
-        long campaign = PhoneCampaign.started(fixtures, "cluster-" + System.nanoTime());
+        long campaign = ClusterTasks.startCampaign(fixtures, "cluster-" + System.nanoTime(), options.campaignRate(),
+                Math.max(200, options.calls()));
         AttemptLedger ledger = new AttemptLedger(jdbc, campaign);
         long start = System.nanoTime();
         long deadline = start + options.limit().toNanos();
         Map<String, Long> member1Conflicts = Map.of();
+        long firstSeen = 0;
+        TwoNodePhase.Snapshot phaseStart = null;
+        TwoNodePhase.Snapshot phaseEnd = null;
         Instant memberKilled = null;
+        int attemptsAtMemberKill = 0;
         double memberKilledAt = -1;
         double nodeKilledAt = -1;
         double reconciledAfter = -1;
@@ -140,33 +155,43 @@ public final class ClusterFailover {
             } catch (DataAccessException duringFailover) {
                 continue;
             }
-            if (memberKilled == null && attempts >= options.calls() / 4) {
+            if (firstSeen == 0 && attempts > 0) {
+                firstSeen = System.nanoTime();
+            }
+            if (phaseStart == null && firstSeen > 0 && System.nanoTime() - firstSeen >= WARM_UP.toNanos()) {
+                phaseStart = TwoNodePhase.take(cluster, 1, a, b);
+                log.accept(String.format("t=%.1fs two-node phase starts (%d s), attempts=%d, load average %s",
+                        seconds(start), options.twoNodes().toSeconds(), attempts, phaseStart.load()));
+            } else if (phaseStart != null && memberKilled == null
+                    && System.nanoTime() - phaseStart.nanos() >= options.twoNodes().toNanos()) {
+                phaseEnd = TwoNodePhase.take(cluster, 1, a, b);
                 member1Conflicts = cluster.conflictCounters(1);
                 memberKilled = Instant.now();
                 cluster.kill(1);
+                attemptsAtMemberKill = attempts;
                 memberKilledAt = seconds(start);
-                log.accept(String.format("t=%.1fs killed Galera member 1 (the one both nodes write to), attempts=%d",
-                        memberKilledAt, attempts));
-            } else if (memberKilled != null && nodeKilledAt < 0 && attempts >= options.calls() / 2
-                    && firstAttemptAfter(jdbc, campaign, memberKilled) != null) {
-                leftByB = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND node = 'node-b' "
-                        + "AND state <> 'ENDED'").param("c", campaign).query(String.class).list();
+                log.accept(String.format("t=%.1fs two-node phase over (load average %s); killed Galera member 1 "
+                        + "(the one both nodes write to), attempts=%d", memberKilledAt, phaseEnd.load(), attempts));
+            } else if (memberKilled != null && nodeKilledAt < 0
+                    && attempts >= attemptsAtMemberKill + Math.max(2, options.calls() / 8)
+                    && firstAttemptAfter(jdbc, campaign, memberKilled) != null
+                    && !(leftByB = liveOf(jdbc, campaign, "node-b")).isEmpty()) {
                 b.kill();
                 nodeKilled = System.nanoTime();
                 nodeKilledAt = seconds(start);
                 // what B committed between the look and the kill is B's too
                 leftByB = jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND node = 'node-b' "
                         + "AND (state <> 'ENDED' OR id IN (:ids))").param("c", campaign)
-                        .param("ids", leftByB.isEmpty() ? List.of("-") : leftByB).query(String.class).list();
+                        .param("ids", leftByB).query(String.class).list();
                 log.accept(String.format("t=%.1fs killed node-b (SIGKILL) with %d attempt(s) in flight, attempts=%d",
                         nodeKilledAt, leftByB.size(), attempts));
             }
             try {
                 if (nodeKilledAt >= 0 && reconciledAfter < 0 && unsettledOf(jdbc, leftByB) == 0) {
-                reconciledAfter = (System.nanoTime() - nodeKilled) / 1e9;
-                log.accept(String.format("t=%.1fs node-a has settled node-b's %d attempt(s), %.1f s after the kill",
-                        seconds(start), leftByB.size(), reconciledAfter));
-            }
+                    reconciledAfter = (System.nanoTime() - nodeKilled) / 1e9;
+                    log.accept(String.format("t=%.1fs node-a has settled node-b's %d attempt(s), %.1f s after the "
+                            + "kill", seconds(start), leftByB.size(), reconciledAfter));
+                }
                 if (nodeKilledAt >= 0 && reconciledAfter >= 0 && ledger.unsettled() == 0
                         && ledger.tasksStillOnThePhone(tasks) == 0 && simulator.counters().callsActive() == 0) {
                     finished = true;
@@ -182,6 +207,13 @@ public final class ClusterFailover {
             }
         }
         double seconds = seconds(start);
+        TwoNodePhase.Polling polling = TwoNodePhase.Polling.NONE;
+        if (finished) { // the campaign still runs with nothing to dial: what node A's dialer costs by itself
+            TwoNodePhase.Snapshot from = TwoNodePhase.take(cluster, 2, a, null);
+            Thread.sleep(POLLING.toMillis()); // a measuring window, not a wait for a condition
+            polling = TwoNodePhase.Polling.between(from, TwoNodePhase.take(cluster, 2, a, null));
+            log.accept(polling.summary());
+        }
         fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
         log.accept(finished ? String.format("campaign finished in %.1f s", seconds)
                 : String.format("time is up after %.1f s", seconds));
@@ -194,7 +226,14 @@ public final class ClusterFailover {
         Instant resumed = memberKilled == null ? null : firstAttemptAfter(jdbc, campaign, memberKilled);
         List<Long> dialledAt = jdbc.sql("SELECT TIMESTAMPDIFF(MICROSECOND, '2000-01-01', created_at) FROM call_attempt "
                 + "WHERE campaign_id = :c ORDER BY created_at").param("c", campaign).query(Long.class).list();
-        double beforeFaults = memberKilled == null ? 0 : rateBefore(dialledAt, memberKilled);
+        TwoNodePhase.Figures twoNodes = phaseEnd == null ? TwoNodePhase.Figures.NONE
+                : TwoNodePhase.between(phaseStart, phaseEnd, jdbc, campaign);
+        // created→ended intervals of one task's attempts that overlap: a second call while the first was live, however
+        // short (the 250 ms sampling above can miss it)
+        int overlapping = jdbc.sql("SELECT COUNT(*) FROM call_attempt x JOIN call_attempt y ON y.task_id = x.task_id "
+                + "AND y.id > x.id WHERE x.campaign_id = :c AND y.campaign_id = :c "
+                + "AND x.created_at < COALESCE(y.ended_at, NOW(6)) AND y.created_at < COALESCE(x.ended_at, NOW(6))")
+                .param("c", campaign).query(Integer.class).single();
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         jdbc.sql("SELECT COALESCE(outcome, state) AS k, COUNT(*) AS n FROM call_attempt WHERE campaign_id = :c "
                 + "GROUP BY 1 ORDER BY 1").param("c", campaign).query((rs, i) -> outcomes.put(rs.getString(1),
@@ -213,9 +252,10 @@ public final class ClusterFailover {
             duplicates.add("a task with " + ledger.maxAttemptsOfOneTask() + " attempts");
         }
         return new Result(tasks.size(), ledger.attempts(), outcomes, ledger.unsettled(),
-                ledger.tasksStillOnThePhone(tasks), duplicates, ledger.maxAttemptsOfOneTask(),
+                ledger.tasksStillOnThePhone(tasks), duplicates, overlapping, ledger.maxAttemptsOfOneTask(),
                 simulator.counters().callsStarted(), simulator.counters().callsActive(), byNode,
-                sustained(dialledAt), bestWindow(dialledAt, 10_000_000L), beforeFaults, memberKilledAt,
+                AttemptRates.sustained(dialledAt), AttemptRates.busiest(dialledAt, 10_000_000L), twoNodes, polling,
+                memberKilledAt,
                 resumed == null ? -1 : Duration.between(memberKilled, resumed).toMillis() / 1000.0, nodeKilledAt,
                 leftByB.size(), reconciledAfter, settledByReconcile, conflicts,
                 a.logLines("running it again") + b.logLines("running it again"),
@@ -239,36 +279,14 @@ public final class ClusterFailover {
                 .map(Timestamp::toInstant).orElse(null);
     }
 
+    private static List<String> liveOf(JdbcClient jdbc, long campaign, String node) {
+        return jdbc.sql("SELECT id FROM call_attempt WHERE campaign_id = :c AND node = :n AND state <> 'ENDED'")
+                .param("c", campaign).param("n", node).query(String.class).list();
+    }
+
     private static int unsettledOf(JdbcClient jdbc, List<String> ids) {
         return ids.isEmpty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM call_attempt WHERE id IN (:ids) AND state <> 'ENDED'")
                 .param("ids", ids).query(Integer.class).single();
-    }
-
-    /** Attempts per second from the first to the last. */
-    static double sustained(List<Long> micros) {
-        if (micros.size() < 2) {
-            return 0;
-        }
-        return (micros.size() - 1) / ((micros.getLast() - micros.getFirst()) / 1e6);
-    }
-
-    /** Attempts per second in the busiest window of {@code windowMicros} (sliding, starting at an attempt). */
-    static double bestWindow(List<Long> micros, long windowMicros) {
-        int best = 0;
-        for (int from = 0, to = 0; from < micros.size(); from++) {
-            while (to < micros.size() && micros.get(to) < micros.get(from) + windowMicros) {
-                to++;
-            }
-            best = Math.max(best, to - from);
-        }
-        return best / (windowMicros / 1e6);
-    }
-
-    /** Attempts per second from the first attempt until {@code at} (both nodes up, all members up). */
-    private static double rateBefore(List<Long> micros, Instant at) {
-        long until = Duration.between(Instant.parse("2000-01-01T00:00:00Z"), at).toNanos() / 1000;
-        List<Long> before = new ArrayList<>(micros.stream().filter(m -> m < until).toList());
-        return before.size() < 2 ? 0 : (before.size() - 1) / ((until - before.getFirst()) / 1e6);
     }
 
     private static double seconds(long since) {

@@ -2,8 +2,11 @@ package org.serveline.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.serveline.server.faults.PhoneCampaign;
+import org.serveline.server.testsupport.ApiClient;
 import org.serveline.server.testsupport.TaskFixtures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,5 +52,27 @@ final class ClusterTasks {
                 .param("case", caseId).query(Long.class).list();
         assertThat(ids).hasSize(count);
         return ids;
+    }
+
+    /**
+     * Starts a campaign like {@link PhoneCampaign#started} (any hour, quick retries), with at most {@code maxLive}
+     * calls at once and, when {@code callsPerSecond} is positive, that many calls per second (shared by all nodes);
+     * otherwise the campaign's default of 20/s, above the trunks' budgets here.
+     */
+    static long startCampaign(TaskFixtures fixtures, String name, double callsPerSecond, int maxLive) {
+        Map<String, Object> campaign = new LinkedHashMap<>(Map.ofEntries(Map.entry("name", name),
+                Map.entry("court", "NMG0303"), Map.entry("ringTimeout", "PT5S"), Map.entry("callingFrom", "00:00"),
+                Map.entry("callingUntil", "23:59:59"), Map.entry("callOnWeekends", true),
+                Map.entry("busyRetry", "PT1S"), Map.entry("noAnswerRetry", "PT1S"), Map.entry("failureRetry", "PT1S"),
+                Map.entry("maxAttemptsPerTask", PhoneCampaign.MAX_ATTEMPTS_PER_TASK),
+                Map.entry("maxConcurrentCalls", maxLive)));
+        if (callsPerSecond > 0) {
+            campaign.put("maxCallsPerSecond", callsPerSecond);
+        }
+        ApiClient.Response created = fixtures.supervisor.post("/api/v1/campaigns", ApiClient.json(campaign));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        assertThat(fixtures.supervisor.post("/api/v1/campaigns/" + id + "/start", "{}").status()).isEqualTo(200);
+        return id;
     }
 }

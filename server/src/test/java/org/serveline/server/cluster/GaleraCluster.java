@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ public final class GaleraCluster implements AutoCloseable {
         this.ports = Arrays.stream(env.get("PORTS").split(",")).map(Integer::valueOf).toList();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl());
-        config.setUsername(user());
+        config.setUsername(env.getOrDefault("HARNESS_USER", user())); // the harness's statements counted apart
         config.setPassword(password());
         config.setMaximumPoolSize(3);
         config.setMinimumIdle(0);
@@ -122,6 +123,37 @@ public final class GaleraCluster implements AutoCloseable {
             return Map.of();
         }
         return counters;
+    }
+
+    /**
+     * The statements the nodes (the {@link #user()}) sent to member {@code n} and the CPU its threads spent on them,
+     * from {@code information_schema.USER_STATISTICS} ({@code userstat=1}); the harness's own queries, as another
+     * user, are not counted. Empty if the member is down.
+     */
+    public Optional<UserStatistics> userStatistics(int n) {
+        Properties login = new Properties();
+        login.setProperty("user", env.getOrDefault("HARNESS_USER", user()));
+        login.setProperty("password", password());
+        login.setProperty("connectTimeout", "2000");
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + ports.get(n - 1) + "/", login);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS, CPU_TIME "
+                        + "FROM information_schema.USER_STATISTICS WHERE USER = '" + user() + "'")) {
+            return rs.next() ? Optional.of(new UserStatistics(rs.getLong(1), rs.getDouble(2)))
+                    : Optional.of(new UserStatistics(0, 0));
+        } catch (SQLException down) {
+            return Optional.empty();
+        }
+    }
+
+    /** Statements sent by one user, and the CPU seconds its connection threads spent. */
+    public record UserStatistics(long statements, double cpuSeconds) {
+    }
+
+    /** CPU time member {@code n}'s mariadbd has spent (all its threads: clients, Galera's applier and replication). */
+    public Duration memberCpu(int n) {
+        long pid = Long.parseLong(env.get("PIDS").split(",")[n - 1].trim());
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     public int members() {

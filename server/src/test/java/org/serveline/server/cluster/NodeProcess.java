@@ -108,6 +108,12 @@ public final class NodeProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(20));
     }
 
+    /** CPU time the node's JVM has spent (all its threads); zero once it is gone. */
+    public Duration cpu() {
+        return process.descendants().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Lines of the node's log that contain {@code text}. */
     public long logLines(String text) {
         try (var lines = Files.lines(log)) {
