@@ -27,11 +27,12 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
     }
 
     public RetryRules {
-        requirePositive(busyRetry, "busy retry");
-        requirePositive(noAnswerRetry, "no-answer retry");
-        requirePositive(failureRetry, "failure retry");
+        requirePositive(busyRetry, "busy retry", "busyRetry");
+        requirePositive(noAnswerRetry, "no-answer retry", "noAnswerRetry");
+        requirePositive(failureRetry, "failure retry", "failureRetry");
         if (maxAttemptsPerNumberPerDay < 1 || maxAttemptsPerTask < 1) {
-            throw new IllegalArgumentException("attempt limits must be at least 1");
+            throw new InvalidLimitException(maxAttemptsPerTask < 1 ? "maxAttemptsPerTask" : "maxAttemptsPerNumberPerDay",
+                    "at-least-one", "attempt limits must be at least 1");
         }
     }
 
@@ -51,9 +52,9 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
         };
     }
 
-    private static void requirePositive(Duration d, String what) {
+    private static void requirePositive(Duration d, String what, String field) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be a positive duration");
+            throw new InvalidLimitException(field, "positive-duration", what + " must be a positive duration");
         }
     }
 
