@@ -120,7 +120,8 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
         browser.findElement(By.id("sub-documents")).sendKeys(document.toString());
         browser.findElement(By.id("sub-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sub-error"), "请求有误："));
-        assertThat(browser.findElement(By.id("sub-error")).getText()).contains("phones");
+        assertThat(browser.findElement(By.id("sub-error")).getText()).contains("电话号码（第 1 项）：“12345”不是有效的电话号码")
+                .doesNotContain("phones");
         assertThat(browser.findElement(By.id("sub-case")).getDomProperty("value")).isEqualTo(caseNumber);
         assertThat(browser.findElement(By.id("sub-phones")).getDomProperty("value")).isEqualTo("12345");
         assertThat(browser.findElement(By.id("submit-screen")).isDisplayed()).isTrue();
@@ -171,7 +172,8 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
             new Select(browser.findElement(By.id("fd-outcome"))).selectByValue("LODGED");
             browser.findElement(By.id("fd-report")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fd-error"), "请求有误："));
-            assertThat(browser.findElement(By.id("fd-error")).getText()).contains("witness");
+            assertThat(browser.findElement(By.id("fd-error")).getText()).contains("见证人：留置送达须填写见证人姓名")
+                    .doesNotContain("witness");
             assertThat(tasks.get(task).state()).isEqualTo(TaskState.IN_PERSON);
 
             new Select(browser.findElement(By.id("fd-outcome"))).selectByValue("SERVED_TO_PARTY");

@@ -130,7 +130,7 @@ class ConsoleScreensBrowserIntegrationTests {
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("op-call"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
-                "冲突：a call of task " + taskId + " is already live"));
+                "冲突：任务 " + taskId + " 已有通话正在进行"));
         assertThat(calls.attempts(taskId)).hasSize(1);
         Files.write(Path.of("target", "console-operator.png"), browser.getScreenshotAs(OutputType.BYTES));
         String attempt = calls.attempts(taskId).get(0);

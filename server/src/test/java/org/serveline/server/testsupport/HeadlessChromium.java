@@ -61,7 +61,9 @@ public final class HeadlessChromium {
     /**
      * The ASCII words the page shows outside data values (elements marked {@code translate="no"}) but for the product's
      * name and technical abbreviations: on a Chinese screen, each one is a label left untranslated. Options of a
-     * visible {@code select} count too.
+     * visible {@code select} count too. Error areas ({@code role="alert"}, {@code .error}, {@code .field-error}) are
+     * read whatever put their text there, the server's problem details too (ADR 0026): one that is, or holds, an
+     * element marked {@code translate="no"} is reported, since that would hide its words from this check.
      */
     @SuppressWarnings("unchecked")
     public static List<String> englishShown(ChromeDriver browser) {
@@ -77,6 +79,13 @@ public final class HeadlessChromium {
                   for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
                     if (!allowed.has(word)) found.push(word + ' in <' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                       + '> "' + node.textContent.trim() + '"');
+                  }
+                }
+                for (const area of document.querySelectorAll('[role="alert"], .error, .field-error')) {
+                  if (!area.checkVisibility() || !area.textContent.trim()) continue;
+                  if (area.closest('[translate="no"]') || area.querySelector('[translate="no"]')) {
+                    found.push('error area marked translate="no" <' + area.tagName.toLowerCase()
+                      + (area.id ? '#' + area.id : '') + '> "' + area.textContent.trim() + '"');
                   }
                 }
                 for (const option of document.querySelectorAll('select:not([translate="no"]) option:not([translate="no"])')) {
