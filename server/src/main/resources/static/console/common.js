@@ -131,8 +131,12 @@
   function describe(error) {
     const head = error.title && error.title !== error.message ? t('problem.head', { title: error.title, detail: error.message })
       : error.message;
-    const fields = (error.errors || []).map(violation);
-    return [head].concat(fields).join(' · ');
+    const errors = error.errors || [];
+    if (errors.length === 1 && errors[0].message === error.message && error.title) {
+      // the detail is the one field's message: said once, with the field's label
+      return t('problem.head', { title: error.title, detail: violation(errors[0]) });
+    }
+    return [head].concat(errors.map(violation)).join(' · ');
   }
 
   function showError(element, error) {
