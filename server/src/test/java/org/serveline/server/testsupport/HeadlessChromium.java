@@ -69,7 +69,7 @@ public final class HeadlessChromium {
     public static List<String> englishShown(ChromeDriver browser) {
         return (List<String>) browser.executeScript("""
                 const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV',
-                  'AMI', 'PBX', 'E164', 'JSON', 'ISO', 'PJSIP']);
+                  'AMI', 'PBX', 'E164', 'JSON', 'ISO', 'PJSIP', 'MP']);
                 const found = [];
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
