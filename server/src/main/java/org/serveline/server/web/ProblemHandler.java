@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -78,6 +79,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 violations.size() + " value(s) are invalid", violations.size()));
         problem.setProperty("errors", violations);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** An error response that says its detail in the reader's language: rendered so, the rest as Spring does it. */
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex instanceof LocalizedProblem localized) {
+            Locale locale = LocaleContextHolder.getLocale();
+            ex.getBody().setDetail(messages.render(localized.text(), locale));
+            ex.getBody().setTitle(messages.title(status.value(), ex.getBody().getTitle(), locale));
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -154,6 +154,18 @@ class ProblemLanguageIntegrationTests {
                 .isEqualTo("“abc”不是 id 的有效值");
     }
 
+    @Test
+    void aDocumentOfATypeNotAcceptedIsToldInTheReadersLanguage() {
+        TaskFixtures fixtures = fixtures();
+        byte[] text = "只是一段文字，不是文书".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode zh = problem(fixtures.clerk.inLanguage("zh-CN").upload("说明.txt", text), 400);
+        assertThat(zh.get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(zh.get("detail").asString()).startsWith("不接受类型为 ").contains(" 的文书，可接受：");
+        JsonNode en = problem(fixtures.clerk.upload("说明.txt", text), 400);
+        assertThat(en.get("detail").asString()).startsWith("documents of type ").contains(" are not accepted; allowed: ");
+    }
+
     private static JsonNode problem(ApiClient.Response response, int status) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
