@@ -20,7 +20,14 @@ public class ReaderLocale {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     public static Locale of(HttpServletRequest request) {
-        return of(request.getHeader("Accept-Language"));
+        String header;
+        try {
+            header = request.getHeader("Accept-Language");
+        } catch (RuntimeException rejected) {
+            // Spring Security's firewall refuses a header value (non-ASCII, control characters) when it is read
+            return Locale.ENGLISH;
+        }
+        return of(header);
     }
 
     static Locale of(String acceptLanguage) {

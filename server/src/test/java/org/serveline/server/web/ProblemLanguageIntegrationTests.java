@@ -59,6 +59,9 @@ class ProblemLanguageIntegrationTests {
                 .get("detail").asString()).isEqualTo("no service task with id 987654321");
         assertThat(problem(fixtures.clerk.inLanguage("not a language ;;q=x").get("/api/v1/tasks/987654321"), 404)
                 .get("detail").asString()).isEqualTo("no service task with id 987654321");
+        // a value the firewall refuses when it is read (not ASCII): English, never a server error
+        assertThat(problem(fixtures.clerk.inLanguage("键").get("/api/v1/tasks/987654321"), 404)
+                .get("detail").asString()).isEqualTo("no service task with id 987654321");
     }
 
     @Test
