@@ -30,9 +30,12 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
         requirePositive(busyRetry, "busy retry", "busyRetry");
         requirePositive(noAnswerRetry, "no-answer retry", "noAnswerRetry");
         requirePositive(failureRetry, "failure retry", "failureRetry");
-        if (maxAttemptsPerNumberPerDay < 1 || maxAttemptsPerTask < 1) {
-            throw new InvalidLimitException(maxAttemptsPerTask < 1 ? "maxAttemptsPerTask" : "maxAttemptsPerNumberPerDay",
-                    "at-least-one", "attempt limits must be at least 1");
+        if (maxAttemptsPerNumberPerDay < 1) {
+            throw new InvalidLimitException("maxAttemptsPerNumberPerDay", "at-least-one",
+                    "maxAttemptsPerNumberPerDay must be at least 1");
+        }
+        if (maxAttemptsPerTask < 1) {
+            throw new InvalidLimitException("maxAttemptsPerTask", "at-least-one", "maxAttemptsPerTask must be at least 1");
         }
     }
 
