@@ -160,7 +160,7 @@
       const field = fieldOf(form, e);
       const span = field && form.querySelector('.field-error[data-field="' + field + '"]');
       if (span) {
-        span.replaceChildren(text('span', t('form.fieldError') + ' '), data('span', e.message));
+        span.replaceChildren(text('span', t('form.fieldError') + ' '), text('span', e.message));
       } else {
         rest.push(e);
       }
@@ -170,12 +170,9 @@
     }
   }
 
-  /** The form field a problem's error names; a campaign's "limits" error names it in its message. */
+  /** The form field a problem's error names (a campaign limit's error names its own field, ADR 0026). */
   function fieldOf(form, e) {
-    if (e.field !== 'limits') return e.field;
-    if (/calling hours/.test(e.message)) return 'callingUntil';
-    return [...form.querySelectorAll('.field-error')].map((s) => s.dataset.field)
-      .find((name) => e.message.includes(name)) || null;
+    return e.field || null;
   }
 
   function numberOrNull(id) {

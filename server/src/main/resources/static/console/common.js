@@ -27,7 +27,8 @@
     constructor(status, problem, statusText) {
       super(problem && problem.detail ? problem.detail : statusText || ('HTTP ' + status));
       this.status = status;
-      // the problem's title as the bundle says it for this status (the server's detail is shown as it is)
+      // the problem's title as the bundle says it for this status; the server says the detail in the console's
+      // language (each request's Accept-Language, ADR 0026)
       const title = label('problem', status);
       this.title = title !== String(status) ? title : problem && problem.title ? problem.title : '';
       this.errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
@@ -35,7 +36,8 @@
   }
 
   async function send(path, options) {
-    const headers = Object.assign({}, options.headers || {});
+    // the server says problem details (and Bean Validation messages) in the language the console shows
+    const headers = Object.assign({ 'Accept-Language': window.ServelineI18n.language }, options.headers || {});
     const method = (options.method || 'GET').toUpperCase();
     if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['X-XSRF-TOKEN'] = csrfToken();
     const init = Object.assign({ credentials: 'same-origin' }, options, { headers });
@@ -49,7 +51,9 @@
     if (!response.ok) {
       const problem = await response.json().catch(() => null);
       if (response.status === 401 && !options.signIn && session.onUnauthorized) session.onUnauthorized();
-      throw new ApiError(response.status, problem, response.statusText);
+      const error = new ApiError(response.status, problem, response.statusText);
+      error.retryAfter = Number(response.headers.get('Retry-After')) || null;
+      throw error;
     }
     return response;
   }
@@ -102,12 +106,37 @@
     return tr;
   }
 
+  /**
+   * A violation's field as the console labels it: "parties[1].phones[0]" → "当事人（第 2 项） · 电话号码（第 1 项）" from the
+   * fieldName.* keys; a field the bundle has no label for keeps its name.
+   */
+  function fieldLabel(path) {
+    if (!path) return '';
+    const parts = String(path).split('.');
+    return parts.map((part) => {
+      const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+      if (!m) return part;
+      const name = label('fieldName', m[1]);
+      const index = /\[(\d+)\]$/.exec(m[2]);
+      return index ? t('fieldName.nth', { field: name, n: Number(index[1]) + 1 }) : name;
+    }).join(' · ');
+  }
+
+  /** One field error as said to a person: the field's label, then what is wrong with it. */
+  function violation(e) {
+    return (e.field ? t('fieldName.said', { field: fieldLabel(e.field), message: e.message }) : e.message);
+  }
+
   /** What an error says to a person: the problem's title and detail, then each field at fault. */
   function describe(error) {
     const head = error.title && error.title !== error.message ? t('problem.head', { title: error.title, detail: error.message })
       : error.message;
-    const fields = (error.errors || []).map((e) => (e.field ? e.field + ': ' : '') + e.message);
-    return [head].concat(fields).join(' · ');
+    const errors = error.errors || [];
+    if (errors.length === 1 && errors[0].message === error.message && error.title) {
+      // the detail is the one field's message: said once, with the field's label
+      return t('problem.head', { title: error.title, detail: violation(errors[0]) });
+    }
+    return [head].concat(errors.map(violation)).join(' · ');
   }
 
   function showError(element, error) {
@@ -146,6 +175,6 @@
     return isNaN(date.getTime()) ? null : date.toISOString();
   }
 
-  window.Serveline = { session, hasRole, ApiError, api, apiBlob, csrfToken, $, text, data, row, describe, showError, whileBusy,
-    time, offset, instant, t, label, screens: {} };
+  window.Serveline = { session, hasRole, ApiError, api, apiBlob, csrfToken, $, text, data, row, describe, fieldLabel,
+    violation, showError, whileBusy, time, offset, instant, t, label, screens: {} };
 })();

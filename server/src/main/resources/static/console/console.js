@@ -55,7 +55,8 @@
       $('login-password').value = '';
       start(me);
     } catch (e) {
-      showLogin(e.status === 401 ? t('login.wrong') : e.status === 429 ? t('login.locked') + ' ' + e.message : e.message);
+      // a lock's detail comes in the console's language with its minutes (ADR 0026): said once
+      showLogin(e.status === 401 ? t('login.wrong') : e.status === 429 ? e.message || t('login.locked') : e.message);
     }
   }
 
@@ -103,7 +104,8 @@
     const facts = $('detail-facts');
     facts.replaceChildren();
     const add = (k, v) => facts.append(text('dt', t(k)), data('dd', v));
-    add('task.state', label('state', task.state) + ' (' + task.state + ')');
+    add('task.state', label('state', task.state));
+    facts.lastElementChild.title = task.state; // the code, for whoever asks for it
     add('task.party', task.party.name + ' (' + label('role', task.party.role) + ')');
     add('task.phones', task.phones.map((p) => p.e164).join(', '));
     if (task.party.email) add('task.email', task.party.email);
@@ -127,7 +129,9 @@
       if (notice.played && notice.played.length) answer.title = t('attempt.played', { segments: notice.played.join(' ') });
       const cell = document.createElement('td');
       cell.append(window.Serveline.time(a.createdAt));
-      row.append(cell, data('td', a.number), text('td', a.outcome ? label('outcome', a.outcome) : a.state),
+      const outcome = text('td', a.outcome ? label('outcome', a.outcome) : label('attemptState', a.state));
+      outcome.title = a.outcome || a.state;
+      row.append(cell, data('td', a.number), outcome,
         answer, data('td', a.scriptVersion ? a.scriptVersion.split('@')[0] : ''));
       calls.append(row);
     }
@@ -135,8 +139,9 @@
     list.replaceChildren();
     for (const event of timeline) {
       const item = document.createElement('li');
-      item.append(text('strong', label('action', event.action)), text('span', ' '), data('code', event.action),
-        text('span', ' ' + t('timeline.by') + ' '), data('span', event.actor), text('span', ' '),
+      const action = text('strong', label('action', event.action));
+      action.title = event.action; // the audit event's type, for whoever asks for it
+      item.append(action, text('span', ' ' + t('timeline.by') + ' '), data('span', event.actor), text('span', ' '),
         window.Serveline.time(event.occurredAt), text('span', ' '));
       if (event.after) {
         item.append(text('span', (event.before ? label('state', event.before) : '∅') + ' → ' + label('state', event.after) + ' '));
@@ -188,7 +193,9 @@
       badge.textContent = result.valid ? t('audit.verified', { count: result.eventsChecked })
         : result.firstBroken ? t('audit.brokenAt', { event: result.firstBroken.eventId })
         : t('audit.missing', { chains: (result.missingSinceAnchor || []).map(m => m.chain).join(', ') })
-          + (result.anchor && !result.anchor.intact ? '; ' + result.anchor.problem : '');
+          + (result.anchor && !result.anchor.intact ? t('audit.anchorBroken') : '');
+      // what the verifier found, as it says it, for whoever asks for it
+      badge.title = result.anchor && !result.anchor.intact ? result.anchor.problem || '' : '';
       badge.className = 'badge ' + (result.valid ? 'ok' : 'broken');
     } catch (e) {
       badge.textContent = '';

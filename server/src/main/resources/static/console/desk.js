@@ -51,7 +51,7 @@
     const left = showFieldErrors(form, error);
     const head = error.title && error.title !== error.message
       ? t('problem.head', { title: error.title, detail: error.message }) : error.message;
-    element.textContent = [head].concat(left.map((e) => (e.field ? e.field + ': ' : '') + e.message)).join(' · ');
+    element.textContent = [head].concat(left.map(window.Serveline.violation)).join(' · ');
   }
 
   /** Lists documents by file name, size and SHA-256 (read from GET /api/v1/documents/{id}). */

@@ -92,8 +92,11 @@
 
     const d = step('delivery', t('evidence.delivery'));
     for (const m of e.delivery.messages) {
-      fact(d, 'evidence.message', [text('strong', label('action', m.action)), text('span', ' '), time(m.at), text('span', ' '),
-        data('span', m.address || ''), text('span', ' '), data('code', m.gatewayReply || m.why || '')]);
+      // the gateway's reply is data; a failure's recorded reason stays as recorded, in the label's tooltip
+      const what = text('strong', label('action', m.action));
+      if (m.why) what.title = m.why;
+      fact(d, 'evidence.message', [what, text('span', ' '), time(m.at), text('span', ' '),
+        data('span', m.address || ''), text('span', ' '), data('code', m.gatewayReply || '')]);
     }
     if (e.delivery.served) {
       const v = e.delivery.served;
@@ -127,7 +130,12 @@
     const verdict = text('strong', e.audit.valid ? t('evidence.audit.valid', { count: e.audit.eventsChecked })
       : t('evidence.audit.broken'), e.audit.valid ? 'status ok' : 'status broken');
     fact(au, 'evidence.audit.chain', verdict);
-    if (e.audit.problem) fact(au, 'evidence.audit.problem', e.audit.problem);
+    if (e.audit.problem) {
+      // the verifier's finding as it says it, in the tooltip of a sentence in the console's language
+      const problem = text('span', t('evidence.audit.problemFound'));
+      problem.title = e.audit.problem;
+      fact(au, 'evidence.audit.problem', problem);
+    }
   }
 
   async function openPdf(path, id) {

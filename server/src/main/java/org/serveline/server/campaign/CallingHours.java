@@ -18,7 +18,8 @@ public record CallingHours(LocalTime start, LocalTime end, boolean weekends, Set
 
     public CallingHours {
         if (start == null || end == null || !start.isBefore(end)) {
-            throw new IllegalArgumentException("calling hours must start before they end (got " + start + "–" + end + ")");
+            throw new InvalidLimitException("callingUntil", "calling-hours",
+                    "calling hours must start before they end (got " + start + "–" + end + ")", start, end);
         }
         holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
     }

@@ -7,11 +7,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +68,11 @@ class CampaignController {
                         or(noAnswerRetry, d.noAnswerRetry()), or(failureRetry, d.failureRetry()),
                         or(maxAttemptsPerNumberPerDay, d.maxAttemptsPerNumberPerDay()),
                         or(maxAttemptsPerTask, d.maxAttemptsPerTask()));
+            } catch (InvalidLimitException e) {
+                List<Object> args = new ArrayList<>(e.args());
+                args.addFirst(e.field());
+                throw new InvalidRequestException(e.field(), new ProblemText("campaign.limit." + e.key(),
+                        "impossible campaign limits: " + e.getMessage(), args));
             } catch (IllegalArgumentException e) {
                 throw new InvalidRequestException("limits", "impossible campaign limits: " + e.getMessage());
             }
@@ -120,7 +127,8 @@ class CampaignController {
     @PostMapping("/campaigns/{id}/resume")
     Campaign resume(@PathVariable long id) {
         if (campaigns.get(id).state() != CampaignState.PAUSED) {
-            throw new ConflictException("only a paused campaign can be resumed");
+            throw new ConflictException(ProblemText.of("campaign.resume-not-paused",
+                    "only a paused campaign can be resumed"));
         }
         return campaigns.move(id, CampaignState.RUNNING, actor.name());
     }
@@ -153,7 +161,8 @@ class CampaignController {
 
     private static String e164(String number) {
         if (!number.matches("\\+[1-9]\\d{6,14}")) {
-            throw new InvalidRequestException("number", "'" + number + "' is not an E.164 number such as +8613800138000");
+            throw new InvalidRequestException("number", ProblemText.of("dnc.not-e164",
+                    "'" + number + "' is not an E.164 number such as +8613800138000", number));
         }
         return number;
     }

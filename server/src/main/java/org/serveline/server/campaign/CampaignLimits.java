@@ -24,14 +24,14 @@ public record CampaignLimits(int maxConcurrentCalls, double maxCallsPerSecond, D
 
     public CampaignLimits {
         if (maxConcurrentCalls < 1) {
-            throw new IllegalArgumentException("maxConcurrentCalls must be at least 1");
+            throw new InvalidLimitException("maxConcurrentCalls", "at-least-one", "maxConcurrentCalls must be at least 1");
         }
         if (!(maxCallsPerSecond > 0)) {
-            throw new IllegalArgumentException("maxCallsPerSecond must be positive");
+            throw new InvalidLimitException("maxCallsPerSecond", "positive", "maxCallsPerSecond must be positive");
         }
         if (ringTimeout == null || ringTimeout.compareTo(Duration.ofSeconds(5)) < 0
                 || ringTimeout.compareTo(Duration.ofMinutes(3)) > 0) {
-            throw new IllegalArgumentException("ringTimeout must be between 5 s and 3 min");
+            throw new InvalidLimitException("ringTimeout", "ring-timeout", "ringTimeout must be between 5 s and 3 min");
         }
         holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
         new CallingHours(callingFrom, callingUntil, callOnWeekends, holidays);

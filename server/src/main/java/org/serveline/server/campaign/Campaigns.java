@@ -17,6 +17,7 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,7 +63,8 @@ public class Campaigns {
                     .param("limits", json.writeValueAsString(limits)).param("by", actor)
                     .param("now", Timestamp.from(now)).update(keys, "id");
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("a campaign named '" + name + "' exists already");
+            throw new ConflictException(ProblemText.of("campaign.name-taken",
+                    "a campaign named '" + name + "' exists already", name));
         }
         long id = keys.getKeyAs(Number.class).longValue();
         audit.append(new AuditRecord("campaign:" + id, actor, "CAMPAIGN_CREATED", "campaign:" + id, null,
@@ -75,7 +77,10 @@ public class Campaigns {
         Campaign campaign = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map)
                 .optional().orElseThrow(() -> notFound(id));
         if (!campaign.state().canMoveTo(to)) {
-            throw new ConflictException("campaign " + id + " is " + campaign.state() + " and cannot become " + to);
+            throw new ConflictException(ProblemText.of("campaign.move",
+                    "campaign " + id + " is " + campaign.state() + " and cannot become " + to, id,
+                    ProblemText.of("campaign.state." + campaign.state(), campaign.state().toString()),
+                    ProblemText.of("campaign.state." + to, to.toString())));
         }
         jdbc.sql("UPDATE campaign SET state = :state, updated_at = :now WHERE id = :id")
                 .param("state", to.name()).param("now", Timestamp.from(now())).param("id", id).update();
@@ -94,7 +99,8 @@ public class Campaigns {
         Campaign campaign = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::map)
                 .optional().orElseThrow(() -> notFound(id));
         if (campaign.state() == CampaignState.STOPPED) {
-            throw new ConflictException("campaign " + id + " is stopped for good: its limits no longer change");
+            throw new ConflictException(ProblemText.of("campaign.stopped-for-good",
+                    "campaign " + id + " is stopped for good: its limits no longer change", id));
         }
         CampaignLimits changed = change.apply(campaign.limits());
         String before = json.writeValueAsString(campaign.limits());
@@ -120,7 +126,7 @@ public class Campaigns {
     /** Only the campaign's state: what the dialer checks before every dial. */
     public CampaignState state(long id) {
         return jdbc.sql("SELECT state FROM campaign WHERE id = :id").param("id", id).query(String.class).optional()
-                .map(CampaignState::valueOf).orElseThrow(() -> new NotFoundException("no campaign " + id));
+                .map(CampaignState::valueOf).orElseThrow(() -> new NotFoundException(ProblemText.of("campaign.not-found", "no campaign " + id, id)));
     }
 
     public List<Campaign> all() {
@@ -153,7 +159,7 @@ public class Campaigns {
     }
 
     private static NotFoundException notFound(long id) {
-        return new NotFoundException("no campaign with id " + id);
+        return new NotFoundException(ProblemText.of("campaign.not-found", "no campaign with id " + id, id));
     }
 
     private Instant now() {

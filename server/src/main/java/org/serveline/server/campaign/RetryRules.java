@@ -27,14 +27,15 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
     }
 
     public RetryRules {
-        requirePositive(busyRetry, "busy retry");
-        requirePositive(noAnswerRetry, "no-answer retry");
-        requirePositive(failureRetry, "failure retry");
+        requirePositive(busyRetry, "busy retry", "busyRetry");
+        requirePositive(noAnswerRetry, "no-answer retry", "noAnswerRetry");
+        requirePositive(failureRetry, "failure retry", "failureRetry");
         if (maxAttemptsPerNumberPerDay < 1) {
-            throw new IllegalArgumentException("maxAttemptsPerNumberPerDay must be at least 1");
+            throw new InvalidLimitException("maxAttemptsPerNumberPerDay", "at-least-one",
+                    "maxAttemptsPerNumberPerDay must be at least 1");
         }
         if (maxAttemptsPerTask < 1) {
-            throw new IllegalArgumentException("maxAttemptsPerTask must be at least 1");
+            throw new InvalidLimitException("maxAttemptsPerTask", "at-least-one", "maxAttemptsPerTask must be at least 1");
         }
     }
 
@@ -54,9 +55,9 @@ public record RetryRules(Duration busyRetry, Duration noAnswerRetry, Duration fa
         };
     }
 
-    private static void requirePositive(Duration d, String what) {
+    private static void requirePositive(Duration d, String what, String field) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be a positive duration");
+            throw new InvalidLimitException(field, "positive-duration", what + " must be a positive duration");
         }
     }
 

@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.serveline.server.task.ServiceChannel;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,8 +73,8 @@ public class Courts {
     @Transactional
     public long fileCase(String courtId, String caseNumber, String cause) {
         if (caseNumber == null || !CASE_NUMBER.matcher(caseNumber).matches()) {
-            throw new InvalidRequestException("caseNumber",
-                    "case number '" + caseNumber + "' is not of the form (2026)内0303民初1234号");
+            throw new InvalidRequestException("caseNumber", ProblemText.of("case-number.form",
+                    "case number '" + caseNumber + "' is not of the form (2026)内0303民初1234号", caseNumber));
     }
         jdbc.sql("""
                 INSERT IGNORE INTO case_file (court_id, case_number, cause, created_at)

@@ -8,6 +8,7 @@ import org.serveline.server.court.Courts;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskNotFoundException;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +42,8 @@ class DeadlineController {
             @RequestParam(required = false) String court) {
         Period window = window(within);
         if (court != null && courts.find(court).isEmpty()) {
-            throw new InvalidRequestException("court", "未知法院 / unknown court '" + court + "'");
+            throw new InvalidRequestException("court", ProblemText.of("court.unknown",
+                    "未知法院 / unknown court '" + court + "'", court));
         }
         return deadlines.atRisk(window, court);
     }
@@ -51,11 +53,13 @@ class DeadlineController {
         try {
             window = Period.parse(within);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("within", "时间窗口应为ISO-8601期间，如 P3D / within must be an ISO-8601 "
-                    + "period such as P3D, not '" + within + "'");
+            throw new InvalidRequestException("within", ProblemText.of("deadline.within-form",
+                    "时间窗口应为ISO-8601期间，如 P3D / within must be an ISO-8601 period such as P3D, not '" + within + "'",
+                    within));
         }
         if (window.isNegative() || LocalDate.EPOCH.plus(window).isAfter(LocalDate.EPOCH.plus(LONGEST_WINDOW))) {
-            throw new InvalidRequestException("within", "时间窗口应在0至366天之间 / within must be between P0D and P366D");
+            throw new InvalidRequestException("within", ProblemText.of("deadline.within-range",
+                    "时间窗口应在0至366天之间 / within must be between P0D and P366D"));
         }
         return window;
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -38,7 +39,8 @@ class DocumentController {
     ResponseEntity<StoredDocument> upload(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null) {
-            throw new InvalidRequestException("file", "send the document as the multipart part named 'file'");
+            throw new InvalidRequestException("file", ProblemText.of("document.part",
+                    "send the document as the multipart part named 'file'"));
         }
         try (InputStream in = file.getInputStream()) {
             StoredDocument doc = documents.upload(in, file.getOriginalFilename(), actor.name());
@@ -48,7 +50,7 @@ class DocumentController {
 
     @GetMapping("/{id}")
     StoredDocument get(@PathVariable String id) {
-        return documents.find(id).orElseThrow(() -> new NotFoundException("no document with id " + id));
+        return documents.find(id).orElseThrow(() -> new NotFoundException(ProblemText.of("document.not-found", "no document with id " + id, id)));
     }
 
     /**

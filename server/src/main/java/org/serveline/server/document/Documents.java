@@ -20,6 +20,7 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.support.ContentAddressedFiles;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,12 +53,13 @@ public class Documents {
         ContentAddressedFiles.Staged staged = files.stage(content, properties.maxSize().toBytes());
         try {
             if (staged.size() == 0) {
-                throw new InvalidRequestException("file", "the document is empty");
+                throw new InvalidRequestException("file", ProblemText.of("document.empty", "the document is empty"));
             }
             String mediaType = sniff(staged, fileName);
             if (!properties.allowedTypes().contains(mediaType)) {
-                throw new InvalidRequestException("file", "documents of type " + mediaType
-                        + " are not accepted; allowed: " + properties.allowedTypes());
+                throw new InvalidRequestException("file", ProblemText.of("document.type", "documents of type " + mediaType
+                        + " are not accepted; allowed: " + properties.allowedTypes(), mediaType,
+                        String.join("、", properties.allowedTypes())));
             }
             files.commit(staged);
             return record(staged, mediaType, safeName(fileName), actor);

@@ -16,6 +16,7 @@ import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.UnprocessableException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,10 +72,13 @@ public class FieldAssignments {
     public FieldAssignment assign(long id, String agent, String actor) {
         FieldAssignment assignment = rows.lock(id).orElseThrow(() -> notFound(id));
         if (!assignment.open()) {
-            throw new ConflictException("field assignment " + id + " is closed (" + assignment.outcome() + ")");
+            throw new ConflictException(ProblemText.of("field.closed",
+                    "field assignment " + id + " is closed (" + assignment.outcome() + ")", id,
+                    ProblemText.of("field.outcome." + assignment.outcome(), String.valueOf(assignment.outcome()))));
         }
         if (!staff.hasRole(agent, Role.FIELD)) {
-            throw new UnprocessableException("agent", "'" + agent + "' is not a user with the role FIELD");
+            throw new UnprocessableException("agent", ProblemText.of("field.not-agent",
+                    "'" + agent + "' is not a user with the role FIELD", agent));
         }
         assignTo(id, new TaskId(assignment.taskId()), agent, actor, assignment.agent());
         return rows.find(id).orElseThrow();
@@ -110,7 +114,7 @@ public class FieldAssignments {
     }
 
     static NotFoundException notFound(long id) {
-        return new NotFoundException("no field assignment with id " + id);
+        return new NotFoundException(ProblemText.of("field.not-found", "no field assignment with id " + id, id));
     }
 
     private Instant now() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.security.Role;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -70,7 +71,7 @@ class FieldController {
     @PostMapping("/{id}/assignee")
     FieldAssignment assign(@PathVariable long id, @RequestBody AssignRequest request) {
         if (request.agent() == null || request.agent().isBlank()) {
-            throw new InvalidRequestException("agent", "name the field agent");
+            throw new InvalidRequestException("agent", ProblemText.of("field.agent-required", "name the field agent"));
         }
         return assignments.assign(id, request.agent().strip(), actor.name());
     }
@@ -79,7 +80,8 @@ class FieldController {
     ResponseEntity<FieldUpload> upload(@PathVariable long id,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null) {
-            throw new InvalidRequestException("file", "send the photo or video as the multipart part named 'file'");
+            throw new InvalidRequestException("file", ProblemText.of("upload.part",
+                    "send the photo or video as the multipart part named 'file'"));
         }
         try (InputStream in = file.getInputStream()) {
             return ResponseEntity.status(201).body(uploads.upload(id, actor.name(), in, file.getOriginalFilename()));
@@ -90,7 +92,7 @@ class FieldController {
     OutcomeResult outcome(@PathVariable long id, @RequestBody OutcomeReport report,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (idempotencyKey != null && idempotencyKey.length() > 190) {
-            throw new InvalidRequestException("Idempotency-Key", "at most 190 characters");
+            throw new InvalidRequestException("Idempotency-Key", ProblemText.of("too-long", "at most 190 characters", 190));
         }
         return outcomes.report(id, actor.name(), report, idempotencyKey);
     }

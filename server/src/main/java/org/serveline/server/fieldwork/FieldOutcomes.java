@@ -18,6 +18,7 @@ import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +63,11 @@ public class FieldOutcomes {
             if (key.equals(stored.key())) {
                 return json.readValue(stored.answer(), OutcomeResult.class);
             }
-            throw new ConflictException("the outcome of field assignment " + assignmentId + " was already reported ("
-                    + assignment.outcome() + " at " + assignment.outcomeAt() + ")");
+            throw new ConflictException(ProblemText.of("field.reported",
+                    "the outcome of field assignment " + assignmentId + " was already reported ("
+                    + assignment.outcome() + " at " + assignment.outcomeAt() + ")", assignmentId,
+                    ProblemText.of("field.outcome." + assignment.outcome(), String.valueOf(assignment.outcome())),
+                    assignment.outcomeAt()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant at = occurredAt(report, assignment, now);
@@ -88,16 +92,17 @@ public class FieldOutcomes {
 
     private static Instant occurredAt(OutcomeReport report, FieldAssignment assignment, Instant now) {
         if (report.outcome() == null) {
-            throw new InvalidRequestException("outcome", "say what happened: SERVED_TO_PARTY, SERVED_TO_FAMILY, LODGED "
-                    + "or NOT_FOUND");
+            throw new InvalidRequestException("outcome", ProblemText.of("field.outcome-required",
+                    "say what happened: SERVED_TO_PARTY, SERVED_TO_FAMILY, LODGED or NOT_FOUND"));
         }
         Instant at = report.occurredAt() == null ? now : report.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidRequestException("occurredAt", "the outcome cannot lie in the future");
+            throw new InvalidRequestException("occurredAt", ProblemText.of("field.future",
+                    "the outcome cannot lie in the future"));
         }
         if (at.isBefore(assignment.createdAt())) {
-            throw new InvalidRequestException("occurredAt", "the outcome cannot precede the assignment ("
-                    + assignment.createdAt() + ")");
+            throw new InvalidRequestException("occurredAt", ProblemText.of("field.before-assignment",
+                    "the outcome cannot precede the assignment (" + assignment.createdAt() + ")", assignment.createdAt()));
         }
         return at;
     }
@@ -115,18 +120,19 @@ public class FieldOutcomes {
             case SERVED_TO_PARTY -> evidence.put("recipient", present(report.recipient()) ? report.recipient().strip()
                     : assignment.partyName());
             case SERVED_TO_FAMILY -> {
-                require(report.recipient(), "recipient", "name the adult family member who took the documents",
-                        violations);
-                require(report.recipientRelation(), "recipientRelation",
-                        "say how the family member is related to the party (e.g. 配偶, 父亲)", violations);
+                require(report.recipient(), "recipient", ProblemText.of("field.recipient-required",
+                        "name the adult family member who took the documents"), violations);
+                require(report.recipientRelation(), "recipientRelation", ProblemText.of("field.relation-required",
+                        "say how the family member is related to the party (e.g. 配偶, 父亲)"), violations);
                 putIfPresent(evidence, "recipient", report.recipient());
                 putIfPresent(evidence, "recipientRelation", report.recipientRelation());
             }
             case LODGED -> {
-                require(report.witness(), "witness", "a lodging needs the name of its witness", violations);
+                require(report.witness(), "witness", ProblemText.of("field.witness-required",
+                        "a lodging needs the name of its witness"), violations);
                 if (report.photos().isEmpty()) {
-                    violations.add(new InvalidRequestException.Violation("photos",
-                            "a lodging needs a photo or video of the documents left (upload it first)"));
+                    violations.add(new InvalidRequestException.Violation("photos", ProblemText.of("field.photo-required",
+                            "a lodging needs a photo or video of the documents left (upload it first)")));
                 }
                 putIfPresent(evidence, "witness", report.witness());
                 putIfPresent(evidence, "recipient", assignment.partyName());
@@ -137,12 +143,13 @@ public class FieldOutcomes {
         }
         for (String sha : report.photos()) {
             if (rows.upload(assignment.id(), sha).isEmpty()) {
-                violations.add(new InvalidRequestException.Violation("photos",
-                        "no upload of this assignment has the SHA-256 " + sha));
+                violations.add(new InvalidRequestException.Violation("photos", ProblemText.of("field.photo-unknown",
+                        "no upload of this assignment has the SHA-256 " + sha, sha)));
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.size() + " field(s) of the outcome are invalid", violations);
+            throw new InvalidRequestException(ProblemText.of("field.invalid",
+                    violations.size() + " field(s) of the outcome are invalid", violations.size()), violations);
         }
         if (!report.photos().isEmpty()) {
             evidence.put("photoSha256", report.photos());
@@ -157,7 +164,7 @@ public class FieldOutcomes {
         return evidence;
     }
 
-    private static void require(String value, String field, String message,
+    private static void require(String value, String field, ProblemText message,
             List<InvalidRequestException.Violation> violations) {
         if (!present(value)) {
             violations.add(new InvalidRequestException.Violation(field, message));

@@ -18,6 +18,7 @@ import org.serveline.server.fieldwork.internal.MediaMetadata;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,12 +53,14 @@ public class FieldUploads {
             throw new NotYourAssignmentException(assignmentId);
         }
         if (!assignment.open()) {
-            throw new ConflictException("field assignment " + assignmentId + " is closed (" + assignment.outcome() + ")");
+            throw new ConflictException(ProblemText.of("field.closed",
+                    "field assignment " + assignmentId + " is closed (" + assignment.outcome() + ")", assignmentId,
+                    ProblemText.of("field.outcome." + assignment.outcome(), String.valueOf(assignment.outcome()))));
         }
         ContentAddressedFiles.Staged staged = files.stage(content, properties.maxUploadSize().toBytes());
         try {
             if (staged.size() == 0) {
-                throw new InvalidRequestException("file", "the file is empty");
+                throw new InvalidRequestException("file", ProblemText.of("upload.empty", "the file is empty"));
             }
             String mediaType = sniff(staged);
             if (!properties.allowedTypes().contains(mediaType)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.task.TaskView;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +42,8 @@ class IntakeController {
     ResponseEntity<BatchView> submitBatch(@RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody BatchRequest request) {
         if (key == null || key.isBlank() || key.length() > 100) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "the Idempotency-Key header (1 to 100 characters) is required, so that a retry creates nothing twice");
+            throw new InvalidRequestException("Idempotency-Key", ProblemText.of("intake.key-required",
+                    "the Idempotency-Key header (1 to 100 characters) is required, so that a retry creates nothing twice"));
         }
         TaskBatches.BatchResult result = batches.submit(key.strip(), request, actor.name());
         BatchView view = new BatchView(result.batchId(), result.idempotencyKey(),

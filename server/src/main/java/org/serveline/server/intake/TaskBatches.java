@@ -8,6 +8,7 @@ import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,8 @@ public class TaskBatches {
                 .param("key", key).query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2))).single();
         if (inserted == 0) {
             if (!batch.hash().equals(requestHash)) {
-                throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different request");
+                throw new ConflictException(ProblemText.of("intake.key-reused",
+                        "Idempotency-Key '" + key + "' was already used for a different request", key));
             }
             return new BatchResult(batch.id(), key, true, tasksOf(batch.id()));
         }

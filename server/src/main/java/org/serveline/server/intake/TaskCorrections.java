@@ -14,6 +14,7 @@ import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.UnprocessableException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,11 +74,13 @@ public class TaskCorrections {
 
     private List<String> checked(List<String> ids) {
         if (ids.stream().anyMatch(d -> d == null || d.isBlank())) {
-            throw new InvalidRequestException("documents", "a document id must not be empty");
+            throw new InvalidRequestException("documents", ProblemText.of("documents.empty-id",
+                    "a document id must not be empty"));
         }
         List<String> missing = documents.missing(ids);
         if (!missing.isEmpty()) {
-            throw new UnprocessableException("documents", "no uploaded document with id " + missing);
+            throw new UnprocessableException("documents", ProblemText.of("documents.missing",
+                    "no uploaded document with id " + missing, String.join("、", missing)));
         }
         return ids.stream().distinct().toList();
     }
@@ -89,7 +92,8 @@ public class TaskCorrections {
         try {
             return ZoneId.of(requested).getId();
         } catch (DateTimeException e) {
-            throw new InvalidRequestException("party.timeZone", "unknown time zone '" + requested + "'");
+            throw new InvalidRequestException("party.timeZone", ProblemText.of("time-zone.unknown",
+                    "unknown time zone '" + requested + "'", requested));
         }
     }
 

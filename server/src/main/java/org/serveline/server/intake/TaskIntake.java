@@ -15,6 +15,7 @@ import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.InvalidRequestException.Violation;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.UnprocessableException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,13 +53,16 @@ public class TaskIntake {
 
     private NewTask check(TaskRequest request, Long batchId, String partyPath) {
         if (request.hearingTime() != null && request.hearingDate() == null) {
-            throw new InvalidRequestException("hearingTime", "a hearingTime needs a hearingDate (the hearing's day)");
+            throw new InvalidRequestException("hearingTime", ProblemText.of("intake.hearing-time",
+                    "a hearingTime needs a hearingDate (the hearing's day)"));
         }
         Court court = courts.find(request.court())
-                .orElseThrow(() -> new UnprocessableException("court", "unknown court '" + request.court() + "'"));
+                .orElseThrow(() -> new UnprocessableException("court", ProblemText.of("court.unknown",
+                        "unknown court '" + request.court() + "'", request.court())));
         List<String> missing = documents.missing(request.documents());
         if (!missing.isEmpty()) {
-            throw new UnprocessableException("documents", "no uploaded document with id " + missing);
+            throw new UnprocessableException("documents", ProblemText.of("documents.missing",
+                    "no uploaded document with id " + missing, String.join("、", missing)));
         }
         List<String> phones = normalisedPhones(request.party().phones(), partyPath);
         ZoneId zone = zoneOf(request.party().timeZone(), court.timeZone(), partyPath);
@@ -81,12 +85,12 @@ public class TaskIntake {
             if (valid.isPresent()) {
                 normalised.add(valid.get());
             } else {
-                violations.add(new Violation(partyPath + ".phones[" + i + "]",
-                        "'" + number + "' is not a valid phone number"));
+                violations.add(new Violation(partyPath + ".phones[" + i + "]", ProblemText.of("phone.invalid",
+                        "'" + number + "' is not a valid phone number", number)));
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.getFirst().message(), violations);
+            throw new InvalidRequestException(violations.getFirst().text(), violations);
         }
         return normalised.stream().distinct().toList();
     }
@@ -98,7 +102,8 @@ public class TaskIntake {
         try {
             return ZoneId.of(requested);
         } catch (DateTimeException e) {
-            throw new InvalidRequestException(partyPath + ".timeZone", "unknown time zone '" + requested + "'");
+            throw new InvalidRequestException(partyPath + ".timeZone", ProblemText.of("time-zone.unknown",
+                    "unknown time zone '" + requested + "'", requested));
         }
     }
 }

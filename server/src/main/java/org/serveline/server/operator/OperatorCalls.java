@@ -17,6 +17,7 @@ import org.serveline.server.task.PartyPhone;
 import org.serveline.server.task.ServiceTask;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.web.ConflictException;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +62,23 @@ public class OperatorCalls {
         OperatorSessions.Registered me = sessions.registered(username);
         String pbxId = me.endpoint().pbxId();
         if (!gateway.isUp(pbxId)) {
-            throw new ConflictException("PBX " + pbxId + " of endpoint " + me.session().endpoint()
-                    + " is down: nothing dialled");
+            throw new ConflictException(ProblemText.of("operator.pbx-down",
+                    "PBX " + pbxId + " of endpoint " + me.session().endpoint() + " is down: nothing dialled", pbxId,
+                    me.session().endpoint()));
         }
         String trunk = trunkOf(pbxId);
         CallAttempt attempt = transactions.execute(tx -> {
             rows.lockTask(taskId);
             ServiceTask task = work.held(username, taskId);
             if (task.state() != TaskState.PHONE) {
-                throw new ConflictException("task " + taskId + " is " + task.state() + ", not on the phone");
+                throw new ConflictException(ProblemText.of("operator.not-phone",
+                        "task " + taskId + " is " + task.state() + ", not on the phone", taskId,
+                        ProblemText.of("task.state." + task.state(), task.state().toString())));
             }
             work.liveAttempt(taskId).ifPresent(live -> {
-                throw new ConflictException("a call of task " + taskId + " is already live (attempt " + live.id()
-                        + "): nothing dialled");
+                throw new ConflictException(ProblemText.of("operator.call-live",
+                        "a call of task " + taskId + " is already live (attempt " + live.id() + "): nothing dialled",
+                        taskId, live.id()));
             });
             String number = number(task, requestedNumber);
             return attempts.open(new CallAttempts.NewAttempt(taskId, null, username, pbxId, trunk, number,
@@ -91,7 +96,8 @@ public class OperatorCalls {
         } catch (PbxGateway.CallNotPlacedException refused) {
             attempts.settleStale(attempt.id(), CallOutcome.FAILED, "the PBX refused the Originate: "
                     + refused.getMessage());
-            throw new ConflictException("the PBX refused the call: " + refused.getMessage());
+            throw new ConflictException(ProblemText.of("operator.pbx-refused",
+                    "the PBX refused the call: " + refused.getMessage(), refused.getMessage()));
         } catch (RuntimeException unknown) {
             // the PBX may have queued it: the attempt stays DIALING and is reconciled, never redialled blindly
             log.warn("operator call {} unconfirmed ({}); it will be reconciled", attempt.id(), unknown.toString());
@@ -106,7 +112,8 @@ public class OperatorCalls {
         try {
             await(gateway.redirectToConsent(live.pbxId(), live.id(), me.session().endpoint()));
         } catch (PbxGateway.ChannelActionFailedException e) {
-            throw new ConflictException("could not hand the party to the consent step: " + e.getMessage());
+            throw new ConflictException(ProblemText.of("operator.transfer-failed",
+                    "could not hand the party to the consent step: " + e.getMessage(), e.getMessage()));
         }
         audit.append(new AuditRecord("task:" + taskId, username, "OPERATOR_IVR_CONSENT", "attempt:" + live.id(),
                 null, null, Map.of("attemptId", live.id(), "context", "serveline-consent")));
@@ -127,37 +134,42 @@ public class OperatorCalls {
         try {
             await(gateway.hangUp(live.pbxId(), live.id()));
         } catch (PbxGateway.ChannelActionFailedException e) {
-            throw new ConflictException("could not hang up attempt " + live.id() + ": " + e.getMessage());
+            throw new ConflictException(ProblemText.of("operator.hang-up-failed",
+                    "could not hang up attempt " + live.id() + ": " + e.getMessage(), live.id(), e.getMessage()));
         }
     }
 
     private CallAttempt ownLiveCall(String username, long taskId) {
         return work.liveAttempt(taskId).filter(a -> username.equals(a.operator())).orElseThrow(() ->
-                new ConflictException("task " + taskId + " has no live call of operator " + username));
+                new ConflictException(ProblemText.of("operator.no-live-call",
+                        "task " + taskId + " has no live call of operator " + username, taskId, username)));
     }
 
     private String trunkOf(String pbxId) {
         return gateway.trunks().stream().filter(t -> t.pbxId().equals(pbxId))
                 .filter(t -> properties.trunk() == null || t.name().equals(properties.trunk())).findFirst()
-                .map(PbxGateway.Trunk::name).orElseThrow(() -> new ConflictException("PBX " + pbxId + " has no trunk"
-                        + (properties.trunk() == null ? "" : " named " + properties.trunk()) + ": nothing dialled"));
+                .map(PbxGateway.Trunk::name).orElseThrow(() -> new ConflictException(ProblemText.of("operator.no-trunk",
+                        "PBX " + pbxId + " has no trunk" + (properties.trunk() == null ? "" : " named " + properties.trunk())
+                        + ": nothing dialled", pbxId)));
     }
 
     /** The number asked for (one of the party's, not marked bad), else the party's first usable number. */
     private String number(ServiceTask task, String requested) {
         if (requested != null && !requested.isBlank()) {
             String e164 = phoneNumbers.normalise(requested).orElseThrow(() -> new UnprocessableException("number",
-                    "'" + requested + "' is not a valid phone number"));
+                    ProblemText.of("phone.invalid", "'" + requested + "' is not a valid phone number", requested)));
             PartyPhone phone = task.phones().stream().filter(p -> p.e164().equals(e164)).findFirst()
-                    .orElseThrow(() -> new UnprocessableException("number", e164 + " is not a number of this party"));
+                    .orElseThrow(() -> new UnprocessableException("number", ProblemText.of("operator.not-party-number",
+                    e164 + " is not a number of this party", e164)));
             if (phone.status() == PartyPhone.PhoneStatus.BAD) {
-                throw new UnprocessableException("number", e164 + " is marked bad");
+                throw new UnprocessableException("number", ProblemText.of("operator.number-bad",
+                        e164 + " is marked bad", e164));
             }
             return e164;
         }
         return task.phones().stream().filter(p -> p.status() != PartyPhone.PhoneStatus.BAD).findFirst()
                 .map(PartyPhone::e164).orElseThrow(() -> new UnprocessableException("number",
-                        "the party has no number left that is not marked bad"));
+                        ProblemText.of("operator.no-number-left", "the party has no number left that is not marked bad")));
     }
 
     private <T> T await(Future<T> future) {

@@ -24,6 +24,7 @@ import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,16 +83,19 @@ public class OperatorDispositions {
     @Transactional
     public ServiceTask dispose(String username, long taskId, Request request) {
         if (request.disposition() == null) {
-            throw new InvalidRequestException("disposition", "disposition is required: one of SERVED_CONSENT, "
-                    + "REFUSED, WRONG_NUMBER, CALL_BACK");
+            throw new InvalidRequestException("disposition", ProblemText.of("operator.disposition-required",
+                    "disposition is required: one of SERVED_CONSENT, REFUSED, WRONG_NUMBER, CALL_BACK"));
         }
         sessions.session(username);
         ServiceTask task = work.held(username, taskId);
         if (task.state() != TaskState.PHONE) {
-            throw new ConflictException("task " + taskId + " is " + task.state() + ", not on the phone");
+            throw new ConflictException(ProblemText.of("operator.not-phone",
+                    "task " + taskId + " is " + task.state() + ", not on the phone", taskId,
+                    ProblemText.of("task.state." + task.state(), task.state().toString())));
         }
-        CallAttempt call = work.recordedCall(username, taskId).orElseThrow(() -> new ConflictException(
-                "task " + taskId + " has no recorded call yet: call the party before recording a disposition"));
+        CallAttempt call = work.recordedCall(username, taskId).orElseThrow(() -> new ConflictException(ProblemText.of(
+                "operator.no-call", "task " + taskId + " has no recorded call yet: call the party before recording a disposition",
+                taskId)));
         Map<String, Object> evidence = evidence(username, call, request.note());
         ServiceTask result = switch (request.disposition()) {
             case SERVED_CONSENT -> consent(username, task, call, request, evidence);
@@ -146,12 +150,13 @@ public class OperatorDispositions {
 
     private ServiceTask callBack(String username, ServiceTask task, CallAttempt call, Instant at) {
         if (at == null) {
-            throw new InvalidRequestException("callBackAt", "callBackAt is required for CALL_BACK (UTC, e.g. "
-                    + "2026-11-28T02:00:00Z)");
+            throw new InvalidRequestException("callBackAt", ProblemText.of("operator.call-back-required",
+                    "callBackAt is required for CALL_BACK (UTC, e.g. 2026-11-28T02:00:00Z)"));
         }
         Instant now = clock.instant();
         if (!at.isAfter(now) || at.isAfter(now.plus(Duration.ofDays(90)))) {
-            throw new UnprocessableException("callBackAt", "callBackAt must lie in the next 90 days: " + at);
+            throw new UnprocessableException("callBackAt", ProblemText.of("operator.call-back-range",
+                    "callBackAt must lie in the next 90 days: " + at, at));
         }
         Instant when = at.truncatedTo(ChronoUnit.MICROS);
         leases.scheduleNextCall(task.id(), when, username, "the operator arranged a call back");
@@ -179,17 +184,19 @@ public class OperatorDispositions {
         Instant answered = call.recordingStartedAt() != null ? call.recordingStartedAt()
                 : gateway.answeredAt(call.id()).orElse(null);
         if (answered == null) {
-            throw new ConflictException("the call of attempt " + call.id() + " was never answered: no recording to "
-                    + "mark consent in");
+            throw new ConflictException(ProblemText.of("operator.never-answered",
+                    "the call of attempt " + call.id() + " was never answered: no recording to mark consent in", call.id()));
         }
         if (given != null) {
             if (given.isNegative()) {
-                throw new InvalidRequestException("offset", "offset must not be negative: " + given);
+                throw new InvalidRequestException("offset", ProblemText.of("operator.offset-negative",
+                        "offset must not be negative: " + given, given));
             }
             Instant end = call.endedAt() != null ? call.endedAt() : clock.instant();
             if (given.compareTo(Duration.between(answered, end)) > 0) {
-                throw new UnprocessableException("offset", "offset " + given + " lies beyond the end of the "
-                        + "recording (" + Duration.between(answered, end) + ")");
+                throw new UnprocessableException("offset", ProblemText.of("operator.offset-beyond",
+                        "offset " + given + " lies beyond the end of the recording (" + Duration.between(answered, end) + ")",
+                        given, Duration.between(answered, end)));
             }
             evidence.put("offsetBasis", "operator");
             return given;
@@ -208,12 +215,14 @@ public class OperatorDispositions {
         String address = given.trim();
         if (address.contains("@")) {
             if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-                throw new InvalidRequestException("address", "'" + address + "' is not an e-mail address");
+                throw new InvalidRequestException("address", ProblemText.of("address.not-email",
+                        "'" + address + "' is not an e-mail address", address));
             }
             return address;
         }
         return phoneNumbers.normalise(address).orElseThrow(() -> new InvalidRequestException("address",
-                "'" + address + "' is neither an e-mail address nor a valid phone number"));
+                ProblemText.of("address.invalid", "'" + address + "' is neither an e-mail address nor a valid phone number",
+                        address)));
     }
 
     private static Map<String, Object> evidence(String username, CallAttempt call, String note) {

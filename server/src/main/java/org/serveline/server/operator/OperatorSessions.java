@@ -15,6 +15,7 @@ import org.serveline.server.task.TaskLeases;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,12 +46,13 @@ public class OperatorSessions {
     @Transactional
     public OperatorView signIn(String username, String endpoint) {
         if (endpoint == null || !ENDPOINT.matcher(endpoint.trim()).matches()) {
-            throw new InvalidRequestException("endpoint",
-                    "endpoint must be a PJSIP endpoint such as PJSIP/agent100 (letters, digits, . _ -)");
+            throw new InvalidRequestException("endpoint", ProblemText.of("operator.endpoint-form",
+                    "endpoint must be a PJSIP endpoint such as PJSIP/agent100 (letters, digits, . _ -)"));
         }
         String wanted = endpoint.trim();
         rows.sessionHoldingEndpoint(wanted).filter(holder -> !holder.equals(username)).ifPresent(holder -> {
-            throw new ConflictException("endpoint " + wanted + " is in use by operator " + holder);
+            throw new ConflictException(ProblemText.of("operator.endpoint-taken",
+                    "endpoint " + wanted + " is in use by operator " + holder, wanted, holder));
         });
         rows.signIn(username, wanted, now());
         endpoints.refresh();
@@ -65,8 +67,9 @@ public class OperatorSessions {
     public void signOut(String username, boolean callLive) {
         OperatorRows.Session session = session(username);
         if (callLive) {
-            throw new ConflictException("a call of task " + session.currentTaskId()
-                    + " is still live: hang up before signing out");
+            throw new ConflictException(ProblemText.of("operator.sign-out-live",
+                    "a call of task " + session.currentTaskId() + " is still live: hang up before signing out",
+                    session.currentTaskId()));
         }
         if (session.currentTaskId() != null) {
             leases.release(new TaskId(session.currentTaskId()), OperatorWork.owner(username));
@@ -99,8 +102,9 @@ public class OperatorSessions {
     }
 
     OperatorRows.Session session(String username) {
-        return rows.session(username).orElseThrow(() -> new NotFoundException(
-                "operator " + username + " is not signed in: POST /api/v1/operators/me/session first"));
+        return rows.session(username).orElseThrow(() -> new NotFoundException(ProblemText.of(
+                "operator.not-signed-on", "operator " + username + " is not signed in: POST /api/v1/operators/me/session first",
+                username)));
     }
 
     /** The operator's session with a registered endpoint; 409 when the softphone is not registered. */
@@ -108,9 +112,10 @@ public class OperatorSessions {
         OperatorRows.Session session = session(username);
         EndpointStatus status = endpoints.statusOrRefresh(session.endpoint()).orElse(null);
         if (status == null || !status.registered()) {
-            throw new ConflictException("endpoint " + session.endpoint() + " is not registered ("
+            throw new ConflictException(ProblemText.of("operator.not-registered",
+                    "endpoint " + session.endpoint() + " is not registered ("
                     + (status == null ? "no PBX lists it" : status.status() + " on PBX " + status.pbxId())
-                    + "): start the softphone and let it register first");
+                    + "): start the softphone and let it register first", session.endpoint()));
         }
         return new Registered(session, status);
     }

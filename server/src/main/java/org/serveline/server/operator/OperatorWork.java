@@ -21,6 +21,7 @@ import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.task.TaskView;
 import org.serveline.server.web.ConflictException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -160,11 +161,13 @@ public class OperatorWork {
 
     /** The operator's current task, which must be {@code taskId}; 409 otherwise. */
     ServiceTask held(String username, long taskId) {
-        OperatorTask task = current(username).orElseThrow(() -> new ConflictException(
-                "operator " + username + " holds no task: take one with POST /api/v1/operators/me/next"));
+        OperatorTask task = current(username).orElseThrow(() -> new ConflictException(ProblemText.of(
+                "operator.no-task", "operator " + username + " holds no task: take one with POST /api/v1/operators/me/next",
+                username)));
         if (task.task().id() != taskId) {
-            throw new ConflictException("task " + taskId + " is not the task operator " + username + " holds ("
-                    + task.task().id() + ")");
+            throw new ConflictException(ProblemText.of("operator.other-task",
+                    "task " + taskId + " is not the task operator " + username + " holds (" + task.task().id() + ")",
+                    taskId, username, task.task().id()));
         }
         return tasks.get(new TaskId(taskId));
     }

@@ -19,6 +19,7 @@ import org.serveline.server.audit.AuditRecord;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.web.ConflictException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +91,8 @@ public class PortalLinks {
         int revoked = jdbc.sql("UPDATE portal_link SET revoked_at = :now WHERE task_id = :task AND revoked_at IS NULL")
                 .param("now", Timestamp.from(now())).param("task", task.value()).update();
         if (revoked == 0) {
-            throw new ConflictException("task " + task + " has no portal link to reissue (it was never sent electronically)");
+            throw new ConflictException(ProblemText.of("portal.nothing-to-reissue",
+                    "task " + task + " has no portal link to reissue (it was never sent electronically)", task));
         }
         IssuedLink link = issue(task, actor);
         record(task, actor, "PORTAL_LINK_REISSUED", Map.of("link", masked(link.token()), "replaced", revoked));

@@ -7,6 +7,7 @@ import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskNotFoundException;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.web.ConflictException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,12 +38,14 @@ class ReceiptController {
         }
         ServiceTask task = tasks.get(TaskId.inPath(id));
         if (task.state() != TaskState.SERVED) {
-            throw new ConflictException("任务尚未送达（当前状态 " + task.state() + "），送达回证在送达后生成"
-                    + " / task " + id + " is " + task.state() + ": a receipt exists once it is SERVED");
+            throw new ConflictException(ProblemText.of("receipt.not-served",
+                    "任务尚未送达（当前状态 " + task.state() + "），送达回证在送达后生成"
+                    + " / task " + id + " is " + task.state() + ": a receipt exists once it is SERVED",
+                    ProblemText.of("task.state." + task.state(), task.state().toString())));
         }
         Receipt receipt = receipts.find(task.id()).or(() -> receipts.issue(task.id()))
-                .orElseThrow(() -> new ConflictException("送达回证正在生成，请稍后再试"
-                        + " / the receipt of task " + id + " is being issued; try again shortly"));
+                .orElseThrow(() -> new ConflictException(ProblemText.of("receipt.issuing", "送达回证正在生成，请稍后再试"
+                        + " / the receipt of task " + id + " is being issued; try again shortly")));
         Receipts.StoredReceipt stored = receipts.read(receipt);
         if (!stored.intact()) {
             throw new ReceiptDamagedException(receipt, stored.actualSha256());

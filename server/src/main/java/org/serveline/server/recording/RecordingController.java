@@ -19,6 +19,7 @@ import org.serveline.server.recording.internal.RecordingIntegrityException;
 import org.serveline.server.recording.internal.RecordingPeaks;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -77,7 +78,8 @@ class RecordingController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidRequestException("from", "from (" + from + ") must be before to (" + to + ")");
+            throw new InvalidRequestException("from", ProblemText.of("range.order",
+                    "from (" + from + ") must be before to (" + to + ")", from, to));
         }
         return recordings.list(new RecordingFilter(caseNumber, taskId, OwnCallsOnly.operator(operator, actor.name()),
                 from, to, outcome == null ? null : outcome.name(), auditStatus, attemptId), page, size);
@@ -184,8 +186,8 @@ class RecordingController {
         try {
             return URLDecoder.decode(header, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("reason", "the " + REASON_HEADER + " header is not valid "
-                    + "percent-encoded UTF-8");
+            throw new InvalidRequestException("reason", ProblemText.of("recording.reason-encoding",
+                    "the " + REASON_HEADER + " header is not valid percent-encoded UTF-8"));
         }
     }
 

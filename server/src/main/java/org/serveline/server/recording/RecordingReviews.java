@@ -14,6 +14,7 @@ import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.recording.internal.RecordingRows;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,8 @@ public class RecordingReviews {
     @Transactional
     public RecordingReview submit(String recordingId, ReviewRequest request, String reviewer) {
         Recording recording = rows.lock(Recordings.checkId(recordingId))
-                .orElseThrow(() -> new NotFoundException("no recording " + recordingId));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("recording.not-found", "no recording " + recordingId,
+                        recordingId)));
         checkOffsets(recording, request.comments());
         int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM recording_review WHERE recording_id = :id")
                 .param("id", recordingId).query(Integer.class).single() + 1;
@@ -85,7 +87,8 @@ public class RecordingReviews {
     @Transactional(readOnly = true)
     public List<RecordingReview> versions(String recordingId) {
         if (rows.find(Recordings.checkId(recordingId)).isEmpty()) {
-            throw new NotFoundException("no recording " + recordingId);
+            throw new NotFoundException(ProblemText.of("recording.not-found", "no recording " + recordingId,
+                    recordingId));
         }
         return jdbc.sql("""
                 SELECT recording_id, version, verdict, notes, comments, reviewer, reviewed_at FROM recording_review
@@ -95,9 +98,10 @@ public class RecordingReviews {
     private static void checkOffsets(Recording recording, List<ReviewComment> comments) {
         for (int i = 0; i < comments.size(); i++) {
             if (comments.get(i).offsetMs() > recording.durationMs()) {
-                throw new InvalidRequestException("comments[" + i + "].offsetMs", "offset "
-                        + comments.get(i).offsetMs() + " ms is past the end of the recording ("
-                        + recording.durationMs() + " ms)");
+                throw new InvalidRequestException("comments[" + i + "].offsetMs", ProblemText.of(
+                        "recording.comment-beyond", "offset " + comments.get(i).offsetMs()
+                        + " ms is past the end of the recording (" + recording.durationMs() + " ms)",
+                        comments.get(i).offsetMs(), recording.durationMs()));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.serveline.server.recording.internal.RecordingRows;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,7 @@ public class Recordings {
      */
     @Transactional(readOnly = true)
     public Recording get(String id) {
-        return rows.find(checkId(id)).orElseThrow(() -> new NotFoundException("no recording " + id));
+        return rows.find(checkId(id)).orElseThrow(() -> new NotFoundException(ProblemText.of("recording.not-found", "no recording " + id, id)));
     }
 
     /** The recording of a call attempt (the call itself, part 1), once it is stored. */
@@ -43,7 +44,8 @@ public class Recordings {
     public static String checkId(String id) {
         if (id == null || id.isBlank() || id.contains("..") || id.contains("/") || id.contains("\\")
                 || id.contains("%") || id.indexOf('\0') >= 0) {
-            throw new InvalidRequestException("id", "a recording id is not a path: '" + id + "'");
+            throw new InvalidRequestException("id", ProblemText.of("recording.id-path",
+                    "a recording id is not a path: '" + id + "'", id));
         }
         return id;
     }

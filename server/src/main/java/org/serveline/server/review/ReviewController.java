@@ -10,6 +10,7 @@ import org.serveline.server.task.TaskNotFoundException;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.task.TaskView;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,7 +38,8 @@ class ReviewController {
     @PostMapping("/api/v1/tasks/{id}/review")
     TaskView review(@PathVariable long id, @Valid @RequestBody ReviewRequest request) {
         if (request.decision() == Decision.RETURN && (request.reason() == null || request.reason().isBlank())) {
-            throw new InvalidRequestException("reason", "a returned task needs a reason for the clerk");
+            throw new InvalidRequestException("reason", ProblemText.of("review.reason-required",
+                    "a returned task needs a reason for the clerk"));
         }
         if (id <= 0) {
             throw new TaskNotFoundException(id);

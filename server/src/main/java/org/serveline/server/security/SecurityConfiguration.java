@@ -18,6 +18,7 @@ import org.serveline.server.security.internal.SignInFailures;
 import org.serveline.server.security.internal.SignInRefused;
 import org.serveline.server.security.internal.StaffUserRows;
 import org.serveline.server.security.internal.ViaDetails;
+import org.serveline.server.web.ProblemText;
 import org.serveline.server.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -147,18 +148,18 @@ class SecurityConfiguration {
             long minutes = (seconds + 59) / 60;
             res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             res.setCharacterEncoding("UTF-8"); // the detail is Chinese first
-            problems.write(res, HttpStatus.TOO_MANY_REQUESTS, refused.why() == SignInRefused.Why.LOCKED
-                    ? "登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试 (too many failed sign-ins: locked, "
-                            + "try again in " + minutes + " min)"
-                    : "此地址登录失败次数过多，请 " + minutes + " 分钟后再试 (too many failed sign-ins from this "
-                            + "address: try again in " + minutes + " min)", req.getRequestURI());
+            problems.write(req, res, HttpStatus.TOO_MANY_REQUESTS, refused.why() == SignInRefused.Why.LOCKED
+                    ? ProblemText.of("sign-in.locked", "登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试 (too many "
+                            + "failed sign-ins: locked, try again in " + minutes + " min)", minutes)
+                    : ProblemText.of("sign-in.throttled", "此地址登录失败次数过多，请 " + minutes + " 分钟后再试 (too many "
+                            + "failed sign-ins from this address: try again in " + minutes + " min)", minutes));
             return;
         }
         if (basic) {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"serveline\"");
             problems.write(res, HttpStatus.UNAUTHORIZED, "authentication required", req.getRequestURI());
         } else {
-            problems.write(res, HttpStatus.UNAUTHORIZED, "wrong name or password", req.getRequestURI());
+            problems.write(req, res, HttpStatus.UNAUTHORIZED, ProblemText.of("sign-in.wrong", "wrong name or password"));
         }
     }
 

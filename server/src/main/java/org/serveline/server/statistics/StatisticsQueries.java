@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.serveline.server.court.Court;
 import org.serveline.server.court.Courts;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.stereotype.Component;
 
 /** Turns request parameters into a {@link StatisticsQuery}, refusing what cannot be answered with a 400. */
@@ -27,19 +28,20 @@ class StatisticsQueries {
         ZoneId zone = properties.zone();
         if (courtId != null) {
             zone = courts.find(courtId).map(Court::timeZone).orElseThrow(() -> new InvalidRequestException("court",
-                    "未知法院 / unknown court '" + court + "'"));
+                    ProblemText.of("court.unknown", "未知法院 / unknown court '" + court + "'", court)));
         }
         StatisticsQuery.Bucket buckets = StatisticsQuery.Bucket.parse(bucket);
         LocalDate until = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : StatisticsQuery.date("to", to);
         LocalDate since = from == null || from.isBlank() ? until.minus(properties.defaultRange()).plusDays(1)
                 : StatisticsQuery.date("from", from);
         if (since.isAfter(until)) {
-            throw new InvalidRequestException("from", "开始日期晚于结束日期 / from (" + since + ") is after to (" + until
-                    + ")");
+            throw new InvalidRequestException("from", ProblemText.of("statistics.order",
+                    "开始日期晚于结束日期 / from (" + since + ") is after to (" + until + ")", since, until));
         }
         if (since.plus(properties.maxRange()).isBefore(until)) {
-            throw new InvalidRequestException("to", "统计区间过长，最长 " + properties.maxRange() + " / the range from "
-                    + since + " to " + until + " is longer than " + properties.maxRange());
+            throw new InvalidRequestException("to", ProblemText.of("statistics.too-long",
+                    "统计区间过长，最长 " + properties.maxRange() + " / the range from " + since + " to " + until
+                    + " is longer than " + properties.maxRange(), properties.maxRange().getDays()));
         }
         return new StatisticsQuery(courtId, since, until, zone, buckets);
     }

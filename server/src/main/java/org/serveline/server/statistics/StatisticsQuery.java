@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 
 /**
  * What a statistics or export request asks for: tasks submitted (attempts made) from {@code from} to {@code to}, both
@@ -32,8 +33,8 @@ public record StatisticsQuery(String court, LocalDate from, LocalDate to, ZoneId
             return switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "day" -> DAY;
                 case "week" -> WEEK;
-                default -> throw new InvalidRequestException("bucket", "统计粒度只能是 day 或 week / bucket must be day or"
-                        + " week, not '" + text + "'");
+                default -> throw new InvalidRequestException("bucket", ProblemText.of("statistics.bucket",
+                        "统计粒度只能是 day 或 week / bucket must be day or week, not '" + text + "'", text));
             };
         }
     }
@@ -60,8 +61,8 @@ public record StatisticsQuery(String court, LocalDate from, LocalDate to, ZoneId
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "日期格式应为 yyyy-MM-dd / " + field + " must be a date such as "
-                    + "2026-11-30, not '" + text + "'");
+            throw new InvalidRequestException(field, ProblemText.of("statistics.date",
+                    "日期格式应为 yyyy-MM-dd / " + field + " must be a date such as 2026-11-30, not '" + text + "'", text));
         }
     }
 }

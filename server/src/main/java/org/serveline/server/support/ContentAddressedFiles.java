@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.serveline.server.web.PayloadTooLargeException;
+import org.serveline.server.web.ProblemText;
 
 /**
  * Files named by the SHA-256 of their content under {@code root/ab/cd/<hash>}: written to a temp file, fsynced,
@@ -49,7 +50,8 @@ public final class ContentAddressedFiles {
             }
             if (size > maxBytes) {
                 Files.deleteIfExists(temp);
-                throw new PayloadTooLargeException("the file is larger than the limit of " + maxBytes + " bytes");
+                throw new PayloadTooLargeException(ProblemText.of("too-large.file",
+                        "the file is larger than the limit of " + maxBytes + " bytes", maxBytes));
             }
             return new Staged(temp, HexFormat.of().formatHex(sha.digest()), size);
         } catch (IOException e) {

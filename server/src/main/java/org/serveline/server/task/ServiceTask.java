@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.serveline.server.web.ProblemText;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -99,7 +100,8 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
         TaskState from = state;
         TaskState to = TaskLifecycle.next(from, trigger, channelChain());
         if ((trigger == TaskTrigger.RETURN || trigger == TaskTrigger.CANCEL) && (reason == null || reason.isBlank())) {
-            throw new IllegalTransitionException(from, trigger, "a reason is required");
+            throw new IllegalTransitionException(from, trigger, ProblemText.of("task.reason-required",
+                    "a reason is required"));
         }
         switch (trigger) {
             case RETURN -> returnReason = reason;
@@ -129,8 +131,8 @@ public class ServiceTask extends AbstractAggregateRoot<ServiceTask> {
      */
     public void correct(Party corrected, List<String> e164s, List<String> documentIds, Instant now) {
         if (state != TaskState.RETURNED) {
-            throw new IllegalTransitionException(state, TaskTrigger.RESUBMIT,
-                    "only a returned task can be corrected before it is resubmitted");
+            throw new IllegalTransitionException(state, TaskTrigger.RESUBMIT, ProblemText.of("task.correct-returned",
+                    "only a returned task can be corrected before it is resubmitted"));
         }
         party = Objects.requireNonNull(corrected, "party");
         phones.clear();

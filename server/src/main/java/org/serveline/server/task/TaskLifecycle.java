@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.serveline.server.web.ProblemText;
 
 /**
  * The service task's life cycle as one table: (state, trigger) → how to find the next state. Targets that
@@ -87,10 +88,11 @@ public final class TaskLifecycle {
     public static TaskState next(TaskState from, TaskTrigger trigger, List<ServiceChannel> chain) {
         Target target = TABLE.getOrDefault(from, Map.of()).get(trigger);
         if (target == null) {
-            throw new IllegalTransitionException(from, trigger, "no such move from " + from);
+            throw new IllegalTransitionException(from, trigger, ProblemText.of("task.no-such-move",
+                    "no such move from " + from));
         }
         return target.resolve(from, chain).orElseThrow(() -> new IllegalTransitionException(from, trigger,
-                "the channel chain " + chain + " has no channel after " + from));
+                ProblemText.of("task.chain-end", "the channel chain " + chain + " has no channel after " + from)));
     }
 
     public static boolean allows(TaskState from, TaskTrigger trigger) {

@@ -20,20 +20,37 @@ final class JsonProblems {
     private JsonProblems() {
     }
 
-    static String detail(Throwable cause) {
+    static ProblemText detail(Throwable cause) {
         return switch (cause) {
-            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
-            case InvalidFormatException f -> "malformed JSON: " + where(f) + "'" + shorten(String.valueOf(f.getValue()))
-                    + "' is not " + expected(f.getTargetType());
-            case ValueInstantiationException v -> "malformed JSON: " + where(v)
-                    + (v.getCause() != null && v.getCause().getMessage() != null
-                            ? shorten(v.getCause().getMessage()) : "the value is not acceptable");
-            case MismatchedInputException m -> "malformed JSON: " + where(m) + "expected " + expected(m.getTargetType());
-            case StreamConstraintsException c ->
-                    "malformed JSON: the body is nested too deeply or holds a value that is too long";
-            case JacksonException j -> "malformed JSON" + (j.getLocation() == null ? ""
-                    : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr());
-            default -> "the request body is missing or not readable";
+            case UnrecognizedPropertyException u -> ProblemText.of("json.unknown-field",
+                    "unknown field '" + u.getPropertyName() + "'", u.getPropertyName());
+            case InvalidFormatException f -> {
+                String value = shorten(String.valueOf(f.getValue()));
+                ProblemText where = where(f);
+                ProblemText expected = expected(f.getTargetType());
+                yield ProblemText.of("json.not", "malformed JSON: " + where.english() + "'" + value + "' is not "
+                        + expected.english(), where, value, expected);
+            }
+            case ValueInstantiationException v -> {
+                ProblemText where = where(v);
+                ProblemText why = v.getCause() != null && v.getCause().getMessage() != null
+                        ? ProblemText.untranslated(shorten(v.getCause().getMessage()))
+                        : ProblemText.of("json.unacceptable", "the value is not acceptable");
+                yield ProblemText.of("json.value", "malformed JSON: " + where.english() + why.english(), where, why);
+            }
+            case MismatchedInputException m -> {
+                ProblemText where = where(m);
+                ProblemText expected = expected(m.getTargetType());
+                yield ProblemText.of("json.expected", "malformed JSON: " + where.english() + "expected "
+                        + expected.english(), where, expected);
+            }
+            case StreamConstraintsException c -> ProblemText.of("json.too-deep",
+                    "malformed JSON: the body is nested too deeply or holds a value that is too long");
+            case JacksonException j -> j.getLocation() == null ? ProblemText.of("json.malformed", "malformed JSON")
+                    : ProblemText.of("json.malformed-at", "malformed JSON at line " + j.getLocation().getLineNr()
+                            + ", column " + j.getLocation().getColumnNr(), j.getLocation().getLineNr(),
+                            j.getLocation().getColumnNr());
+            default -> ProblemText.of("json.unreadable", "the request body is missing or not readable");
         };
     }
 
@@ -42,37 +59,39 @@ final class JsonProblems {
         return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
     }
 
-    private static String where(JacksonException e) {
+    private static ProblemText where(JacksonException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "the body: " : "field '" + path + "': ";
+        return path.isEmpty() ? ProblemText.of("json.where.body", "the body: ")
+                : ProblemText.of("json.where.field", "field '" + path + "': ", path);
     }
 
-    private static String expected(Class<?> type) {
+    private static ProblemText expected(Class<?> type) {
         if (type == null) {
-            return "a value of another type";
+            return ProblemText.of("json.type.other", "a value of another type");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            String values = Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
+            return ProblemText.of("json.type.enum", "one of " + values, values);
         }
         if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
-            return "a text";
+            return ProblemText.of("json.type.text", "a text");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return ProblemText.of("json.type.boolean", "true or false");
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number in range";
+            return ProblemText.of("json.type.number", "a number in range");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a JSON array";
+            return ProblemText.of("json.type.array", "a JSON array");
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.time.Period.class
                 || type == java.time.Duration.class) {
-            return "an ISO-8601 date, time or period";
+            return ProblemText.of("json.type.time", "an ISO-8601 date, time or period");
         }
-        return "a JSON object";
+        return ProblemText.of("json.type.object", "a JSON object");
     }
 }

@@ -1,5 +1,6 @@
 package org.serveline.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -14,9 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemWriter {
 
     private final JsonMapper json;
+    private final ProblemMessages messages;
 
-    ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, ProblemMessages messages) {
         this.json = json;
+        this.messages = messages;
+    }
+
+    /** The detail said in the language the request asks for in {@code Accept-Language} (ADR 0026). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemText detail)
+            throws IOException {
+        write(response, status, messages.render(detail, ReaderLocale.of(request)), request.getRequestURI());
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String detail, String path) throws IOException {

@@ -166,7 +166,7 @@ class ConsoleBoardBrowserIntegrationTests {
         type("cm-name", name);
         browser.findElement(By.id("cm-create")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".field-error[data-field='maxCallsPerSecond']"), "maxCallsPerSecond must be positive"));
+                By.cssSelector(".field-error[data-field='maxCallsPerSecond']"), "须大于 0"));
         assertThat(browser.findElement(By.cssSelector(".field-error[data-field='name']")).getText()).isEmpty();
         assertThat(browser.findElement(By.id("cm-name")).getDomProperty("value")).as("kept").isEqualTo(name);
 
@@ -206,7 +206,7 @@ class ConsoleBoardBrowserIntegrationTests {
         type("dnc-reason", "当事人要求不再来电");
         browser.findElement(By.id("dnc-add")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".field-error[data-field='number']"), "is not an E.164 number"));
+                By.cssSelector(".field-error[data-field='number']"), "“12345”不是国际格式（E164）的号码"));
 
         type("dnc-number", "+86 138 0000 9999");
         browser.findElement(By.id("dnc-add")).click();

@@ -73,9 +73,11 @@ class ConsoleBrowserIntegrationTests {
         submitted.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve"))).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "TASK_APPROVE"));
-        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("已批准 (APPROVED)").contains(party);
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("TASK_SUBMITTED").contains("审查通过")
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline strong[title='TASK_APPROVE']")));
+        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("已批准").doesNotContain("APPROVED")
+                .contains(party);
+        assertThat(browser.findElement(By.cssSelector("#detail-facts dd[title='APPROVED']")).getText()).isEqualTo("已批准");
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("TASK_").contains("提交").contains("审查通过")
                 .contains("操作人 reviewer");
         Path shot = Path.of("target", "console-review.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));

@@ -89,10 +89,11 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks-screen")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), caseNumber));
         String facts = browser.findElement(By.id("detail-facts")).getText();
-        assertThat(facts).contains("待审查 (SUBMITTED)").contains("赵六 (被告)").contains("+8613800138000")
+        assertThat(facts).contains("待审查").doesNotContain("SUBMITTED").contains("赵六 (被告)").contains("+8613800138000")
                 .contains("开庭\n未定").contains("1 份文书").doesNotContain("电子邮箱");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "提交"));
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("TASK_SUBMITTED").contains("操作人 clerk");
+        assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("TASK_SUBMITTED").contains("操作人 clerk");
+        assertThat(browser.findElement(By.cssSelector("#timeline strong")).getDomAttribute("title")).isEqualTo("TASK_SUBMITTED");
 
         long id = Long.parseLong(browser.findElement(By.id("detail-title")).getText().replaceAll("^任务 (\\d+) · .*$", "$1"));
         JsonNode task = new TaskFixtures(port).clerk.get("/api/v1/tasks/" + id).body();
@@ -124,7 +125,9 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
         browser.findElement(By.id("sub-documents")).sendKeys(document.toString());
         browser.findElement(By.id("sub-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sub-error"), "请求有误："));
-        assertThat(browser.findElement(By.id("sub-error")).getText()).contains("phones");
+        assertThat(browser.findElement(By.id("sub-error")).getText()).contains("电话号码（第 1 项）：“12345”不是有效的电话号码")
+                .doesNotContain("phones");
+        assertThat(HeadlessChromium.englishShown(browser)).as("English shown with the submission's error").isEmpty();
         assertThat(browser.findElement(By.id("sub-case")).getDomProperty("value")).isEqualTo(caseNumber);
         assertThat(browser.findElement(By.id("sub-phones")).getDomProperty("value")).isEqualTo("12345");
         assertThat(browser.findElement(By.id("submit-screen")).isDisplayed()).isTrue();
@@ -175,7 +178,9 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
             new Select(browser.findElement(By.id("fd-outcome"))).selectByValue("LODGED");
             browser.findElement(By.id("fd-report")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fd-error"), "请求有误："));
-            assertThat(browser.findElement(By.id("fd-error")).getText()).contains("witness");
+            assertThat(browser.findElement(By.id("fd-error")).getText()).contains("见证人：留置送达须填写见证人姓名")
+                    .doesNotContain("witness");
+            assertThat(HeadlessChromium.englishShown(browser)).as("English shown with the outcome's error").isEmpty();
             assertThat(tasks.get(task).state()).isEqualTo(TaskState.IN_PERSON);
 
             new Select(browser.findElement(By.id("fd-outcome"))).selectByValue("SERVED_TO_PARTY");
@@ -198,7 +203,7 @@ class ConsoleClerkAndFieldBrowserIntegrationTests {
         signIn("tasks", "clerk", "clerk-pw");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tasks tbody tr[data-id='" + taskId + "']")))
                 .click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-facts"), "已送达 (SERVED)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#detail-facts dd[title='SERVED']"), "已送达"));
         browser.findElement(By.id("receipt")).click();
         WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-link")));
         assertThat(link.getText()).isEqualTo("打开送达回证（PDF）");

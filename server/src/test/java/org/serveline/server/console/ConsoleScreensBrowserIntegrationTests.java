@@ -139,7 +139,9 @@ class ConsoleScreensBrowserIntegrationTests {
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("op-call"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
-                "冲突：a call of task " + taskId + " is already live"));
+                "冲突：任务 " + taskId + " 已有通话正在进行"));
+        assertThat(browser.findElement(By.id("op-error")).getText()).as("the conflict in Chinese")
+                .doesNotContainPattern("[A-Za-z]{2,}");
         assertThat(calls.attempts(taskId)).hasSize(1);
         Files.write(Path.of("target", "console-operator.png"), browser.getScreenshotAs(OutputType.BYTES));
         String attempt = calls.attempts(taskId).get(0);
@@ -178,7 +180,7 @@ class ConsoleScreensBrowserIntegrationTests {
         new Select(browser.findElement(By.id("op-disposition"))).selectByValue("CALL_BACK");
         browser.findElement(By.id("op-note")).sendKeys("在开会，明天再打");
         browser.findElement(By.id("op-dispose")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"), "callBackAt is required"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"), "回拨时间：约定回拨须填写回拨时间"));
         assertThat(browser.findElement(By.id("op-note")).getDomProperty("value")).isEqualTo("在开会，明天再打");
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isTrue();
 
@@ -201,14 +203,14 @@ class ConsoleScreensBrowserIntegrationTests {
 
         signInWith("Local/200@agents");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-session-error"),
-                "请求有误：endpoint must be a PJSIP endpoint"));
+                "请求有误：分机：分机应为 PJSIP 终端"));
         assertThat(browser.findElement(By.id("op-endpoint")).getDomProperty("value")).isEqualTo("Local/200@agents");
 
         signInWith("PJSIP/agent200");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-status"), "未注册（状态未知"));
         browser.findElement(By.id("op-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-error"),
-                "冲突：endpoint PJSIP/agent200 is not registered"));
+                "冲突：分机 PJSIP/agent200 未注册"));
         assertThat(browser.findElement(By.id("op-task")).isDisplayed()).isFalse();
 
         browser.findElement(By.id("op-sign-out")).click();
@@ -280,7 +282,7 @@ class ConsoleScreensBrowserIntegrationTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-facts"), "合格 （同意通话）"));
 
         browser.findElement(By.id("rec-hold-place")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-error"), "reason"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-error"), "理由：不能为空"));
         browser.findElement(By.id("rec-hold-reason")).sendKeys("appeal pending");
         browser.findElement(By.id("rec-hold-place")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rec-hold-status"), "已保全：appeal pending"));

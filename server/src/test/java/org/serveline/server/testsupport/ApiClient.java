@@ -25,19 +25,26 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final String language;
 
-    private ApiClient(String base, String authorization) {
+    private ApiClient(String base, String authorization, String language) {
         this.base = base;
         this.authorization = authorization;
+        this.language = language;
     }
 
     public static ApiClient on(int port) {
-        return new ApiClient("http://127.0.0.1:" + port, null);
+        return new ApiClient("http://127.0.0.1:" + port, null, null);
     }
 
     public ApiClient as(String user, String password) {
         return new ApiClient(base, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), language);
+    }
+
+    /** This client asking for answers in a language ({@code Accept-Language}), as the console does. */
+    public ApiClient inLanguage(String acceptLanguage) {
+        return new ApiClient(base, authorization, acceptLanguage);
     }
 
     public Response get(String path) {
@@ -105,6 +112,9 @@ public final class ApiClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (language != null) {
+            builder.header("Accept-Language", language);
         }
         return builder;
     }

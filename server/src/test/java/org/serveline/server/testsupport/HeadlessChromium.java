@@ -61,13 +61,15 @@ public final class HeadlessChromium {
     /**
      * The ASCII words the page shows outside data values (elements marked {@code translate="no"}) but for the product's
      * name and technical abbreviations: on a Chinese screen, each one is a label left untranslated. Options of a
-     * visible {@code select} count too.
+     * visible {@code select} count too. Error areas ({@code role="alert"}, {@code .error}, {@code .field-error}) are
+     * read whatever put their text there, the server's problem details too (ADR 0026): their words are reported even
+     * inside an element marked {@code translate="no"} (a data value in an error, such as a caller's number, has none).
      */
     @SuppressWarnings("unchecked")
     public static List<String> englishShown(ChromeDriver browser) {
         return (List<String>) browser.executeScript("""
                 const allowed = new Set(['Serveline', 'SIP', 'SHA', 'Opus', 'PDF', 'PNG', 'JPEG', 'OFD', 'DOCX', 'CSV',
-                  'AMI', 'PBX', 'E164']);
+                  'AMI', 'PBX', 'E164', 'JSON', 'ISO', 'PJSIP', 'MP']);
                 const found = [];
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -77,6 +79,16 @@ public final class HeadlessChromium {
                   for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
                     if (!allowed.has(word)) found.push(word + ' in <' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                       + '> "' + node.textContent.trim() + '"');
+                  }
+                }
+                for (const area of document.querySelectorAll('[role="alert"], .error, .field-error')) {
+                  if (!area.checkVisibility() || !area.textContent.trim()) continue;
+                  const hidden = area.closest('[translate="no"]') ? [area] : [...area.querySelectorAll('[translate="no"]')];
+                  for (const part of hidden) {
+                    for (const word of part.textContent.match(/[A-Za-z]{2,}/g) || []) {
+                      if (!allowed.has(word)) found.push(word + ' in error area <' + area.tagName.toLowerCase()
+                        + (area.id ? '#' + area.id : '') + '> marked translate="no": "' + area.textContent.trim() + '"');
+                    }
                   }
                 }
                 for (const option of document.querySelectorAll('select:not([translate="no"]) option:not([translate="no"])')) {

@@ -57,6 +57,6 @@ class JsonProblemsTests {
     private static String detail(String body) {
         JacksonException e = catchThrowableOfType(JacksonException.class, () -> JSON.readValue(body, Order.class));
         assertThat(e).as("reading %s", body).isNotNull();
-        return JsonProblems.detail(e);
+        return JsonProblems.detail(e).english();
     }
 }

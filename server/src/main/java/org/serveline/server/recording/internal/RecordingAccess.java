@@ -13,6 +13,7 @@ import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.recording.Recording;
 import org.serveline.server.recording.Recordings;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -102,13 +103,13 @@ public class RecordingAccess {
     /** The reason a person gives for touching evidence: required, one line, at most 500 characters. */
     public static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("reason", "state why you access this recording: header X-Access-Reason"
-                    + " or query parameter reason");
+            throw new InvalidRequestException("reason", ProblemText.of("recording.reason-required",
+                    "state why you access this recording: header X-Access-Reason or query parameter reason"));
         }
         String trimmed = reason.strip();
         if (trimmed.length() > MAX_REASON || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("reason", "the reason must be one line of at most " + MAX_REASON
-                    + " characters");
+            throw new InvalidRequestException("reason", ProblemText.of("recording.reason-long",
+                    "the reason must be one line of at most " + MAX_REASON + " characters", MAX_REASON));
         }
         return trimmed;
     }

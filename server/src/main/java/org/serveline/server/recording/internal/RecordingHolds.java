@@ -10,6 +10,7 @@ import org.serveline.server.recording.Recording;
 import org.serveline.server.recording.Recordings;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ public class RecordingHolds {
         Recording recording = lock(id);
         String why = RecordingAccess.requireReason(reason);
         if (!recording.legalHold()) {
-            throw new ConflictException("recording " + id + " is not on legal hold");
+            throw new ConflictException(ProblemText.of("recording.not-held",
+                    "recording " + id + " is not on legal hold", id));
         }
         rows.setLegalHold(id, false, null);
         audit.append(new AuditRecord(recording.taskChain(), actor, "LEGAL_HOLD_RELEASED", "recording:" + id, "HELD",
@@ -79,6 +81,6 @@ public class RecordingHolds {
     }
 
     private Recording lock(String id) {
-        return rows.lock(Recordings.checkId(id)).orElseThrow(() -> new NotFoundException("no recording " + id));
+        return rows.lock(Recordings.checkId(id)).orElseThrow(() -> new NotFoundException(ProblemText.of("recording.not-found", "no recording " + id, id)));
     }
 }

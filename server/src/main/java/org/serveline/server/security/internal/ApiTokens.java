@@ -16,6 +16,7 @@ import org.serveline.server.security.Role;
 import org.serveline.server.support.Sha256;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -67,10 +68,11 @@ public class ApiTokens {
     @Transactional
     public ApiToken revoke(long id, String actor) {
         ApiToken token = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(ApiTokens::map)
-                .optional().orElseThrow(() -> new NotFoundException("no API token " + id));
+                .optional().orElseThrow(() -> new NotFoundException(ProblemText.of("token.not-found", "no API token " + id, id)));
         if (token.revokedAt() != null) {
-            throw new ConflictException("API token " + id + " was revoked at " + token.revokedAt() + " by "
-                    + token.revokedBy());
+            throw new ConflictException(ProblemText.of("token.revoked",
+                    "API token " + id + " was revoked at " + token.revokedAt() + " by " + token.revokedBy(), id,
+                    token.revokedAt(), token.revokedBy()));
         }
         jdbc.sql("UPDATE api_token SET revoked_at = :at, revoked_by = :by WHERE id = :id")
                 .param("at", Timestamp.from(clock.instant())).param("by", actor).param("id", id).update();
@@ -84,7 +86,7 @@ public class ApiTokens {
 
     public ApiToken get(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ApiTokens::map).optional()
-                .orElseThrow(() -> new NotFoundException("no API token " + id));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("token.not-found", "no API token " + id, id)));
     }
 
     /** The live token with this secret, its use noted; empty for an unknown or revoked one. */

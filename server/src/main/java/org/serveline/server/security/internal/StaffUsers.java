@@ -9,6 +9,7 @@ import java.util.Set;
 import org.serveline.server.security.Role;
 import org.serveline.server.web.ConflictException;
 import org.serveline.server.web.NotFoundException;
+import org.serveline.server.web.ProblemText;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ public class StaffUsers {
     @Transactional
     public StaffUser.View create(String name, String password, Collection<Role> roles, String actor) {
         if (!rows.insertIfAbsent(name, encoder.encode(password), roles, actor, clock.instant())) {
-            throw new ConflictException("a user named '" + name + "' exists");
+            throw new ConflictException(ProblemText.of("user.exists", "a user named '" + name + "' exists", name));
         }
         // the roles go in the details: all six do not fit an audit state column (40 characters)
         audit.user(name, actor, SecurityAudit.USER_CREATED, null, null, Map.of("roles", RoleSet.column(roles)));
@@ -91,7 +92,8 @@ public class StaffUsers {
     public StaffUser.View enabled(String name, boolean enabled, String actor) {
         StaffUser user = locked(name);
         if (!enabled && name.equals(actor)) {
-            throw new ConflictException("an administrator may not disable themselves");
+            throw new ConflictException(ProblemText.of("user.self-disable",
+                    "an administrator may not disable themselves"));
         }
         if (user.enabled() != enabled) {
             rows.enabled(name, enabled);
@@ -109,11 +111,11 @@ public class StaffUsers {
     }
 
     private StaffUser found(String name) {
-        return rows.find(name).orElseThrow(() -> new NotFoundException("no user '" + name + "'"));
+        return rows.find(name).orElseThrow(() -> new NotFoundException(ProblemText.of("user.not-found", "no user '" + name + "'", name)));
     }
 
     private StaffUser locked(String name) {
-        return rows.lock(name).orElseThrow(() -> new NotFoundException("no user '" + name + "'"));
+        return rows.lock(name).orElseThrow(() -> new NotFoundException(ProblemText.of("user.not-found", "no user '" + name + "'", name)));
     }
 
     private StaffUser.View view(StaffUser user) {
