@@ -91,12 +91,16 @@ class CampaignLimitsIntegrationTests {
 
         ApiClient.Response zeroRate = fixtures.supervisor.patch(path, ApiClient.json(Map.of("maxCallsPerSecond", 0)));
         assertProblem(zeroRate, 400, "impossible campaign limits");
-        assertThat(zeroRate.body().get("errors").get(0).get("field").asString()).isEqualTo("limits");
+        assertThat(zeroRate.body().get("errors").get(0).get("field").asString()).as("the limit at fault")
+                .isEqualTo("maxCallsPerSecond");
         assertThat(zeroRate.body().get("errors").get(0).get("message").asString()).contains("maxCallsPerSecond");
         assertProblem(fixtures.supervisor.patch(path, ApiClient.json(Map.of("ringTimeout", "PT1S"))), 400,
                 "ringTimeout must be between 5 s and 3 min");
         assertProblem(fixtures.supervisor.patch(path, ApiClient.json(Map.of("maxAttemptsPerTask", 0))), 400,
                 "maxAttemptsPerTask must be at least 1");
+        ApiClient.Response chinese = fixtures.supervisor.inLanguage("zh-CN").patch(path,
+                ApiClient.json(Map.of("maxAttemptsPerTask", 0)));
+        assertThat(chinese.body().get("errors").get(0).get("message").asString()).contains("须至少为 1");
         assertProblem(fixtures.supervisor.patch(path, ApiClient.json(Map.of("callingFrom", "22:00",
                 "callingUntil", "08:00"))), 400, "impossible campaign limits");
         assertThat(fixtures.supervisor.patch(path, "{\"maxConcurrentCalls\": \"many\"}").status()).isEqualTo(400);
@@ -121,6 +125,8 @@ class CampaignLimitsIntegrationTests {
         fixtures.supervisor.post("/api/v1/campaigns/" + campaign + "/stop", "{}");
         assertProblem(fixtures.supervisor.patch(path, ApiClient.json(Map.of("maxConcurrentCalls", 5))), 409,
                 "stopped");
+        assertProblem(fixtures.supervisor.inLanguage("zh-CN").patch(path,
+                ApiClient.json(Map.of("maxConcurrentCalls", 5))), 409, "已停止，不能再修改限制");
         assertThat(fixtures.supervisor.get("/api/v1/campaigns/" + campaign).body().get("limits")
                 .get("maxConcurrentCalls").asInt()).isEqualTo(3);
     }
