@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.call.PbxGateway;
 import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
@@ -56,7 +55,7 @@ import tools.jackson.databind.JsonNode;
     "serveline.dialer.tick=PT0.05S",
 })
 @Timeout(150)
-class ConsoleBoardBrowserIntegrationTests {
+class ConsoleBoardBrowserIntegrationTests extends BrowserIntegrationTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -65,22 +64,11 @@ class ConsoleBoardBrowserIntegrationTests {
     @Autowired
     PbxGateway gateway;
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
     TaskFixtures fixtures;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    static void prepare() throws Exception {
         Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @BeforeEach

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,26 +27,10 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"serveline.embedded-db.schema=serveline_console", "serveline.demo.enabled=true"})
 @Timeout(120)
-class ConsoleBrowserIntegrationTests {
+class ConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aWrongPasswordIsToldAndAReviewerApprovesTheTaskAwaitingReview() throws Exception {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,16 +13,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.fieldwork.FieldMedia;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskState;
 import org.serveline.server.task.TaskTrigger;
 import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
@@ -45,30 +42,19 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"serveline.embedded-db.schema=serveline_console_clerk", "serveline.dialer.enabled=false"})
 @Timeout(120)
-class ConsoleClerkAndFieldBrowserIntegrationTests {
+class ConsoleClerkAndFieldBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
     @Autowired
     ServiceTasks tasks;
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
     static Path document;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    static void prepare() throws Exception {
         document = Files.createTempDirectory("serveline-clerk").resolve("传票.pdf");
         Files.write(document, TaskFixtures.pdf("summons " + System.nanoTime()));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

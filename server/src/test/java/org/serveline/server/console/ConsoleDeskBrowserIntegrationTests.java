@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
@@ -38,28 +35,17 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"serveline.embedded-db.schema=serveline_console_desk", "serveline.dialer.enabled=false"})
 @Timeout(180)
-class ConsoleDeskBrowserIntegrationTests {
+class ConsoleDeskBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
     static Path document;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    static void prepare() throws Exception {
         document = Files.createTempDirectory("serveline-desk").resolve("起诉状.pdf");
         Files.write(document, TaskFixtures.pdf("complaint " + System.nanoTime()));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

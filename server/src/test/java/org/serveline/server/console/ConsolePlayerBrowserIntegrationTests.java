@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,15 +21,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.call.CallAttempt;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.console.ConsoleCalls.Recorded;
 import org.serveline.server.task.ServiceTasks;
 import org.serveline.server.task.TaskId;
 import org.serveline.server.task.TaskTrigger;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
@@ -59,7 +57,7 @@ import org.springframework.test.context.TestPropertySource;
     "serveline.recordings.scan-interval=PT1H",
 })
 @Timeout(180)
-class ConsolePlayerBrowserIntegrationTests {
+class ConsolePlayerBrowserIntegrationTests extends BrowserIntegrationTest {
 
     private static final Path DIR = tempDir();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -80,22 +78,11 @@ class ConsolePlayerBrowserIntegrationTests {
     @Autowired
     ServiceTasks tasks;
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
     ConsoleCalls calls;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    static void prepare() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @BeforeEach

@@ -8,21 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.call.CallAttempts;
 import org.serveline.server.call.PbxGateway;
 import org.serveline.server.console.ConsoleCalls.Recorded;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +55,7 @@ import tools.jackson.databind.JsonNode;
     "serveline.recordings.scan-interval=PT1H",
 })
 @Timeout(120)
-class ConsoleScreensBrowserIntegrationTests {
+class ConsoleScreensBrowserIntegrationTests extends BrowserIntegrationTest {
 
     private static final Path DIR = tempDir();
 
@@ -77,22 +74,7 @@ class ConsoleScreensBrowserIntegrationTests {
     @Autowired
     PbxGateway gateway;
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
     ConsoleCalls calls;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() {

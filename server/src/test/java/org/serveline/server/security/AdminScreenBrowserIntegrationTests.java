@@ -6,21 +6,17 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,29 +31,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ServelineIntegrationTest
 @Timeout(180)
-class AdminScreenBrowserIntegrationTests {
+class AdminScreenBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anAdministratorManagesPeopleAndTokensOnTheAdminScreen() throws Exception {

@@ -9,17 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.security.internal.SessionStreams;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,29 +29,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ServelineIntegrationTest
 @Timeout(180)
-class LostSessionBrowserIntegrationTests {
+class LostSessionBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
     SessionStreams sessionStreams;
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theBoardWhoseSessionEndsShowsTheSignInFormAndGoesLiveAgainAfterSigningIn() throws Exception {

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.serveline.server.testsupport.ApiClient;
+import org.serveline.server.testsupport.BrowserIntegrationTest;
 import org.serveline.server.testsupport.HeadlessChromium;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,26 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The sign-in form, its refusals and lock, signing out, and the 管理 screen, in a real headless Chromium. */
 @ServelineIntegrationTest
 @Timeout(180)
-class SignInBrowserIntegrationTests {
+class SignInBrowserIntegrationTests extends BrowserIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aWrongPasswordIsToldTheRightOneSignsInNothingSecretIsStoredAndSignOutEndsTheSession() {
