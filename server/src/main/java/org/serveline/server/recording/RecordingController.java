@@ -7,10 +7,11 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import org.serveline.recordings.ObjectKind;
 import org.serveline.server.call.CallOutcome;
-import org.serveline.server.recording.internal.RangeNotSatisfiableException;
 import org.serveline.server.recording.internal.AccessRefusedException;
+import org.serveline.server.recording.internal.RangeNotSatisfiableException;
 import org.serveline.server.recording.internal.RecordingAccess;
 import org.serveline.server.recording.internal.RecordingAccessGrants;
 import org.serveline.server.recording.internal.RecordingGoneException;
@@ -19,7 +20,9 @@ import org.serveline.server.recording.internal.RecordingIntegrityException;
 import org.serveline.server.recording.internal.RecordingPeaks;
 import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
+import org.serveline.server.web.ProblemMessages;
 import org.serveline.server.web.ProblemText;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -57,9 +60,11 @@ class RecordingController {
     private final CurrentActor actor;
     private final RecordingAccessGrants grants;
     private final RecordingPeaks peaks;
+    private final ProblemMessages messages;
 
     RecordingController(Recordings recordings, RecordingAccess access, RecordingHolds holds, CurrentActor actor,
-            RecordingAccessGrants grants, RecordingPeaks peaks) {
+            RecordingAccessGrants grants, RecordingPeaks peaks, ProblemMessages messages) {
+        this.messages = messages;
         this.recordings = recordings;
         this.access = access;
         this.holds = holds;
@@ -195,29 +200,35 @@ class RecordingController {
     ResponseEntity<ProblemDetail> unsatisfiable(RangeNotSatisfiableException e) {
         return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                 .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total())
-                .body(problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable", e.getMessage()));
+                .body(problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable", "recording.range", e));
     }
 
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "Access refused", e.getMessage()));
+                .body(problem(HttpStatus.FORBIDDEN, "Access refused", "recording.access-refused", e));
     }
 
     @ExceptionHandler(RecordingGoneException.class)
     ResponseEntity<ProblemDetail> gone(RecordingGoneException e) {
-        return ResponseEntity.status(HttpStatus.GONE).body(problem(HttpStatus.GONE, "Gone", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.GONE).body(problem(HttpStatus.GONE, "Gone", "recording.gone", e));
     }
 
     @ExceptionHandler(RecordingIntegrityException.class)
     ResponseEntity<ProblemDetail> integrity(RecordingIntegrityException e) {
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Recording unavailable", e.getMessage()));
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Recording unavailable", "recording.unavailable", e));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+    /**
+     * A problem of the recordings' own in the reader's language (ADR 0026): one sentence per kind, the exception's
+     * English as it is for readers of English (its particulars: ids, times, byte counts).
+     */
+    private ProblemDetail problem(HttpStatus status, String title, String key, RuntimeException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.render(ProblemText.of(key, e.getMessage()), locale));
+        problem.setTitle(messages.title(status.value(), title, locale));
         return problem;
     }
 }

@@ -129,6 +129,8 @@ class RecordingAccessGrantIntegrationTests extends RecordingIntegrationSupport {
                 .param("past", Timestamp.from(Instant.now().minusSeconds(1))).param("id", access).update();
         assertProblem(fixtures.get("operator", path + "/audio?access=" + access, Map.of("Range", "bytes=0-9")), 403,
                 "expired");
+        assertProblem(fixtures.get("operator", path + "/audio?access=" + access, Map.of("Range", "bytes=0-9",
+                "Accept-Language", "zh-CN")), 403, "调听授权无效或已过期");
         assertThat(events(call, "RECORDING_ACCESSED")).as("nothing refused is served or audited").isEmpty();
         assertThat(events(other, "RECORDING_ACCESSED")).isEmpty();
     }
