@@ -36,7 +36,7 @@ public record CourtProperties(List<@Valid CourtSpec> courts) {
      */
     public record CourtSpec(@NotBlank String id, @NotBlank String name, ZoneId timeZone,
             @NotEmpty List<ServiceChannel> channelChain,
-            @Pattern(regexp = "[0-9 ()+-]{3,30}", message = "must be a phone number such as 0473-3981234")
+            @Pattern(regexp = "[0-9 ()+-]{3,30}", message = "{serveline.court.phone}")
             String publishedPhone,
             Path noticeTemplate, Duration publicNoticePeriod) {
 

@@ -42,7 +42,7 @@ public class TaskCorrections {
      * task has.
      */
     public record Correction(@Valid PartyRequest party,
-            @Size(min = 1, max = 50, message = "at least one document is required") List<String> documents) {
+            @Size(min = 1, max = 50, message = "{serveline.documents.required}") List<String> documents) {
 
         boolean isEmpty() {
             return party == null && documents == null;

@@ -15,7 +15,7 @@ public record TaskRequest(
         @NotBlank @Size(max = 64) String caseNumber,
         @Size(max = 200) String cause,
         @NotNull @Valid PartyRequest party,
-        @NotNull @Size(min = 1, max = 50, message = "at least one document is required") List<@NotBlank String> documents,
+        @NotNull @Size(min = 1, max = 50, message = "{serveline.documents.required}") List<@NotBlank String> documents,
         Priority priority,
         LocalDate deadline,
         LocalDate hearingDate,

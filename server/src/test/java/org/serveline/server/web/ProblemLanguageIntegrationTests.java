@@ -54,6 +54,21 @@ class ProblemLanguageIntegrationTests {
     }
 
     @Test
+    void aSubmissionWithoutDocumentsIsToldInTheReadersLanguageByServelinesOwnValidationMessage() {
+        TaskFixtures fixtures = fixtures();
+        Map<String, Object> request = new java.util.HashMap<>(fixtures.taskRequest(TaskFixtures.newCaseNumber(),
+                TaskFixtures.party("张三", "13800138000")));
+        request.put("documents", List.of());
+        String body = ApiClient.json(request);
+
+        JsonNode zh = problem(fixtures.clerk.inLanguage("zh-CN").post("/api/v1/tasks", body), 400);
+        assertThat(zh.get("errors").get(0).get("field").asString()).isEqualTo("documents");
+        assertThat(zh.get("errors").get(0).get("message").asString()).isEqualTo("至少需要一份文书");
+        JsonNode en = problem(fixtures.clerk.post("/api/v1/tasks", body), 400);
+        assertThat(en.get("errors").get(0).get("message").asString()).isEqualTo("at least one document is required");
+    }
+
+    @Test
     void aChineseRangeBeforeEnglishWinsAndEnglishBeforeChineseToo() throws IOException {
         TaskFixtures fixtures = fixtures();
         assertThat(problem(fixtures.clerk.inLanguage("zh;q=0.9, en;q=0.8").get("/api/v1/tasks/987654321"), 404)
