@@ -10,13 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.serveline.server.task.ServiceTasks;
-import org.serveline.server.task.TaskId;
-import org.serveline.server.task.TaskTrigger;
-import org.serveline.server.testsupport.ApiClient;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,13 +82,6 @@ class SettleBatchesDelayIntegrationTests {
     }
 
     private CallAttempt dialled(TaskFixtures fixtures, String phone) {
-        long id = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(fixtures.taskRequest(
-                TaskFixtures.newCaseNumber(), TaskFixtures.party("时限" + phone.substring(phone.length() - 4), phone))))
-                .body().get("id").asLong();
-        fixtures.review(id, "APPROVE", null);
-        tasks.move(new TaskId(id), TaskTrigger.DISPATCH, "dialer", null, Map.of());
-        String e164 = "+86" + phone.replace("+86", "").replace(" ", "");
-        return attempts.open(new CallAttempts.NewAttempt(id, null, null, "pbx1", "carrier1", e164, "test-node",
-                "dialer"));
+        return new DialledAttempts(fixtures, tasks, attempts).dialled("时限", phone);
     }
 }

@@ -8,14 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.serveline.server.audit.AuditEvent;
 import org.serveline.server.audit.AuditTrail;
 import org.serveline.server.task.ServiceTasks;
-import org.serveline.server.task.TaskId;
-import org.serveline.server.task.TaskTrigger;
-import org.serveline.server.testsupport.ApiClient;
 import org.serveline.server.testsupport.ServelineIntegrationTest;
 import org.serveline.server.testsupport.TaskFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,14 +207,7 @@ class SettleBatchesIntegrationTests {
     }
 
     private CallAttempt dialled(TaskFixtures fixtures, String phone) {
-        long id = fixtures.clerk.post("/api/v1/tasks", ApiClient.json(fixtures.taskRequest(
-                TaskFixtures.newCaseNumber(), TaskFixtures.party("结算" + phone.substring(phone.length() - 4), phone))))
-                .body().get("id").asLong();
-        fixtures.review(id, "APPROVE", null);
-        tasks.move(new TaskId(id), TaskTrigger.DISPATCH, "dialer", null, Map.of());
-        String e164 = "+86" + phone.replace("+86", "").replace(" ", "");
-        return attempts.open(new CallAttempts.NewAttempt(id, null, null, "pbx1", "carrier1", e164, "test-node",
-                "dialer"));
+        return new DialledAttempts(fixtures, tasks, attempts).dialled("结算", phone);
     }
 
     private static NoticeHeard heard(String attemptId, CallOutcome outcome, String digit) {
