@@ -8,6 +8,8 @@
   const BASE = '/api/v1/operators';
   /** The softphone's endpoint last signed in with in this browser (a desk's phone, not a secret). */
   const ENDPOINT_STORE = 'serveline.operator.endpoint';
+  /** The softphone states the PBX reports for a phone that is idle or merely registered. */
+  const IDLE_WORDS = ['NOT_INUSE', 'REACHABLE', 'NON_QUALIFIED', 'UNKNOWN'];
   let me = null;
   let current = null;
   let calledTask = null;
@@ -58,13 +60,16 @@
       return;
     }
     if ($('op-endpoint').value === '') $('op-endpoint').value = me.endpoint;
-    const softphone = text('strong', label('softphone', me.softphone));
+    // in-call device states are filtered at the source (ADR 0018, 0028): while this operator's call is live, an idle
+    // word from the PBX means the phone is in use
+    const shown = liveCall && IDLE_WORDS.includes(me.softphone) ? 'INUSE' : me.softphone;
+    const softphone = text('strong', label('softphone', shown));
     softphone.title = t('softphone.asterisk', { word: me.registration });
     const params = { endpoint: me.endpoint, registration: softphone, pbx: me.pbxId || '' };
     status.replaceChildren(...filled('span', me.registered ? (me.pbxId ? 'op.status.registeredOn' : 'op.status.registered')
       : (me.pbxId ? 'op.status.unregisteredOn' : 'op.status.unregistered'), params).childNodes);
     status.dataset.registered = String(me.registered);
-    status.dataset.softphone = me.softphone;
+    status.dataset.softphone = shown;
     status.className = 'status ' + (me.registered ? 'ok' : 'broken');
   }
 
@@ -363,7 +368,9 @@
 
   /** The call timer: how long the operator's live call has rung or lasted, as the feed reports the call. */
   function showTimer(call) {
+    const wasLive = !!liveCall;
     liveCall = call;
+    if (wasLive !== !!call) renderSession();
     const timer = $('op-call-timer');
     timer.hidden = !call;
     if (!call) {

@@ -134,6 +134,9 @@ class ConsoleScreensBrowserIntegrationTests extends BrowserIntegrationTest {
         String started = browser.findElement(By.cssSelector("#op-call-timer .call-duration")).getText();
         wait.until(driver -> seconds(driver.findElement(By.cssSelector("#op-call-timer .call-duration")).getText())
                 > seconds(started));
+        // the PBX's last word was "Not in use" (in-call device states are filtered): the call says the phone is in use
+        assertThat(browser.findElement(By.id("op-status")).getDomAttribute("data-softphone")).isEqualTo("INUSE");
+        assertThat(browser.findElement(By.cssSelector("#op-status strong")).getText()).isEqualTo("通话中");
 
         WebElement address = browser.findElement(By.id("op-address"));
         address.clear();
