@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import org.serveline.recordings.ObjectKind;
 import org.serveline.server.call.CallOutcome;
 import org.serveline.server.recording.internal.AccessRefusedException;
@@ -22,7 +21,6 @@ import org.serveline.server.security.CurrentActor;
 import org.serveline.server.web.InvalidRequestException;
 import org.serveline.server.web.ProblemMessages;
 import org.serveline.server.web.ProblemText;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -225,10 +223,6 @@ class RecordingController {
      * English as it is for readers of English (its particulars: ids, times, byte counts).
      */
     private ProblemDetail problem(HttpStatus status, String title, String key, RuntimeException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.render(ProblemText.of(key, e.getMessage()), locale));
-        problem.setTitle(messages.title(status.value(), title, locale));
-        return problem;
+        return messages.problem(status, title, ProblemText.of(key, e.getMessage()));
     }
 }

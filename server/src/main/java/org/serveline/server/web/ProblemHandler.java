@@ -163,10 +163,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Title and detail in the request's language (ADR 0026): its {@code Accept-Language}, English when none. */
     private ProblemDetail problem(HttpStatus status, String title, ProblemText detail) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.render(detail, locale));
-        problem.setTitle(messages.title(status.value(), title, locale));
-        return problem;
+        return messages.problem(status, title, detail);
     }
 
     /** Each violation's message in the request's language, when it has a key; Bean Validation's are already. */

@@ -2,7 +2,10 @@ package org.serveline.server.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,5 +39,13 @@ public class ProblemMessages {
     public String title(int status, String english, Locale locale) {
         String said = bundle.getMessage("title." + status, null, null, locale);
         return said != null ? said : english;
+    }
+
+    /** A problem whose title and detail are in the current request's language (its {@code Accept-Language}). */
+    public ProblemDetail problem(HttpStatus status, String title, ProblemText detail) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, render(detail, locale));
+        problem.setTitle(title(status.value(), title, locale));
+        return problem;
     }
 }
